@@ -1,0 +1,39 @@
+import { serve } from '@hono/node-server';
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import { createApp, PROJECT_ROOT } from './app.ts';
+import { configFromEnv } from './config.ts';
+import { openDb } from './db/open.ts';
+import { DataFileError } from './site-data.ts';
+
+// The only file that reads the environment (architecture.md).
+const config = configFromEnv(process.env);
+const staticDir = join(PROJECT_ROOT, 'dist');
+if (!existsSync(join(staticDir, 'index.html'))) {
+  console.error('No built app in dist/. Run "npm start" (it builds first) or "npm run build".');
+  process.exit(1);
+}
+
+let app;
+const db = openDb(join(config.dataDir, 'mapa.sqlite'));
+try {
+  app = createApp(db, { basemapStyleUrl: config.basemapStyleUrl, staticDir });
+} catch (e) {
+  if (e instanceof DataFileError) {
+    console.error(`Cannot start: ${e.message}`);
+    process.exit(1);
+  }
+  throw e;
+}
+
+const server = serve({ fetch: app.fetch, port: config.port }, (info) => {
+  console.log(`Mapa Rewitalizacji: http://localhost:${info.port}/  (database ${join(config.dataDir, 'mapa.sqlite')})`);
+});
+
+function shutdown() {
+  server.close();
+  db.close();
+  process.exit(0);
+}
+process.on('SIGINT', shutdown);
+process.on('SIGTERM', shutdown);

@@ -1,0 +1,24 @@
+import { Hono } from 'hono';
+import type { SubareaCollection, SubareaCounts, SubareaId } from '../../shared/subareas.ts';
+import type { SiteData } from '../site-data.ts';
+
+/** Live pin counts per subarea; the contributions store provides it, until then everything is zero. */
+export type CountsBySubarea = () => Partial<Record<SubareaId, SubareaCounts>>;
+
+const ZERO: SubareaCounts = { help: 0, keep: 0, change: 0 };
+
+export function subareaRoutes(site: SiteData, counts: CountsBySubarea) {
+  return new Hono().get('/', (c) => {
+    const live = counts();
+    const body: SubareaCollection = {
+      type: 'FeatureCollection',
+      features: site.subareas.map(({ geometry, ...props }) => ({
+        type: 'Feature',
+        id: props.id,
+        properties: { ...props, counts: live[props.id] ?? ZERO },
+        geometry,
+      })),
+    };
+    return c.json(body);
+  });
+}
