@@ -1,0 +1,271 @@
+import { z } from 'zod';
+import type { Categories } from './categories.ts';
+import { KRAKOW_BBOX } from './geo/bounds.ts';
+import { SubareaId } from './subareas.ts';
+
+/**
+ * Contributions (issue 3): request bodies are strict (unknown keys rejected, sizes capped, text trimmed and
+ * NFC-normalised); response schemas are lenient objects so the server can add fields without breaking clients.
+ * Request schemas are built from data/categories.json (editable data), hence makePointSchemas(categories).
+ */
+
+/** Size caps, declared once; the client shows the same limits next to its fields. */
+export const LIMITS = {
+  title: 120,
+  description: 2000,
+  nickname: 40,
+  name: 120,
+  availability: 300,
+  language: 8,
+  languages: 12,
+  phone: 40,
+  email: 254,
+  www: 300,
+  reason: 500,
+} as const;
+
+export const LAYERS = ['walk', 'help'] as const;
+export const Layer = z.enum(LAYERS);
+export type Layer = z.infer<typeof Layer>;
+export const WalkKind = z.enum(['keep', 'change']);
+export type WalkKind = z.infer<typeof WalkKind>;
+export const HelperType = z.enum(['organisation', 'person']);
+export type HelperType = z.infer<typeof HelperType>;
+export const PointStatus = z.enum(['pending', 'published', 'rejected', 'removed']);
+export type PointStatus = z.infer<typeof PointStatus>;
+/** Opaque, URL-safe point id (the server makes them random so ids do not reveal submission counts). */
+export const PointId = z.string().regex(/^[A-Za-z0-9_-]{8,64}$/, 'not a point id');
+
+const required = (what: string) => (iss: { input?: unknown }) =>
+  iss.input === undefined ? `${what} is required` : `${what} must be text`;
+// Control characters other than tab/newline have no place in a pin and can hide content from moderators.
+const CONTROL = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]/;
+
+/** Trimmed, NFC text of at most max characters; `min` 1 for required fields. */
+export function text(max: number, min = 0, what = 'this field') {
+  let s = z.string({ error: required(what) }).normalize('NFC').trim();
+  if (min > 0) s = s.min(min, `${what} must not be empty`);
+  return s
+    .max(max, `${what} is too long (at most ${max} characters)`)
+    .refine((v) => !CONTROL.test(v), 'contains control characters');
+}
+
+const [W, S, E, N] = KRAKOW_BBOX;
+const OUTSIDE = `Punkt musi leżeć w Krakowie / the point must lie within Kraków`;
+const coord = (lo: number, hi: number, what: string) =>
+  z
+    .number({ error: (iss) => (iss.input === undefined ? `${what} is required` : `${what} must be a number`) })
+    .min(lo, `${OUTSIDE} (${what} ${lo}–${hi})`)
+    .max(hi, `${OUTSIDE} (${what} ${lo}–${hi})`);
+export const Lng = coord(W, E, 'longitude');
+export const Lat = coord(S, N, 'latitude');
+
+const consent = z.literal(true, { error: 'consent to publication is required (must be true)' });
+const Language = z.string().regex(/^[a-z]{2,3}(-[A-Za-z]{2,4})?$/, 'a language code like "pl", "uk" or "en"');
+
+export const Contact = z.strictObject({
+  phone: text(LIMITS.phone, 1, 'phone').regex(/^\+?[0-9 ()-]{5,}$/, 'phone: digits, spaces, +, -, ( ) only').optional(),
+  email: z.email('not an e-mail address').max(LIMITS.email).optional(),
+  www: z.url({ protocol: /^https?$/, error: 'an http(s) address, e.g. https://example.org' }).max(LIMITS.www).optional(),
+});
+export type Contact = z.infer<typeof Contact>;
+/** Per-field publication consent for a private person's contacts (issue 5); organisations publish theirs. */
+export const ContactConsent = z.strictObject({
+  phone: z.boolean().optional(),
+  email: z.boolean().optional(),
+  www: z.boolean().optional(),
+});
+export type ContactConsent = z.infer<typeof ContactConsent>;
+
+const uniq = (xs: readonly string[]) => new Set(xs).size === xs.length;
+
+export function makePointSchemas(categories: Categories) {
+  // z.enum needs a non-empty tuple; Categories guarantees at least one entry of each.
+  const themeIds = categories.walkThemes.map((c) => c.id) as [string, ...string[]];
+  const kindIds = categories.helpKinds.map((c) => c.id) as [string, ...string[]];
+  const Theme = z.enum(themeIds, { error: `theme must be one of: ${themeIds.join(', ')}` });
+  const Kind = z.enum(kindIds, { error: `kind of help must be one of: ${kindIds.join(', ')}` });
+
+  const walkFields = {
+    lng: Lng,
+    lat: Lat,
+    kind: z.enum(['keep', 'change'], { error: 'kind must be "keep" or "change"' }),
+    theme: Theme,
+    title: text(LIMITS.title, 1, 'title'),
+    description: text(LIMITS.description, 0, 'description').optional(),
+    nickname: text(LIMITS.nickname, 0, 'nickname').optional(),
+  };
+  const helpFields = {
+    lng: Lng,
+    lat: Lat,
+    helperType: z.enum(['organisation', 'person'], { error: 'helperType must be "organisation" or "person"' }),
+    name: text(LIMITS.name, 1, 'name'),
+    kinds: z
+      .array(Kind, { error: 'kinds must be a list of help kinds' })
+      .min(1, 'choose at least one kind of help')
+      .max(kindIds.length)
+      .refine(uniq, 'each kind of help once'),
+    description: text(LIMITS.description, 0, 'description').optional(),
+    availability: text(LIMITS.availability, 0, 'availability').optional(),
+    languages: z.array(Language).max(LIMITS.languages).refine(uniq, 'each language once').optional(),
+    contact: Contact.optional(),
+    contactConsent: ContactConsent.optional(),
+  };
+
+  const layerError = { error: 'layer must be "walk" or "help"' };
+  const WalkCreate = z.strictObject({ layer: z.literal('walk'), ...walkFields, consent });
+  const HelpCreate = z.strictObject({ layer: z.literal('help'), ...helpFields, consent });
+  const PointCreate = z.discriminatedUnion('layer', [WalkCreate, HelpCreate], layerError);
+
+  /** PATCH (author or moderator): `layer` names which fields apply and must match the stored point. */
+  const WalkPatch = z.strictObject({ layer: z.literal('walk'), ...partial(walkFields) });
+  const HelpPatch = z.strictObject({
+    layer: z.literal('help'),
+    ...partial(helpFields),
+    /** "Still valid" (issue 5 freshness): refreshes confirmedAt without changing anything else. */
+    confirm: z.literal(true).optional(),
+  });
+  const PointPatch = z.discriminatedUnion('layer', [WalkPatch, HelpPatch], layerError);
+
+  return { WalkCreate, HelpCreate, PointCreate, WalkPatch, HelpPatch, PointPatch };
+}
+
+function partial<T extends Record<string, z.ZodType>>(fields: T) {
+  return Object.fromEntries(Object.entries(fields).map(([k, v]) => [k, v.optional()])) as {
+    [K in keyof T]: z.ZodOptional<T[K]>;
+  };
+}
+
+export type PointSchemas = ReturnType<typeof makePointSchemas>;
+export type PointCreate = z.infer<PointSchemas['PointCreate']>;
+export type WalkCreate = z.infer<PointSchemas['WalkCreate']>;
+export type HelpCreate = z.infer<PointSchemas['HelpCreate']>;
+export type PointPatch = z.infer<PointSchemas['PointPatch']>;
+/** What the client sends (before trimming/normalising). */
+export type PointCreateInput = z.input<PointSchemas['PointCreate']>;
+export type PointPatchInput = z.input<PointSchemas['PointPatch']>;
+
+// ——— responses ———
+
+export const PointCreated = z.object({ id: PointId, status: z.literal('pending'), editToken: z.string().min(40) });
+export type PointCreated = z.infer<typeof PointCreated>;
+
+const publicMeta = {
+  id: PointId,
+  subarea: SubareaId.nullable(),
+  status: PointStatus,
+  createdAt: z.iso.datetime(),
+  updatedAt: z.iso.datetime(),
+};
+/** Theme and kind ids are plain strings here: a category removed from data must not break old points. */
+export const WalkProperties = z.object({
+  ...publicMeta,
+  layer: z.literal('walk'),
+  kind: WalkKind,
+  theme: z.string(),
+  title: z.string(),
+  description: z.string().optional(),
+  nickname: z.string().optional(),
+  /** "Me too" votes (issue 4). */
+  votes: z.number().int().nonnegative(),
+});
+export const HelpProperties = z.object({
+  ...publicMeta,
+  layer: z.literal('help'),
+  helperType: HelperType,
+  name: z.string(),
+  kinds: z.array(z.string()),
+  description: z.string().optional(),
+  availability: z.string().optional(),
+  languages: z.array(z.string()).optional(),
+  /** Only the contacts that may be published (organisations: all; persons: those with consent). */
+  contact: z.object({ phone: z.string().optional(), email: z.string().optional(), www: z.string().optional() }).optional(),
+  confirmedAt: z.iso.datetime(),
+  /** True for private persons: the geometry is a coarsened position, never their door (issue 5). */
+  approximate: z.boolean(),
+  /** Radius in metres around the geometry within which the real position lies; only when approximate. */
+  approxRadiusM: z.number().positive().optional(),
+});
+export const PointProperties = z.discriminatedUnion('layer', [WalkProperties, HelpProperties]);
+export type WalkProperties = z.infer<typeof WalkProperties>;
+export type HelpProperties = z.infer<typeof HelpProperties>;
+export type PointProperties = z.infer<typeof PointProperties>;
+
+export const PointFeature = z.object({
+  type: z.literal('Feature'),
+  id: PointId,
+  geometry: z.object({ type: z.literal('Point'), coordinates: z.tuple([z.number(), z.number()]) }),
+  properties: PointProperties,
+});
+export type PointFeature = z.infer<typeof PointFeature>;
+export const PointCollection = z.object({ type: z.literal('FeatureCollection'), features: z.array(PointFeature) });
+export type PointCollection = z.infer<typeof PointCollection>;
+
+/** GET /api/points query. bbox = "minLng,minLat,maxLng,maxLat". */
+export const PointsQuery = z.strictObject({
+  layer: Layer,
+  subarea: SubareaId.optional(),
+  bbox: z
+    .string()
+    .regex(/^-?\d+(\.\d+)?(,-?\d+(\.\d+)?){3}$/, 'bbox is minLng,minLat,maxLng,maxLat')
+    .transform((s) => s.split(',').map(Number) as [number, number, number, number])
+    .refine(([w, s, e, n]) => w <= e && s <= n, 'bbox: min must not exceed max')
+    .optional(),
+});
+export type PointsQuery = z.infer<typeof PointsQuery>;
+
+const recordMeta = {
+  id: PointId,
+  status: PointStatus,
+  subarea: SubareaId.nullable(),
+  createdAt: z.iso.datetime(),
+  updatedAt: z.iso.datetime(),
+  confirmedAt: z.iso.datetime().nullable(),
+  /** Why a moderator rejected (hid) it; shown to its author. */
+  rejectReason: z.string().nullable(),
+  votes: z.number().int().nonnegative(),
+};
+/** The full point, exact position and all contacts: only for its author (edit token) and moderators. */
+export const PointRecord = z.discriminatedUnion('layer', [
+  z.object({
+    ...recordMeta,
+    layer: z.literal('walk'),
+    lng: z.number(),
+    lat: z.number(),
+    kind: WalkKind,
+    theme: z.string(),
+    title: z.string(),
+    description: z.string().optional(),
+    nickname: z.string().optional(),
+  }),
+  z.object({
+    ...recordMeta,
+    layer: z.literal('help'),
+    lng: z.number(),
+    lat: z.number(),
+    helperType: HelperType,
+    name: z.string(),
+    kinds: z.array(z.string()),
+    description: z.string().optional(),
+    availability: z.string().optional(),
+    languages: z.array(z.string()).optional(),
+    contact: Contact.optional(),
+    contactConsent: ContactConsent.optional(),
+  }),
+]);
+export type PointRecord = z.infer<typeof PointRecord>;
+
+export const VoteResult = z.object({ id: PointId, votes: z.number().int().nonnegative(), counted: z.boolean() });
+export type VoteResult = z.infer<typeof VoteResult>;
+
+/** SSE `event:` names on GET /api/events; `data:` is PointEvent JSON. */
+export const POINT_EVENTS = ['published', 'updated', 'removed'] as const;
+export type PointEventName = (typeof POINT_EVENTS)[number];
+export const PointEvent = z.object({ id: PointId, layer: Layer, feature: PointFeature.optional() });
+export type PointEvent = z.infer<typeof PointEvent>;
+
+export const ErrorBody = z.object({
+  error: z.string(),
+  issues: z.array(z.object({ path: z.string(), message: z.string() })).optional(),
+});
+export type ErrorBody = z.infer<typeof ErrorBody>;
