@@ -1,13 +1,14 @@
 // Builds the offline basemap's glyph PBFs from Debian's Noto Sans (apt: fonts-noto-core).
 // The output is committed; run again only to change fonts or ranges. See toolchain.md.
+// Stack names match OpenFreeMap's ("Noto Sans Bold"), so our label layers work on the online and offline style alike.
 import fontnik from 'fontnik';
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { promisify } from 'node:util';
 
 const range = promisify(fontnik.range);
 const FONTS = {
-  'NotoSans-Regular': '/usr/share/fonts/truetype/noto/NotoSans-Regular.ttf',
-  'NotoSans-Bold': '/usr/share/fonts/truetype/noto/NotoSans-Bold.ttf',
+  'Noto Sans Regular': '/usr/share/fonts/truetype/noto/NotoSans-Regular.ttf',
+  'Noto Sans Bold': '/usr/share/fonts/truetype/noto/NotoSans-Bold.ttf',
 };
 // Latin-1, Latin Extended-A (ą ę ł ń ó ś ź ż), Cyrillic (Ukrainian), General Punctuation („ ” – — …).
 const RANGES = [0, 256, 1024, 8192];

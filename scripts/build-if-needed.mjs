@@ -1,0 +1,10 @@
+// `npm start`, step 1: install dependencies on a fresh clone and (re)build the SPA when its sources changed.
+import { existsSync, statSync } from 'node:fs';
+import { ensureDependencies, mustRun, newestMtime } from './lib.mjs';
+
+ensureDependencies();
+const built = 'dist/index.html';
+const sources = ['src/client', 'src/shared', 'public', 'index.html', 'vite.config.ts', 'package-lock.json'];
+if (!existsSync(built) || statSync(built).mtimeMs < newestMtime(sources)) {
+  mustRun('npx', ['vite', 'build', '--logLevel', 'warn']);
+}

@@ -1,0 +1,22 @@
+// The server the end-to-end tests run against: production build, offline basemap, a throw-away database,
+// and a known moderator (tests log in through the UI with these credentials).
+import { rmSync } from 'node:fs';
+import { spawn, spawnSync } from 'node:child_process';
+
+const dataDir = 'var/e2e';
+rmSync(dataDir, { recursive: true, force: true });
+const env = {
+  ...process.env,
+  DATA_DIR: dataDir,
+  PORT: process.env.E2E_PORT ?? '4173',
+  BASEMAP_STYLE_URL: 'offline',
+  MODERATOR_PASSWORD: process.env.E2E_MODERATOR_PASSWORD ?? 'e2e-password-123',
+  RATE_LIMIT_WRITES_PER_MINUTE: '10000',
+};
+if (process.env.E2E_WITH_MODERATOR !== '0') {
+  const added = spawnSync('npx', ['tsx', 'src/server/cli/moderator-add.ts', 'moderator'], { env, stdio: 'inherit' });
+  if (added.status !== 0) console.error('e2e-server: could not create the test moderator (is moderator:add implemented?)');
+}
+const server = spawn('npx', ['tsx', 'src/server/index.ts'], { env, stdio: 'inherit' });
+for (const signal of ['SIGINT', 'SIGTERM']) process.on(signal, () => server.kill(signal));
+server.on('exit', (code) => process.exit(code ?? 0));

@@ -1,0 +1,40 @@
+// `npm test`: everything a fresh clone needs, then every test. Steps:
+// install deps → install Chromium if missing → type checks → unit+API tests → production build → e2e.
+// Ends with one line "tests: N passed, M failed" counting vitest and Playwright together.
+import { existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
+import { ensureDependencies, run } from './lib.mjs';
+import { ensureBrowser } from './ensure-browser.mjs';
+
+ensureDependencies();
+ensureBrowser();
+rmSync('test-results', { recursive: true, force: true });
+mkdirSync('test-results', { recursive: true });
+
+const failures = [];
+const step = (name, command, args, env) => {
+  const status = run(command, args, { env: { ...process.env, ...env } });
+  if (status !== 0) failures.push(name);
+  return status;
+};
+
+step('type check', 'npm', ['run', '--silent', 'check']);
+step('unit and API tests', 'npx', ['vitest', 'run', '--reporter=default', '--reporter=json', '--outputFile.json=test-results/vitest.json']);
+if (step('production build', 'npx', ['vite', 'build', '--logLevel', 'warn']) === 0) {
+  step('end-to-end tests', 'npx', ['playwright', 'test']);
+} else {
+  failures.push('end-to-end tests (not run: the build failed)');
+}
+
+const readJson = (file) => (existsSync(file) ? JSON.parse(readFileSync(file, 'utf8')) : null);
+const vitest = readJson('test-results/vitest.json');
+const pw = readJson('test-results/playwright.json');
+const passed = (vitest?.numPassedTests ?? 0) + (pw?.stats?.expected ?? 0);
+const failed = (vitest?.numFailedTests ?? 0) + (pw?.stats?.unexpected ?? 0) + (pw?.stats?.flaky ?? 0);
+const skipped = (vitest?.numPendingTests ?? 0) + (vitest?.numTodoTests ?? 0) + (pw?.stats?.skipped ?? 0);
+
+console.log('');
+console.log(`vitest: ${vitest ? `${vitest.numPassedTests} passed, ${vitest.numFailedTests} failed` : 'no report'}`);
+console.log(`playwright: ${pw ? `${pw.stats.expected} passed, ${pw.stats.unexpected} failed, ${pw.stats.flaky} flaky` : 'no report'}`);
+if (failures.length) console.log(`failed steps: ${failures.join('; ')}`);
+console.log(`tests: ${passed} passed, ${failed} failed, ${skipped} skipped`);
+process.exit(failures.length || failed ? 1 : 0);

@@ -1,0 +1,41 @@
+import type { z } from 'zod';
+import { ErrorBody } from './error-body.ts';
+
+/** A failed request, with the server's own message and field issues when it sent them. */
+export class ApiFailure extends Error {
+  override name = 'ApiFailure';
+  constructor(
+    readonly status: number,
+    message: string,
+    readonly issues: { path: string; message: string }[] = [],
+  ) {
+    super(message);
+  }
+}
+
+/**
+ * The one way the client talks to the API: every response body is parsed with zod, so a server or
+ * proxy answering something unexpected fails here, loudly, instead of deep inside a component.
+ */
+export async function request<S extends z.ZodType>(schema: S, path: string, init?: RequestInit): Promise<z.infer<S>> {
+  let res: Response;
+  try {
+    res = await fetch(path, { ...init, headers: { Accept: 'application/json', ...init?.headers } });
+  } catch (e) {
+    throw new ApiFailure(0, `network error: ${(e as Error).message}`);
+  }
+  const body: unknown = await res.json().catch(() => undefined);
+  if (!res.ok) {
+    const parsed = ErrorBody.safeParse(body);
+    throw parsed.success
+      ? new ApiFailure(res.status, parsed.data.error, parsed.data.issues)
+      : new ApiFailure(res.status, `HTTP ${res.status} from ${path}`);
+  }
+  const parsed = schema.safeParse(body);
+  if (!parsed.success) {
+    throw new ApiFailure(res.status, `unexpected response from ${path}: ${parsed.error.issues[0]?.message}`);
+  }
+  return parsed.data;
+}
+
+export const getJson = <S extends z.ZodType>(schema: S, path: string) => request(schema, path);

@@ -1,0 +1,8 @@
+import { ClientConfig } from '../../shared/client-config.ts';
+import { Categories } from '../../shared/categories.ts';
+import { SubareaCollection } from '../../shared/subareas.ts';
+import { getJson } from './http.ts';
+
+export const fetchConfig = () => getJson(ClientConfig, '/api/config');
+export const fetchCategories = () => getJson(Categories, '/api/categories');
+export const fetchSubareas = () => getJson(SubareaCollection, '/api/subareas');

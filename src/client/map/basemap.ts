@@ -1,0 +1,65 @@
+import type { StyleSpecification } from 'maplibre-gl';
+
+/** Label font for our own layers; the offline glyphs (public/glyphs) and OpenFreeMap both carry it. */
+export const LABEL_FONT = ['Noto Sans Bold'];
+
+const OSM_ATTRIBUTION = '<a href="https://www.openstreetmap.org/copyright" target="_blank" rel="noopener">© autorzy OpenStreetMap</a>';
+
+/**
+ * A style that needs no network beyond this app's own origin: background, the Vistula, local glyphs.
+ * Used when the online style cannot load and always in tests (architecture.md, Basemap).
+ */
+export function offlineStyle(origin: string): StyleSpecification {
+  return {
+    version: 8,
+    name: 'Mapa Rewitalizacji — offline',
+    glyphs: `${origin}/glyphs/{fontstack}/{range}.pbf`,
+    sources: {
+      vistula: { type: 'geojson', data: `${origin}/api/context/vistula.geojson`, attribution: OSM_ATTRIBUTION },
+    },
+    layers: [
+      { id: 'background', type: 'background', paint: { 'background-color': '#f3f1ec' } },
+      {
+        id: 'vistula',
+        type: 'line',
+        source: 'vistula',
+        layout: { 'line-cap': 'round', 'line-join': 'round' },
+        paint: {
+          'line-color': '#a9cbe6',
+          'line-width': ['interpolate', ['exponential', 2], ['zoom'], 10, 3, 13, 14, 16, 80],
+        },
+      },
+      {
+        id: 'vistula-label',
+        type: 'symbol',
+        source: 'vistula',
+        layout: {
+          'symbol-placement': 'line',
+          'text-field': ['get', 'name'],
+          'text-font': ['Noto Sans Regular'],
+          'text-size': 13,
+          'symbol-spacing': 400,
+        },
+        paint: { 'text-color': '#3d6f99', 'text-halo-color': '#f3f1ec', 'text-halo-width': 1.5 },
+      },
+    ],
+  };
+}
+
+export type BasemapChoice = { style: StyleSpecification | string; offline: boolean; failed: boolean };
+
+/**
+ * The online style if it answers within `timeoutMs`, else the offline one. Fetching the style first
+ * (instead of handing MapLibre the URL) lets us fall back before the map exists, with no blank map.
+ */
+export async function chooseBasemap(onlineUrl: string | null, origin: string, timeoutMs = 5000): Promise<BasemapChoice> {
+  if (!onlineUrl) return { style: offlineStyle(origin), offline: true, failed: false };
+  try {
+    const res = await fetch(onlineUrl, { signal: AbortSignal.timeout(timeoutMs) });
+    if (!res.ok) throw new Error(`HTTP ${res.status}`);
+    return { style: (await res.json()) as StyleSpecification, offline: false, failed: false };
+  } catch (e) {
+    console.warn(`online basemap ${onlineUrl} unavailable (${(e as Error).message}); using the offline style`);
+    return { style: offlineStyle(origin), offline: true, failed: true };
+  }
+}

@@ -1,0 +1,15 @@
+import type { ExpressionSpecification } from 'maplibre-gl';
+import type { SubareaId } from '../../shared/subareas.ts';
+
+/** ColorBrewer Dark2: distinct for the common colour-vision deficiencies and dark enough for white labels. */
+export const SUBAREA_COLORS: Record<SubareaId, string> = {
+  'grzegorzki-wesola': '#1b7a5e',
+  'stara-nowa-huta': '#b34a00',
+  'kazimierz-stradom': '#5a55a3',
+};
+
+/** ['match', ['get','id'], id1, colour1, …, fallback] from the table above. */
+export function colorBySubarea(fallback = '#555555'): ExpressionSpecification {
+  const pairs = Object.entries(SUBAREA_COLORS).flat();
+  return ['match', ['get', 'id'], ...pairs, fallback] as unknown as ExpressionSpecification;
+}

@@ -1,0 +1,35 @@
+import type { Map as MlMap } from 'maplibre-gl';
+
+export interface MapTestHook {
+  /** Ids (properties.id) of features MapLibre actually drew in these layers. */
+  renderedIds(layers: string[]): string[];
+  /** Screen position (CSS px, relative to the map container) of a geographic point. */
+  project(lng: number, lat: number): { x: number; y: number };
+  /** True once the map has loaded and finished drawing. */
+  idle(): boolean;
+}
+
+declare global {
+  interface Window {
+    __mapa?: MapTestHook;
+  }
+}
+
+/**
+ * A tiny read-only window into the real map for end-to-end tests: they assert on what MapLibre rendered,
+ * not on DOM text. Harmless in production (it reads, never writes), so it is not build-gated.
+ */
+export function installTestHook(map: MlMap): () => void {
+  window.__mapa = {
+    renderedIds: (layers) => {
+      const present = layers.filter((id) => map.getLayer(id));
+      const features = present.length ? map.queryRenderedFeatures({ layers: present }) : [];
+      return [...new Set(features.map((f) => String(f.properties['id'])))];
+    },
+    project: (lng, lat) => map.project([lng, lat]),
+    idle: () => map.loaded() && map.isStyleLoaded() === true && !map.isMoving(),
+  };
+  return () => {
+    delete window.__mapa;
+  };
+}

@@ -1,0 +1,25 @@
+import type { AddLayerObject, Map as MlMap } from 'maplibre-gl';
+
+/**
+ * Every layer the app adds, bottom to top. Basemap layers stay below all of these.
+ * One list, so "why is this label under that fill?" has one answer (style.md, habit 7).
+ */
+export const LAYER_ORDER = [
+  'subareas-fill',
+  'subareas-line',
+  'subareas-line-selected',
+  'subareas-label',
+] as const;
+export type LayerId = (typeof LAYER_ORDER)[number];
+
+/** Adds the layer below the next app layer already on the map; throws for a layer missing from LAYER_ORDER. */
+export function addLayerInOrder(map: MlMap, layer: AddLayerObject & { id: LayerId }): void {
+  const index = LAYER_ORDER.indexOf(layer.id);
+  if (index < 0) throw new Error(`layer "${layer.id}" is not in LAYER_ORDER (src/client/map/z-order.ts): add it there`);
+  const before = LAYER_ORDER.slice(index + 1).find((id) => map.getLayer(id));
+  map.addLayer(layer, before);
+}
+
+export function removeLayer(map: MlMap, id: LayerId): void {
+  if (map.getLayer(id)) map.removeLayer(id);
+}

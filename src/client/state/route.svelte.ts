@@ -1,0 +1,58 @@
+import { createContext } from 'svelte';
+import { z } from 'zod';
+import { SubareaId } from '../../shared/subareas.ts';
+
+export const View = z.enum(['map', 'list']);
+export type View = z.infer<typeof View>;
+
+/**
+ * What is on screen, mirrored in the URL (?subarea=…&view=…) so a facilitator can share or bookmark
+ * a link that reopens the same panel. Unknown values in a hand-edited URL fall back to the defaults.
+ */
+export class Route {
+  subarea = $state<SubareaId | null>(null);
+  view = $state<View>('map');
+
+  constructor() {
+    this.#read();
+  }
+
+  select(subarea: SubareaId | null): void {
+    this.subarea = subarea;
+    this.#write();
+  }
+
+  show(view: View): void {
+    this.view = view;
+    this.#write();
+  }
+
+  /** Back/forward buttons move through selections; returns the cleanup for an $effect. */
+  listen(): () => void {
+    const onPop = () => this.#read();
+    window.addEventListener('popstate', onPop);
+    return () => window.removeEventListener('popstate', onPop);
+  }
+
+  #read(): void {
+    const params = new URL(window.location.href).searchParams;
+    this.subarea = SubareaId.safeParse(params.get('subarea')).data ?? null;
+    this.view = View.safeParse(params.get('view')).data ?? 'map';
+  }
+
+  #write(): void {
+    const url = new URL(window.location.href);
+    if (this.subarea) url.searchParams.set('subarea', this.subarea);
+    else url.searchParams.delete('subarea');
+    if (this.view !== 'map') url.searchParams.set('view', this.view);
+    else url.searchParams.delete('view');
+    if (url.href !== window.location.href) history.pushState(null, '', url);
+  }
+}
+
+const [getRoute, setRoute, hasRoute] = createContext<Route>();
+export { setRoute };
+export function useRoute(): Route {
+  if (!hasRoute()) throw new Error('Route context not found: App.svelte must call setRoute(new Route()) first');
+  return getRoute();
+}
