@@ -9,7 +9,15 @@ import { subareaRoutes } from './routes/subareas.ts';
 import { metaRoutes } from './routes/meta.ts';
 import { contextRoutes } from './routes/context.ts';
 import { spaRoutes } from './routes/spa.ts';
-import { DEFAULT_BASEMAP } from './config.ts';
+import { pointRoutes } from './routes/points.ts';
+import { authRoutes } from './routes/auth.ts';
+import { moderationRoutes } from './routes/moderation.ts';
+import { eventRoutes } from './routes/events.ts';
+import { DEFAULT_BASEMAP, DEFAULT_LIMITS, type Limits } from './config.ts';
+import { Contributions } from './contributions.ts';
+import { EventBus } from './events.ts';
+import { rateLimit } from './middleware/rate-limit.ts';
+import { makePointSchemas } from '../shared/points.ts';
 
 export const PROJECT_ROOT = join(import.meta.dirname, '..', '..');
 
@@ -19,6 +27,16 @@ export interface AppOptions {
   basemapStyleUrl?: string | null;
   /** The built SPA (vite build output); omitted in API tests. */
   staticDir?: string;
+  /** Rate limits, body cap, session lifetime, SSE keep-alive (config.ts DEFAULT_LIMITS); tests lower them. */
+  limits?: Partial<Limits>;
+  /** Mark cookies Secure (behind https). */
+  secureCookies?: boolean;
+  /** Trust X-Forwarded-For for the client address (only behind our own proxy). */
+  trustProxy?: boolean;
+  /** The clock, injectable for session expiry and freshness tests. */
+  now?: () => Date;
+  /** Shared with whoever else publishes point events; a fresh one per app by default. */
+  bus?: EventBus;
 }
 
 /** The whole HTTP app over one database. No port, no env: tests call app.request() on it directly. */
@@ -27,9 +45,24 @@ export function createApp(db: Db, options: AppOptions = {}) {
   const site = options.site ?? loadSiteData(dataDir);
   const basemapStyleUrl = options.basemapStyleUrl === undefined ? DEFAULT_BASEMAP : options.basemapStyleUrl;
 
+  const limits: Limits = { ...DEFAULT_LIMITS, ...options.limits };
+  const now = options.now ?? (() => new Date());
+  const bus = options.bus ?? new EventBus();
+  const trustProxy = options.trustProxy ?? false;
+  const contributions = new Contributions(db, site, bus, now);
+  const schemas = makePointSchemas(site.categories);
+  const limit = (name: string, l: Limits['writes']) => rateLimit(name, l, trustProxy, () => now().getTime());
+
   const api = new Hono()
     .route('/health', healthRoutes(db))
-    .route('/subareas', subareaRoutes(site, () => ({})))
+    .route('/subareas', subareaRoutes(site, () => contributions.points.countsBySubarea()))
+    .route('/points', pointRoutes({
+      contributions, schemas, bodyLimitBytes: limits.bodyBytes,
+      writeLimit: limit('write', limits.writes), voteLimit: limit('vote', limits.votes),
+    }))
+    .route('/events', eventRoutes(bus, limits.sseKeepAliveMs))
+    .route('/auth', authRoutes(db, { ttlMs: limits.sessionTtlMs, secureCookies: options.secureCookies ?? false, now }, limit('login', limits.logins)))
+    .route('/moderation', moderationRoutes(db, contributions, schemas, now, limits.bodyBytes))
     .route('/context', contextRoutes(dataDir))
     .route('/', metaRoutes(site, { basemapStyleUrl }));
 

@@ -8,6 +8,46 @@ export interface ServerConfig {
   basemapStyleUrl: string | null;
   /** Behind an https proxy: mark cookies Secure. */
   secureCookies: boolean;
+  /** Behind our own reverse proxy: take the client address from X-Forwarded-For (rate limits). */
+  trustProxy: boolean;
+  limits: Limits;
+}
+
+export interface RateLimitSetting {
+  max: number;
+  windowMs: number;
+}
+
+/** Abuse limits and lifetimes; each overridable by env (index.ts) and by createApp options (tests). */
+export interface Limits {
+  /** POST/PATCH/DELETE on points, per client address. */
+  writes: RateLimitSetting;
+  /** "Me too" votes per client address (a device id alone is free to invent). */
+  votes: RateLimitSetting;
+  /** Login attempts per client address: slows password guessing. */
+  logins: RateLimitSetting;
+  /** JSON body cap: a full help offer with 2000-character texts fits well under it. */
+  bodyBytes: number;
+  sessionTtlMs: number;
+  sseKeepAliveMs: number;
+}
+
+const MINUTE = 60_000;
+export const DEFAULT_LIMITS: Limits = {
+  writes: { max: 30, windowMs: 10 * MINUTE },
+  votes: { max: 120, windowMs: 10 * MINUTE },
+  logins: { max: 10, windowMs: 15 * MINUTE },
+  bodyBytes: 32 * 1024,
+  sessionTtlMs: 12 * 60 * MINUTE,
+  sseKeepAliveMs: 20_000,
+};
+
+function positiveInt(env: NodeJS.ProcessEnv, name: string, fallback: number): number {
+  const raw = env[name];
+  if (raw === undefined || raw === '') return fallback;
+  const n = Number(raw);
+  if (!Number.isInteger(n) || n <= 0) throw new Error(`${name} must be a positive whole number, got "${raw}"`);
+  return n;
 }
 
 export const DEFAULT_BASEMAP = 'https://tiles.openfreemap.org/styles/positron';
@@ -23,5 +63,14 @@ export function configFromEnv(env: NodeJS.ProcessEnv): ServerConfig {
     dataDir: resolve(env.DATA_DIR ?? './var'),
     basemapStyleUrl: basemap === '' || basemap === 'offline' ? null : basemap,
     secureCookies: env.SECURE_COOKIES === '1' || env.SECURE_COOKIES === 'true',
+    trustProxy: env.TRUST_PROXY === '1' || env.TRUST_PROXY === 'true',
+    limits: {
+      writes: { max: positiveInt(env, 'RATE_LIMIT_WRITES', DEFAULT_LIMITS.writes.max), windowMs: DEFAULT_LIMITS.writes.windowMs },
+      votes: { max: positiveInt(env, 'RATE_LIMIT_VOTES', DEFAULT_LIMITS.votes.max), windowMs: DEFAULT_LIMITS.votes.windowMs },
+      logins: { max: positiveInt(env, 'RATE_LIMIT_LOGINS', DEFAULT_LIMITS.logins.max), windowMs: DEFAULT_LIMITS.logins.windowMs },
+      bodyBytes: positiveInt(env, 'MAX_BODY_BYTES', DEFAULT_LIMITS.bodyBytes),
+      sessionTtlMs: positiveInt(env, 'SESSION_TTL_HOURS', 12) * 60 * MINUTE,
+      sseKeepAliveMs: DEFAULT_LIMITS.sseKeepAliveMs,
+    },
   };
 }

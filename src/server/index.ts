@@ -17,7 +17,13 @@ if (!existsSync(join(staticDir, 'index.html'))) {
 let app;
 const db = openDb(join(config.dataDir, 'mapa.sqlite'));
 try {
-  app = createApp(db, { basemapStyleUrl: config.basemapStyleUrl, staticDir });
+  app = createApp(db, {
+    basemapStyleUrl: config.basemapStyleUrl,
+    staticDir,
+    limits: config.limits,
+    secureCookies: config.secureCookies,
+    trustProxy: config.trustProxy,
+  });
 } catch (e) {
   if (e instanceof DataFileError) {
     console.error(`Cannot start: ${e.message}`);

@@ -1,0 +1,206 @@
+import type { Db } from './db/open.ts';
+import { PointStore, type StoredPoint } from './db/points.ts';
+import { IdempotencyStore } from './db/idempotency.ts';
+import { AuditStore } from './db/audit.ts';
+import { VoteStore } from './db/votes.ts';
+import { ApiError } from './http-error.ts';
+import type { EventBus } from './events.ts';
+import type { SiteData } from './site-data.ts';
+import { openWith, randomId, randomToken, sameHash, sealWith, sha256 } from './crypto.ts';
+import { publicFeature, publicPosition } from './privacy.ts';
+import { subareaAt } from '../shared/geo/index.ts';
+import type { PointCollection, PointCreate, PointCreated, PointPatch, PointRecord, PointsQuery } from '../shared/points.ts';
+import type { AuditEntry } from '../shared/moderation.ts';
+
+/** Optional text left empty means "not given": drop '' / [] / {} so stored points have one shape. */
+function clean<T extends object>(o: T): T {
+  const empty = (v: unknown) =>
+    v === undefined || v === '' || (Array.isArray(v) && v.length === 0) ||
+    (typeof v === 'object' && v !== null && !Array.isArray(v) && Object.keys(v).length === 0);
+  const out = Object.entries(o)
+    .map(([k, v]) => [k, v && typeof v === 'object' && !Array.isArray(v) ? clean(v) : v] as const)
+    .filter(([, v]) => !empty(v));
+  return Object.fromEntries(out) as T;
+}
+
+/** Content a moderator has to see again when it changes (issue 3: "back to pending if the text changes"). */
+const REVIEW_EXEMPT = new Set(['status', 'updatedAt', 'confirmedAt', 'contactConsent', 'votes', 'rejectReason']);
+function needsReview(before: PointRecord, after: PointRecord): boolean {
+  const keys = new Set([...Object.keys(before), ...Object.keys(after)]);
+  return [...keys].some(
+    (k) => !REVIEW_EXEMPT.has(k) &&
+      JSON.stringify((before as Record<string, unknown>)[k]) !== JSON.stringify((after as Record<string, unknown>)[k]),
+  );
+}
+
+// Vote counts change without an audited action; leaving them out keeps before/after about the content.
+const forAudit = ({ votes: _votes, ...rest }: PointRecord) => rest;
+
+/**
+ * Everything residents and moderators can do to points: storage, privacy projection, audit and live events in
+ * one place, so routes stay thin and every path writes the audit log and announces the change.
+ */
+export class Contributions {
+  readonly points: PointStore;
+  private readonly idem: IdempotencyStore;
+  private readonly audit: AuditStore;
+  private readonly votes: VoteStore;
+
+  constructor(private readonly db: Db, private readonly site: SiteData, private readonly bus: EventBus,
+    private readonly now: () => Date) {
+    this.points = new PointStore(db);
+    this.idem = new IdempotencyStore(db);
+    this.audit = new AuditStore(db);
+    this.votes = new VoteStore(db);
+  }
+
+  private subareaOf(lng: number, lat: number) {
+    return subareaAt([lng, lat], this.site.subareas.map((s) => ({ properties: { id: s.id }, geometry: s.geometry })));
+  }
+
+  private stored(record: PointRecord, editTokenHash: string): StoredPoint {
+    const [publicLng, publicLat] = publicPosition(record);
+    return { record, publicLng, publicLat, editTokenHash };
+  }
+
+  /** Returns the created point's answer; `replayed` when the Idempotency-Key had been seen with the same body. */
+  create(body: PointCreate, idempotencyKey?: string): { answer: PointCreated; replayed: boolean } {
+    const bodyHash = sha256(JSON.stringify(body));
+    const keyHash = idempotencyKey === undefined ? undefined : sha256(idempotencyKey);
+    return this.db.transaction(() => {
+      if (keyHash && idempotencyKey) {
+        const seen = this.idem.find(keyHash);
+        if (seen) {
+          if (seen.bodyHash !== bodyHash) {
+            throw new ApiError(422, 'this Idempotency-Key was already used for a different point');
+          }
+          const editToken = openWith(idempotencyKey, seen.tokenCiphertext);
+          if (!editToken) throw new ApiError(409, 'this submission was already received; its answer cannot be replayed');
+          return { answer: { id: seen.pointId, status: 'pending' as const, editToken }, replayed: true };
+        }
+      }
+      const at = this.now().toISOString();
+      const { consent: _consent, ...fields } = body;
+      const record = clean({
+        ...fields, id: randomId(), status: 'pending' as const, subarea: this.subareaOf(body.lng, body.lat),
+        createdAt: at, updatedAt: at, confirmedAt: body.layer === 'help' ? at : null, rejectReason: null, votes: 0,
+      }) as PointRecord;
+      const editToken = randomToken();
+      this.points.insert(this.stored(record, sha256(editToken)));
+      if (keyHash && idempotencyKey) {
+        this.idem.insert(keyHash, { pointId: record.id, bodyHash, tokenCiphertext: sealWith(idempotencyKey, editToken) }, at);
+      }
+      this.audit.append({ at, actor: 'author', action: 'create', pointId: record.id, after: forAudit(record) });
+      return { answer: { id: record.id, status: 'pending' as const, editToken }, replayed: false };
+    })();
+  }
+
+  /** Any point by id (moderators and the token check); 404 when unknown. */
+  get(id: string): StoredPoint {
+    const p = this.points.get(id);
+    if (!p) throw new ApiError(404, `no point ${id}`);
+    return p;
+  }
+
+  /** The author's own point; `token` undefined → 401, wrong → 403. */
+  own(id: string, token: string | undefined): StoredPoint {
+    const p = this.get(id);
+    if (token === undefined) throw new ApiError(401, 'edit token required: Authorization: Bearer <editToken>');
+    if (!sameHash(sha256(token), p.editTokenHash)) throw new ApiError(403, 'this edit token does not belong to this point');
+    return p;
+  }
+
+  publicOne(id: string) {
+    const p = this.points.get(id);
+    if (!p || p.record.status !== 'published') throw new ApiError(404, `no published point ${id}`);
+    return publicFeature(p.record, p.publicLng, p.publicLat);
+  }
+
+  listPublic(q: PointsQuery): PointCollection {
+    const features = this.points
+      .listPublished(q.layer, { subarea: q.subarea, bbox: q.bbox })
+      .map((p) => publicFeature(p.record, p.publicLng, p.publicLat));
+    return { type: 'FeatureCollection', features };
+  }
+
+  /** Applies a PATCH body; `who` decides whether a content change sends the point back to review. */
+  edit(p: StoredPoint, patch: PointPatch, actor: string, byModerator: boolean): PointRecord {
+    const before = p.record;
+    if (patch.layer !== before.layer) {
+      throw new ApiError(400, 'invalid request', [{ path: 'layer', message: `this point is on the ${before.layer} layer` }]);
+    }
+    if (before.status === 'removed') throw new ApiError(409, 'this point was removed and can no longer be edited');
+    const at = this.now().toISOString();
+    const { layer: _layer, confirm, ...changes } = patch as PointPatch & { confirm?: true };
+    const merged = clean({ ...before, ...changes }) as PointRecord;
+    const lng = merged.lng, lat = merged.lat;
+    let after: PointRecord = {
+      ...merged, updatedAt: at, subarea: this.subareaOf(lng, lat), rejectReason: before.rejectReason,
+      confirmedAt: confirm ? at : before.confirmedAt,
+    };
+    const review = !byModerator && before.status !== 'pending' && needsReview(before, after);
+    if (review) after = { ...after, status: 'pending', rejectReason: null };
+    return this.commit(p, after, { actor, action: byModerator ? 'moderator-edit' : confirm && !review ? 'confirm' : 'edit', at });
+  }
+
+  remove(p: StoredPoint): PointRecord {
+    if (p.record.status === 'removed') return p.record;
+    const at = this.now().toISOString();
+    return this.commit(p, { ...p.record, status: 'removed', updatedAt: at }, { actor: 'author', action: 'remove', at });
+  }
+
+  approve(id: string, login: string): PointRecord {
+    const p = this.get(id);
+    if (p.record.status === 'published') throw new ApiError(409, 'this point is already published');
+    if (p.record.status === 'removed') throw new ApiError(409, 'this point was removed by its author');
+    const at = this.now().toISOString();
+    return this.commit(p, { ...p.record, status: 'published', rejectReason: null, updatedAt: at }, { actor: login, action: 'approve', at });
+  }
+
+  /** Rejects a pending point or hides a published one; a reason is always recorded (product.md). */
+  reject(id: string, login: string, reason: string): PointRecord {
+    const p = this.get(id);
+    if (p.record.status === 'rejected' || p.record.status === 'removed') {
+      throw new ApiError(409, `this point is already ${p.record.status}`);
+    }
+    const at = this.now().toISOString();
+    return this.commit(p, { ...p.record, status: 'rejected', rejectReason: reason, updatedAt: at }, { actor: login, action: 'reject', at, reason });
+  }
+
+  /** Stores the new state, writes the audit entry and tells SSE listeners what the public map must do. */
+  private commit(p: StoredPoint, after: PointRecord, a: { actor: string; action: AuditEntry['action']; at: string; reason?: string }) {
+    const next = this.stored(after, p.editTokenHash);
+    this.db.transaction(() => {
+      this.points.update(next);
+      this.audit.append({ ...a, pointId: after.id, before: forAudit(p.record), after: forAudit(after) });
+    })();
+    const wasPublic = p.record.status === 'published';
+    const isPublic = after.status === 'published';
+    const ref = { id: after.id, layer: after.layer };
+    if (isPublic) this.bus.publish(wasPublic ? 'updated' : 'published', { ...ref, feature: publicFeature(after, next.publicLng, next.publicLat) });
+    else if (wasPublic) this.bus.publish('removed', ref);
+    return after;
+  }
+
+  vote(id: string, deviceId: string) {
+    const p = this.points.get(id);
+    if (!p || p.record.status !== 'published') throw new ApiError(404, `no published point ${id}`);
+    if (p.record.layer !== 'walk') throw new ApiError(400, '"me too" votes are for walk pins only');
+    const counted = this.votes.add(id, sha256(`device:${deviceId}`), this.now().toISOString());
+    const votes = this.votes.count(id);
+    if (counted) {
+      const record = { ...p.record, votes };
+      this.bus.publish('updated', { id, layer: 'walk', feature: publicFeature(record, p.publicLng, p.publicLat) });
+    }
+    return { id, votes, counted };
+  }
+
+  queue(): PointRecord[] {
+    return this.points.listByStatus('pending').map((p) => p.record);
+  }
+
+  history(id: string) {
+    this.get(id);
+    return { id, entries: this.audit.forPoint(id) };
+  }
+}

@@ -1,0 +1,34 @@
+import type { Db } from './open.ts';
+
+/**
+ * Idempotency-Key replays for the offline outbox (issue 3): the same key must return the same answer, edit token
+ * included, or a resident whose first answer was lost on a flaky connection could never edit their pin.
+ * The token is needed in clear to replay, but storing it in clear would defeat keeping only its hash on the point.
+ * So the row holds sha256(key) for lookup and the token sealed with a key derived from the Idempotency-Key itself
+ * (crypto.ts sealWith): the server cannot decrypt it without the client presenting the key again, and a copy of the
+ * database alone reveals no edit token. Keys must be long and random (a UUID), which the route enforces.
+ */
+export interface IdempotencyRow {
+  pointId: string;
+  bodyHash: string;
+  tokenCiphertext: string;
+}
+
+export class IdempotencyStore {
+  constructor(private readonly db: Db) {}
+
+  find(keyHash: string): IdempotencyRow | undefined {
+    return this.db
+      .prepare(
+        `SELECT point_id AS pointId, body_hash AS bodyHash, token_ciphertext AS tokenCiphertext
+         FROM idempotency WHERE key_hash = ?`,
+      )
+      .get(keyHash) as IdempotencyRow | undefined;
+  }
+
+  insert(keyHash: string, row: IdempotencyRow, now: string): void {
+    this.db
+      .prepare('INSERT INTO idempotency (key_hash, point_id, body_hash, token_ciphertext, created_at) VALUES (?, ?, ?, ?, ?)')
+      .run(keyHash, row.pointId, row.bodyHash, row.tokenCiphertext, now);
+  }
+}

@@ -1,0 +1,105 @@
+import { PointRecord, type PointStatus } from '../../shared/points.ts';
+import type { SubareaCounts, SubareaId } from '../../shared/subareas.ts';
+import type { BBox } from '../../shared/geojson.ts';
+import type { Db } from './open.ts';
+
+/** A point as stored: the full record plus what only the server needs. */
+export interface StoredPoint {
+  record: PointRecord;
+  publicLng: number;
+  publicLat: number;
+  editTokenHash: string;
+}
+
+interface Row {
+  id: string; layer: string; status: string; lng: number; lat: number; public_lng: number; public_lat: number;
+  subarea: string | null; data: string; edit_token_hash: string; reject_reason: string | null;
+  created_at: string; updated_at: string; confirmed_at: string | null; votes: number;
+}
+
+const SELECT = `SELECT p.*, (SELECT COUNT(*) FROM votes v WHERE v.point_id = p.id) AS votes FROM points p`;
+
+/** Fields kept in the JSON `data` column: everything layer-specific (new optional fields need no migration). */
+const META = new Set(['id', 'layer', 'status', 'lng', 'lat', 'subarea', 'createdAt', 'updatedAt', 'confirmedAt',
+  'rejectReason', 'votes']);
+function layerData(r: PointRecord): Record<string, unknown> {
+  return Object.fromEntries(Object.entries(r).filter(([k, v]) => !META.has(k) && v !== undefined));
+}
+
+function fromRow(row: Row): StoredPoint {
+  // Parsed, not cast: a hand-edited or older row fails here, loudly, instead of leaking odd data.
+  const record = PointRecord.parse({
+    ...JSON.parse(row.data),
+    id: row.id, layer: row.layer, status: row.status, lng: row.lng, lat: row.lat, subarea: row.subarea,
+    createdAt: row.created_at, updatedAt: row.updated_at, confirmedAt: row.confirmed_at,
+    rejectReason: row.reject_reason, votes: row.votes,
+  });
+  return { record, publicLng: row.public_lng, publicLat: row.public_lat, editTokenHash: row.edit_token_hash };
+}
+
+/** All SQL about points; routes and services never see a statement (architecture.md: PostgreSQL later). */
+export class PointStore {
+  constructor(private readonly db: Db) {}
+
+  insert(p: StoredPoint): void {
+    const r = p.record;
+    this.db.prepare(
+      `INSERT INTO points (id, layer, status, lng, lat, public_lng, public_lat, subarea, data, edit_token_hash,
+         reject_reason, created_at, updated_at, confirmed_at)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+    ).run(r.id, r.layer, r.status, r.lng, r.lat, p.publicLng, p.publicLat, r.subarea, JSON.stringify(layerData(r)),
+      p.editTokenHash, r.rejectReason, r.createdAt, r.updatedAt, r.confirmedAt);
+  }
+
+  /** Writes every mutable column from the record (the id, layer, token and creation time never change). */
+  update(p: StoredPoint): void {
+    const r = p.record;
+    this.db.prepare(
+      `UPDATE points SET status = ?, lng = ?, lat = ?, public_lng = ?, public_lat = ?, subarea = ?, data = ?,
+         reject_reason = ?, updated_at = ?, confirmed_at = ? WHERE id = ?`,
+    ).run(r.status, r.lng, r.lat, p.publicLng, p.publicLat, r.subarea, JSON.stringify(layerData(r)),
+      r.rejectReason, r.updatedAt, r.confirmedAt, r.id);
+  }
+
+  get(id: string): StoredPoint | undefined {
+    const row = this.db.prepare(`${SELECT} WHERE p.id = ?`).get(id) as Row | undefined;
+    return row && fromRow(row);
+  }
+
+  /** Published points of a layer, optionally in a subarea and/or a box (tested on the published position). */
+  listPublished(layer: string, filter: { subarea?: SubareaId; bbox?: BBox } = {}): StoredPoint[] {
+    const where = ['p.layer = ?', "p.status = 'published'"];
+    const args: (string | number)[] = [layer];
+    if (filter.subarea) {
+      where.push('p.subarea = ?');
+      args.push(filter.subarea);
+    }
+    if (filter.bbox) {
+      where.push('p.public_lng BETWEEN ? AND ?', 'p.public_lat BETWEEN ? AND ?');
+      const [w, s, e, n] = filter.bbox;
+      args.push(w, e, s, n);
+    }
+    const rows = this.db.prepare(`${SELECT} WHERE ${where.join(' AND ')} ORDER BY p.created_at, p.id`).all(...args);
+    return (rows as Row[]).map(fromRow);
+  }
+
+  listByStatus(status: PointStatus): StoredPoint[] {
+    const rows = this.db.prepare(`${SELECT} WHERE p.status = ? ORDER BY p.created_at, p.id`).all(status);
+    return (rows as Row[]).map(fromRow);
+  }
+
+  /** Published pins per subarea and kind, for the subarea panels' live figures. */
+  countsBySubarea(): Partial<Record<string, SubareaCounts>> {
+    const rows = this.db.prepare(
+      `SELECT subarea, layer, json_extract(data, '$.kind') AS kind, COUNT(*) AS n FROM points
+       WHERE status = 'published' AND subarea IS NOT NULL GROUP BY subarea, layer, kind`,
+    ).all() as { subarea: string; layer: string; kind: string | null; n: number }[];
+    const out: Partial<Record<string, SubareaCounts>> = {};
+    for (const { subarea, layer, kind, n } of rows) {
+      const c = (out[subarea] ??= { help: 0, keep: 0, change: 0 });
+      if (layer === 'help') c.help += n;
+      else if (kind === 'keep' || kind === 'change') c[kind] += n;
+    }
+    return out;
+  }
+}

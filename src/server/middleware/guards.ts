@@ -1,0 +1,21 @@
+import type { MiddlewareHandler } from 'hono';
+import { bodyLimit } from 'hono/body-limit';
+import { ApiError } from '../http-error.ts';
+
+/** Writes must say they are JSON; anything else is 415 before a byte is parsed (never a silent `{}`). */
+export const requireJson: MiddlewareHandler = async (c, next) => {
+  const type = (c.req.header('Content-Type') ?? '').split(';')[0]!.trim().toLowerCase();
+  if (!/^application\/([\w.-]+\+)?json$/.test(type)) {
+    throw new ApiError(415, 'send the body as JSON (Content-Type: application/json)');
+  }
+  await next();
+};
+
+/** Body cap → 413 JSON (architecture.md). */
+export const capBody = (maxBytes: number) =>
+  bodyLimit({
+    maxSize: maxBytes,
+    onError: () => {
+      throw new ApiError(413, `request body too large (at most ${maxBytes} bytes)`);
+    },
+  });

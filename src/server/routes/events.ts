@@ -1,0 +1,39 @@
+import { Hono } from 'hono';
+import { streamSSE } from 'hono/streaming';
+import type { BusMessage, EventBus } from '../events.ts';
+
+/**
+ * GET /api/events: Server-Sent Events `published` / `updated` / `removed`, data = PointEvent JSON. A comment line
+ * every keepAliveMs keeps proxies from closing an idle stream; `retry` tells browsers to reconnect after 3 s.
+ */
+export function eventRoutes(bus: EventBus, keepAliveMs: number) {
+  return new Hono().get('/', (c) =>
+    streamSSE(c, async (stream) => {
+      // Writes are chained so an event and a keep-alive never interleave; each write is awaited (toolchain.md:
+      // an unawaited writeSSE loses the last event when the stream closes).
+      let chain: Promise<unknown> = stream.write('retry: 3000\n: connected\n\n');
+      let unsubscribe = () => {};
+      const gone = new Promise<void>((resolve) => stream.onAbort(resolve));
+      const enqueue = (write: () => Promise<unknown>) => {
+        chain = chain.then(write).then(
+          () => undefined,
+          () => unsubscribe(), // the client vanished without an abort: stop writing to it
+        );
+      };
+      unsubscribe = bus.subscribe((m: BusMessage) =>
+        enqueue(() => stream.writeSSE({ event: m.name, data: JSON.stringify(m.data) })),
+      );
+      try {
+        await chain;
+        while (!stream.aborted && !stream.closed) {
+          await Promise.race([stream.sleep(keepAliveMs), gone]);
+          if (stream.aborted) break;
+          enqueue(() => stream.write(': keep-alive\n\n'));
+          await chain;
+        }
+      } finally {
+        unsubscribe();
+      }
+    }),
+  );
+}

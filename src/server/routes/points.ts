@@ -1,0 +1,70 @@
+import { Hono, type MiddlewareHandler } from 'hono';
+import { z } from 'zod';
+import type { Contributions } from '../contributions.ts';
+import { ApiError } from '../http-error.ts';
+import { validate } from '../middleware/validate.ts';
+import { capBody, requireJson } from '../middleware/guards.ts';
+import { PointId, PointsQuery, type PointSchemas } from '../../shared/points.ts';
+
+const IdParam = z.strictObject({ id: PointId });
+// Long and random (a UUID or better): the key also seals the replayed edit token (db/idempotency.ts).
+const IdempotencyKey = z.string().regex(/^[A-Za-z0-9_.:-]{16,200}$/, 'Idempotency-Key: 16–200 characters [A-Za-z0-9_.:-], e.g. a UUID');
+const DeviceId = z.string().regex(/^[A-Za-z0-9_-]{16,128}$/, 'X-Device-Id: 16–128 characters [A-Za-z0-9_-], a random id kept by the device');
+
+/** `Authorization: Bearer <token>` → the token; undefined when absent. A malformed header is 401, not 500. */
+function bearer(header: string | undefined): string | undefined {
+  if (header === undefined) return undefined;
+  const m = /^Bearer\s+([A-Za-z0-9_-]{1,200})\s*$/.exec(header);
+  if (!m) throw new ApiError(401, 'Authorization must be "Bearer <editToken>"');
+  return m[1];
+}
+
+function headerValue(schema: z.ZodString, name: string, value: string | undefined): string | undefined {
+  if (value === undefined) return undefined;
+  const r = schema.safeParse(value);
+  if (!r.success) throw new ApiError(400, `invalid ${name} header`, [{ path: name, message: r.error.issues[0]!.message }]);
+  return r.data;
+}
+
+export interface PointRouteDeps {
+  contributions: Contributions;
+  schemas: PointSchemas;
+  bodyLimitBytes: number;
+  writeLimit: MiddlewareHandler;
+  voteLimit: MiddlewareHandler;
+}
+
+/** /api/points: residents' contributions without an account (issue 3). */
+export function pointRoutes({ contributions, schemas, bodyLimitBytes, writeLimit, voteLimit }: PointRouteDeps) {
+  const body = [writeLimit, requireJson, capBody(bodyLimitBytes)] as const;
+  return new Hono()
+    .get('/', validate('query', PointsQuery), (c) => c.json(contributions.listPublic(c.req.valid('query'))))
+    .post('/', ...body, validate('json', schemas.PointCreate), (c) => {
+      const key = headerValue(IdempotencyKey, 'Idempotency-Key', c.req.header('Idempotency-Key'));
+      const { answer, replayed } = contributions.create(c.req.valid('json'), key);
+      if (replayed) c.header('Idempotent-Replayed', 'true');
+      return c.json(answer, 201);
+    })
+    .get('/:id', validate('param', IdParam), (c) => {
+      const id = c.req.valid('param').id;
+      const token = bearer(c.req.header('Authorization'));
+      // With a token: the author's full point in any status. Without: the public projection, if published.
+      if (token === undefined) return c.json(contributions.publicOne(id));
+      return c.json(contributions.own(id, token).record);
+    })
+    .patch('/:id', ...body, validate('param', IdParam), validate('json', schemas.PointPatch), (c) => {
+      const p = contributions.own(c.req.valid('param').id, bearer(c.req.header('Authorization')));
+      return c.json(contributions.edit(p, c.req.valid('json'), 'author', false));
+    })
+    .delete('/:id', writeLimit, validate('param', IdParam), (c) => {
+      const p = contributions.own(c.req.valid('param').id, bearer(c.req.header('Authorization')));
+      const after = contributions.remove(p);
+      return c.json({ id: after.id, status: after.status });
+    })
+    .post('/:id/votes', voteLimit, validate('param', IdParam), (c) => {
+      const device = headerValue(DeviceId, 'X-Device-Id', c.req.header('X-Device-Id'));
+      if (!device) throw new ApiError(400, 'X-Device-Id header required', [{ path: 'X-Device-Id', message: 'required' }]);
+      // 200 both times: a repeated vote is not an error, `counted` says whether it added one.
+      return c.json(contributions.vote(c.req.valid('param').id, device));
+    });
+}

@@ -1,0 +1,57 @@
+import { createApp, type AppOptions } from '../../src/server/app.ts';
+import { openDb, type Db } from '../../src/server/db/open.ts';
+import { AuthStore } from '../../src/server/db/auth.ts';
+import { hashPassword } from '../../src/server/crypto.ts';
+
+/** Inside Kazimierz-Stradom (pl. Nowy) and inside Kraków but outside every subarea (Bielany). */
+export const KAZIMIERZ = { lng: 19.9447, lat: 50.0514 };
+export const OUTSIDE_SUBAREAS = { lng: 19.845, lat: 50.045 };
+
+export function fresh(options: AppOptions = {}) {
+  const db = openDb(':memory:');
+  const app = createApp(db, { basemapStyleUrl: null, ...options });
+  return { db, app };
+}
+export type TestApp = ReturnType<typeof fresh>['app'];
+
+export const walkBody = (over: Record<string, unknown> = {}) => ({
+  layer: 'walk', ...KAZIMIERZ, kind: 'keep', theme: 'zielen', title: 'Skwer przy Bożym Ciele', consent: true, ...over,
+});
+export const helpBody = (over: Record<string, unknown> = {}) => ({
+  layer: 'help', ...KAZIMIERZ, helperType: 'organisation', name: 'Fundacja Przykład', kinds: ['zakupy', 'transport'],
+  contact: { phone: '+48 600 100 200', email: 'kontakt@example.org', www: 'https://example.org' }, consent: true, ...over,
+});
+
+export const json = (body: unknown, headers: Record<string, string> = {}, method = 'POST'): RequestInit => ({
+  method, headers: { 'Content-Type': 'application/json', ...headers }, body: JSON.stringify(body),
+});
+
+export async function createPoint(app: TestApp, body: unknown, headers: Record<string, string> = {}) {
+  const res = await app.request('/api/points', json(body, headers));
+  if (res.status !== 201) throw new Error(`create failed ${res.status}: ${await res.text()}`);
+  return (await res.json()) as { id: string; status: string; editToken: string };
+}
+
+export const bearer = (token: string) => ({ Authorization: `Bearer ${token}` });
+
+// One scrypt hash for the whole file: hashing is deliberately slow.
+const PASSWORD = 'correct horse battery';
+let hash: Promise<string> | undefined;
+export async function addModerator(db: Db, login = 'ola') {
+  hash ??= hashPassword(PASSWORD);
+  new AuthStore(db).upsertModerator(login, await hash, new Date().toISOString());
+  return { login, password: PASSWORD };
+}
+
+/** Logs in and returns the Cookie header value for later moderation calls. */
+export async function moderatorCookie(app: TestApp, db: Db, login = 'ola'): Promise<string> {
+  const creds = await addModerator(db, login);
+  const res = await app.request('/api/auth/login', json(creds));
+  if (res.status !== 200) throw new Error(`login failed ${res.status}`);
+  return res.headers.get('Set-Cookie')!.split(';')[0]!;
+}
+
+export async function approve(app: TestApp, cookie: string, id: string) {
+  const res = await app.request(`/api/moderation/points/${id}/approve`, { method: 'POST', headers: { Cookie: cookie } });
+  if (res.status !== 200) throw new Error(`approve failed ${res.status}: ${await res.text()}`);
+}
