@@ -1,0 +1,197 @@
+import { describe, expect, it } from 'vitest';
+import { PointCollection, PointCreated, PointFeature } from '../../src/shared/points.ts';
+import { approve, createPoint, fresh, helpBody, json, KAZIMIERZ, moderatorCookie, OUTSIDE_SUBAREAS, walkBody } from './helpers.ts';
+
+const issuesOf = async (res: Response) => ((await res.json()) as { issues: { path: string; message: string }[] }).issues;
+
+describe('POST /api/points', () => {
+  it('stores a walk pin as pending and returns its id and a one-time edit token', async () => {
+    const { app } = fresh();
+    const res = await app.request('/api/points', json(walkBody()));
+    expect(res.status).toBe(201);
+    const body = PointCreated.parse(await res.json());
+    expect(body.status).toBe('pending');
+    expect(Buffer.from(body.editToken, 'base64url')).toHaveLength(32);
+  });
+
+  it('keeps pending points off the public map', async () => {
+    const { app } = fresh();
+    await createPoint(app, walkBody());
+    const list = PointCollection.parse(await (await app.request('/api/points?layer=walk')).json());
+    expect(list.features).toEqual([]);
+  });
+
+  it('tags the point with the subarea that contains it', async () => {
+    const { app, db } = fresh();
+    const { id } = await createPoint(app, walkBody());
+    const cookie = await moderatorCookie(app, db);
+    await approve(app, cookie, id);
+    const f = PointFeature.parse(await (await app.request(`/api/points/${id}`)).json());
+    expect(f.properties.subarea).toBe('kazimierz-stradom');
+  });
+
+  it('accepts a point in Kraków outside every subarea with subarea null', async () => {
+    const { app, db } = fresh();
+    const { id } = await createPoint(app, walkBody(OUTSIDE_SUBAREAS));
+    await approve(app, await moderatorCookie(app, db), id);
+    const f = PointFeature.parse(await (await app.request(`/api/points/${id}`)).json());
+    expect(f.properties.subarea).toBeNull();
+  });
+
+  it('rejects a point outside Kraków with a message naming the coordinate', async () => {
+    const { app } = fresh();
+    const res = await app.request('/api/points', json(walkBody({ lng: 21.01, lat: 52.23 })));
+    expect(res.status).toBe(400);
+    const issues = await issuesOf(res);
+    expect(issues.map((i) => i.path).sort()).toEqual(['lat', 'lng']);
+    expect(issues[0]!.message).toMatch(/Krakow|Kraków/);
+  });
+
+  it('names every missing field of a help offer', async () => {
+    const { app } = fresh();
+    const res = await app.request('/api/points', json({ layer: 'help' }));
+    expect(res.status).toBe(400);
+    const paths = (await issuesOf(res)).map((i) => i.path);
+    expect(paths).toEqual(expect.arrayContaining(['lng', 'lat', 'helperType', 'name', 'kinds', 'consent']));
+  });
+
+  it('rejects unknown fields by name, also inside contact', async () => {
+    const { app } = fresh();
+    const res = await app.request('/api/points', json(helpBody({ secret: 1, contact: { phone: '123456', fax: '1' } })));
+    expect(res.status).toBe(400);
+    expect((await issuesOf(res)).map((i) => i.path).sort()).toEqual(['contact.fax', 'secret']);
+  });
+
+  it('requires consent to be literally true', async () => {
+    const { app } = fresh();
+    const res = await app.request('/api/points', json(walkBody({ consent: 'yes' })));
+    expect((await issuesOf(res)).map((i) => i.path)).toEqual(['consent']);
+  });
+
+  it('rejects an unknown theme and an unknown kind of help', async () => {
+    const { app } = fresh();
+    const walk = await app.request('/api/points', json(walkBody({ theme: 'nope' })));
+    expect((await issuesOf(walk)).map((i) => i.path)).toEqual(['theme']);
+    const help = await app.request('/api/points', json(helpBody({ kinds: ['zakupy', 'nope'] })));
+    expect((await issuesOf(help)).map((i) => i.path)).toEqual(['kinds.1']);
+  });
+
+  it('caps text sizes and trims and NFC-normalises text', async () => {
+    const { app } = fresh();
+    const long = await app.request('/api/points', json(walkBody({ title: 'x'.repeat(121) })));
+    expect((await issuesOf(long)).map((i) => i.path)).toEqual(['title']);
+    const blank = await app.request('/api/points', json(walkBody({ title: '   ' })));
+    expect((await issuesOf(blank)).map((i) => i.path)).toEqual(['title']);
+    const { id, editToken } = await createPoint(app, walkBody({ title: '  Zielen\u0301  ' }));
+    const own = await (await app.request(`/api/points/${id}`, { headers: { Authorization: `Bearer ${editToken}` } })).json();
+    expect(own.title).toBe('Zieleń');
+  });
+
+  it('answers 400 to malformed JSON, 415 to a non-JSON body and 413 over the body cap', async () => {
+    const { app } = fresh({ limits: { bodyBytes: 2048 } });
+    const bad = await app.request('/api/points', { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: '{"layer":' });
+    expect(bad.status).toBe(400);
+    expect(await bad.json()).toHaveProperty('error');
+    const form = await app.request('/api/points', { method: 'POST', headers: { 'Content-Type': 'text/plain' }, body: 'hi' });
+    expect(form.status).toBe(415);
+    expect(await form.json()).toHaveProperty('error');
+    const big = await app.request('/api/points', json(walkBody({ description: 'x'.repeat(3000) })));
+    expect(big.status).toBe(413);
+    expect(await big.json()).toHaveProperty('error');
+  });
+
+  it('answers 429 with Retry-After past the per-address write limit, counting addresses separately', async () => {
+    const { app } = fresh({ trustProxy: true, limits: { writes: { max: 2, windowMs: 60_000 } } });
+    const from = (ip: string) => json(walkBody(), { 'X-Forwarded-For': ip });
+    expect((await app.request('/api/points', from('10.0.0.1'))).status).toBe(201);
+    expect((await app.request('/api/points', from('10.0.0.1'))).status).toBe(201);
+    const third = await app.request('/api/points', from('10.0.0.1'));
+    expect(third.status).toBe(429);
+    expect(third.headers.get('Retry-After')).toMatch(/^\d+$/);
+    expect(await third.json()).toHaveProperty('error');
+    expect((await app.request('/api/points', from('10.0.0.2'))).status).toBe(201);
+  });
+});
+
+describe('Idempotency-Key on POST /api/points', () => {
+  const KEY = '3b241101-e2bb-4255-8caf-4136c566a962';
+
+  it('stores one point and replays the same answer, edit token included', async () => {
+    const { app, db } = fresh();
+    const first = await createPoint(app, walkBody(), { 'Idempotency-Key': KEY });
+    const res = await app.request('/api/points', json(walkBody(), { 'Idempotency-Key': KEY }));
+    expect(res.status).toBe(201);
+    expect(res.headers.get('Idempotent-Replayed')).toBe('true');
+    expect(await res.json()).toEqual(first);
+    expect(db.prepare('SELECT COUNT(*) FROM points').pluck().get()).toBe(1);
+  });
+
+  it('never stores the edit token in clear', async () => {
+    const { app, db } = fresh();
+    const { editToken } = await createPoint(app, walkBody(), { 'Idempotency-Key': KEY });
+    const dump = JSON.stringify([db.prepare('SELECT * FROM points').all(), db.prepare('SELECT * FROM idempotency').all()]);
+    expect(dump).not.toContain(editToken);
+    expect(dump).not.toContain(KEY);
+  });
+
+  it('refuses the same key with a different body with 422', async () => {
+    const { app } = fresh();
+    await createPoint(app, walkBody(), { 'Idempotency-Key': KEY });
+    const res = await app.request('/api/points', json(walkBody({ title: 'Inny' }), { 'Idempotency-Key': KEY }));
+    expect(res.status).toBe(422);
+  });
+
+  it('rejects a short or odd key naming the header', async () => {
+    const { app } = fresh();
+    const res = await app.request('/api/points', json(walkBody(), { 'Idempotency-Key': 'abc' }));
+    expect(res.status).toBe(400);
+    expect((await issuesOf(res)).map((i) => i.path)).toEqual(['Idempotency-Key']);
+  });
+});
+
+describe('GET /api/points', () => {
+  async function seeded() {
+    const { app, db } = fresh();
+    const cookie = await moderatorCookie(app, db);
+    const a = await createPoint(app, walkBody());
+    const b = await createPoint(app, walkBody({ ...OUTSIDE_SUBAREAS, kind: 'change' }));
+    const h = await createPoint(app, helpBody());
+    for (const p of [a, b, h]) await approve(app, cookie, p.id);
+    return { app, a, b, h };
+  }
+
+  it('returns published points of the asked layer only, with public fields', async () => {
+    const { app, a, b } = await seeded();
+    const list = PointCollection.parse(await (await app.request('/api/points?layer=walk')).json());
+    expect(list.features.map((f) => f.id).sort()).toEqual([a.id, b.id].sort());
+    const f = list.features.find((x) => x.id === a.id)!;
+    expect(f.geometry.coordinates).toEqual([KAZIMIERZ.lng, KAZIMIERZ.lat]);
+    expect(f.properties).toMatchObject({ layer: 'walk', status: 'published', votes: 0, kind: 'keep' });
+    expect(f.properties).not.toHaveProperty('consent');
+  });
+
+  it('filters by subarea and by bbox', async () => {
+    const { app, a, b } = await seeded();
+    const inSub = PointCollection.parse(await (await app.request('/api/points?layer=walk&subarea=kazimierz-stradom')).json());
+    expect(inSub.features.map((f) => f.id)).toEqual([a.id]);
+    const box = `${OUTSIDE_SUBAREAS.lng - 0.01},${OUTSIDE_SUBAREAS.lat - 0.01},${OUTSIDE_SUBAREAS.lng + 0.01},${OUTSIDE_SUBAREAS.lat + 0.01}`;
+    const inBox = PointCollection.parse(await (await app.request(`/api/points?layer=walk&bbox=${box}`)).json());
+    expect(inBox.features.map((f) => f.id)).toEqual([b.id]);
+  });
+
+  it('names the bad query parameter', async () => {
+    const { app } = fresh();
+    for (const [q, path] of [['', 'layer'], ['layer=x', 'layer'], ['layer=walk&bbox=1,2', 'bbox'], ['layer=walk&subarea=mars', 'subarea'], ['layer=walk&foo=1', 'foo']]) {
+      const res = await app.request(`/api/points?${q}`);
+      expect(res.status, q).toBe(400);
+      expect((await issuesOf(res)).map((i) => i.path), q).toContain(path);
+    }
+  });
+
+  it('feeds the subarea counts of published points by kind', async () => {
+    const { app } = await seeded();
+    const body = await (await app.request('/api/subareas')).json();
+    const k = body.features.find((f: { id: string }) => f.id === 'kazimierz-stradom');
+    expect(k.properties.counts).toEqual({ help: 1, keep: 1, change: 0 });
+  });
+});
