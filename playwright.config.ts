@@ -1,6 +1,8 @@
 import { defineConfig, devices } from '@playwright/test';
 
 const PORT = Number(process.env.E2E_PORT ?? 4173);
+/** Parallel runs (several developers on one machine) pass E2E_PORT and E2E_DIST; each gets its own output. */
+const RUN = PORT === 4173 ? '' : `-${PORT}`;
 
 /** Debian's Chromium (toolchain.md): Playwright's own browser download cannot work on these machines. */
 const chromiumArgs = [
@@ -18,14 +20,14 @@ const chromiumArgs = [
 export default defineConfig({
   testDir: 'tests/e2e',
   testMatch: '**/*.e2e.ts',
-  outputDir: 'test-results/e2e',
+  outputDir: `test-results/e2e${RUN}`,
   timeout: 60_000,
   expect: { timeout: 15_000 },
   fullyParallel: false,
   // Two cores: one for the server, one for a SwiftShader-rendered browser.
   workers: 1,
   retries: 0,
-  reporter: [['list'], ['json', { outputFile: 'test-results/playwright.json' }]],
+  reporter: [['list'], ['json', { outputFile: `test-results/playwright${RUN}.json` }]],
   use: {
     baseURL: `http://127.0.0.1:${PORT}`,
     locale: 'pl-PL',
@@ -42,6 +44,6 @@ export default defineConfig({
     reuseExistingServer: false,
     stdout: 'pipe',
     stderr: 'pipe',
-    env: { E2E_PORT: String(PORT) },
+    env: { E2E_PORT: String(PORT), E2E_DIST: process.env.E2E_DIST ?? 'dist' },
   },
 });

@@ -5,7 +5,8 @@ const apiPort = process.env.PORT ?? '8080';
 
 export default defineConfig({
   plugins: [svelte()],
-  build: { outDir: 'dist', sourcemap: true, chunkSizeWarningLimit: 1200 },
+  // DIST_DIR: parallel test runs build into separate folders (see playwright.config.ts).
+  build: { outDir: process.env.DIST_DIR ?? 'dist', sourcemap: true, chunkSizeWarningLimit: 1200 },
   // Dev only: the Hono server (npm start) answers /api; production serves everything from one port.
   server: { proxy: { '/api': `http://localhost:${apiPort}` } },
   test: {

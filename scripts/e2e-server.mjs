@@ -3,12 +3,14 @@
 import { rmSync } from 'node:fs';
 import { spawn, spawnSync } from 'node:child_process';
 
-const dataDir = 'var/e2e';
+const port = process.env.E2E_PORT ?? '4173';
+const dataDir = `var/e2e-${port}`;
 rmSync(dataDir, { recursive: true, force: true });
 const env = {
   ...process.env,
   DATA_DIR: dataDir,
-  PORT: process.env.E2E_PORT ?? '4173',
+  PORT: port,
+  STATIC_DIR: process.env.E2E_DIST ?? 'dist',
   BASEMAP_STYLE_URL: 'offline',
   MODERATOR_PASSWORD: process.env.E2E_MODERATOR_PASSWORD ?? 'e2e-password-123',
   RATE_LIMIT_WRITES_PER_MINUTE: '10000',

@@ -1,6 +1,6 @@
 import { serve } from '@hono/node-server';
 import { existsSync } from 'node:fs';
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
 import { createApp, PROJECT_ROOT } from './app.ts';
 import { configFromEnv } from './config.ts';
 import { openDb } from './db/open.ts';
@@ -8,9 +8,10 @@ import { DataFileError } from './site-data.ts';
 
 // The only file that reads the environment (architecture.md).
 const config = configFromEnv(process.env);
-const staticDir = join(PROJECT_ROOT, 'dist');
+// STATIC_DIR lets parallel test runs serve separate builds; normally the vite build output in dist/.
+const staticDir = process.env.STATIC_DIR ? resolve(process.env.STATIC_DIR) : join(PROJECT_ROOT, 'dist');
 if (!existsSync(join(staticDir, 'index.html'))) {
-  console.error('No built app in dist/. Run "npm start" (it builds first) or "npm run build".');
+  console.error(`No built app in ${staticDir}. Run "npm start" (it builds first) or "npm run build".`);
   process.exit(1);
 }
 

@@ -1,4 +1,6 @@
 import { test as base, expect, type Page } from '@playwright/test';
+// Brings the window.__mapa type (the map's read-only test hook) into the e2e programs.
+import type {} from '../../src/client/map/test-hook.ts';
 
 /**
  * Every end-to-end test gets a page that records uncaught errors and console errors;

@@ -1,4 +1,5 @@
 import AxeBuilder from '@axe-core/playwright';
+import type {} from '../../src/client/map/test-hook.ts';
 import { clickMapAt, expect, SUBAREA_LAYERS, test, waitForMap } from './fixtures.ts';
 
 /** A landmark well inside each subarea (tests/fixtures/places.geojson). */

@@ -1,5 +1,5 @@
 import type { z } from 'zod';
-import { ErrorBody } from './error-body.ts';
+import { ErrorBody } from '../../shared/points.ts';
 
 /** A failed request, with the server's own message and field issues when it sent them. */
 export class ApiFailure extends Error {

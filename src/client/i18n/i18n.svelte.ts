@@ -1,17 +1,15 @@
 import i18next, { type TOptions } from 'i18next';
 import { createContext } from 'svelte';
 import { Locale, LOCALES } from '../../shared/categories.ts';
-import pl from './pl.json';
-import en from './en.json';
-import uk from './uk.json';
+import { messages, type Messages } from './messages.ts';
 
-/** Message keys, derived from the Polish file (the complete one): a typo is a type error. */
+/** Message keys, derived from the Polish messages (the complete ones): a typo is a type error. */
 type Leaves<T, P extends string = ''> = {
   [K in keyof T & string]: T[K] extends string
     ? `${P}${K extends `${infer Base}_${'one' | 'few' | 'many' | 'other'}` ? Base : K}`
     : Leaves<T[K], `${P}${K}.`>;
 }[keyof T & string];
-export type MessageKey = Leaves<typeof pl>;
+export type MessageKey = Leaves<Messages>;
 
 const STORAGE_KEY = 'mapa.locale';
 
@@ -37,7 +35,7 @@ export class I18n {
     void this.#engine.init({
       lng: locale,
       fallbackLng: 'pl',
-      resources: { pl: { translation: pl }, en: { translation: en }, uk: { translation: uk } },
+      resources: { pl: { translation: messages.pl }, en: { translation: messages.en }, uk: { translation: messages.uk } },
       initAsync: false,
       // Svelte escapes text itself; escaping here would show &quot; to residents.
       interpolation: { escapeValue: false },

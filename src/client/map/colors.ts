@@ -13,3 +13,6 @@ export function colorBySubarea(fallback = '#555555'): ExpressionSpecification {
   const pairs = Object.entries(SUBAREA_COLORS).flat();
   return ['match', ['get', 'id'], ...pairs, fallback] as unknown as ExpressionSpecification;
 }
+
+/** Keep (zasób) and change (potrzeba): blue/orange stay apart for every common colour-vision deficiency. */
+export const WALK_COLORS = { keep: '#1f6fb2', change: '#c2410c' } as const;

@@ -8,6 +8,8 @@ export const LAYER_ORDER = [
   'subareas-fill',
   'subareas-line',
   'subareas-line-selected',
+  'walk-clusters',
+  'walk-points',
   'subareas-label',
 ] as const;
 export type LayerId = (typeof LAYER_ORDER)[number];

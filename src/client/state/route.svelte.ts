@@ -4,6 +4,9 @@ import { SubareaId } from '../../shared/subareas.ts';
 
 export const View = z.enum(['map', 'list']);
 export type View = z.infer<typeof View>;
+/** Side-panel tabs: the subareas, the walk map („Kazimierz pod lupą”), the help map (Sąsiedzka Mapa Pomocy). */
+export const Tab = z.enum(['subareas', 'walk', 'help']);
+export type Tab = z.infer<typeof Tab>;
 
 /**
  * What is on screen, mirrored in the URL (?subarea=…&view=…) so a facilitator can share or bookmark
@@ -12,6 +15,9 @@ export type View = z.infer<typeof View>;
 export class Route {
   subarea = $state<SubareaId | null>(null);
   view = $state<View>('map');
+  tab = $state<Tab>('subareas');
+  /** A point opened through its private edit link (?tab=walk|help&edit=ID#token=…); the token stays in the fragment. */
+  edit = $state<{ id: string; token: string } | null>(null);
 
   constructor() {
     this.#read();
@@ -19,6 +25,18 @@ export class Route {
 
   select(subarea: SubareaId | null): void {
     this.subarea = subarea;
+    this.#write();
+  }
+
+  open(tab: Tab): void {
+    this.tab = tab;
+    this.edit = null;
+    this.#write();
+  }
+
+  /** Leaves the edit screen and drops the token from the address bar (it stays in "Moje punkty"). */
+  closeEdit(): void {
+    this.edit = null;
     this.#write();
   }
 
@@ -38,6 +56,10 @@ export class Route {
     const params = new URL(window.location.href).searchParams;
     this.subarea = SubareaId.safeParse(params.get('subarea')).data ?? null;
     this.view = View.safeParse(params.get('view')).data ?? 'map';
+    this.tab = Tab.safeParse(params.get('tab')).data ?? 'subareas';
+    const editId = params.get('edit');
+    const token = new URLSearchParams(window.location.hash.slice(1)).get('token');
+    this.edit = editId && token ? { id: editId, token } : null;
   }
 
   #write(): void {
@@ -46,6 +68,12 @@ export class Route {
     else url.searchParams.delete('subarea');
     if (this.view !== 'map') url.searchParams.set('view', this.view);
     else url.searchParams.delete('view');
+    if (this.tab !== 'subareas') url.searchParams.set('tab', this.tab);
+    else url.searchParams.delete('tab');
+    if (!this.edit) {
+      url.searchParams.delete('edit');
+      url.hash = '';
+    }
     if (url.href !== window.location.href) history.pushState(null, '', url);
   }
 }

@@ -1,0 +1,78 @@
+import { createContext } from 'svelte';
+import { POINT_EVENTS, PointEvent, type Layer, type PointCollection, type PointFeature } from '../../shared/points.ts';
+import { fetchPoints } from '../api/points.ts';
+
+export type LiveStatus = 'connecting' | 'live' | 'reconnecting';
+
+/**
+ * Published points of both layers, kept current by Server-Sent Events (GET /api/events): a pin approved by a
+ * moderator appears on every open map without a reload. EventSource reconnects by itself after a network
+ * drop; on every (re)connect we reload the lists so nothing published while we were away is missed.
+ */
+export class LivePoints {
+  walk = $state.raw<PointCollection>({ type: 'FeatureCollection', features: [] });
+  help = $state.raw<PointCollection>({ type: 'FeatureCollection', features: [] });
+  status = $state<LiveStatus>('connecting');
+  error = $state<string | null>(null);
+  /** Ids published since the page opened, newest last: the presentation view highlights them. */
+  arrivals = $state.raw<{ id: string; layer: Layer; at: number }[]>([]);
+
+  async reload(): Promise<void> {
+    try {
+      const [walk, help] = await Promise.all([fetchPoints('walk'), fetchPoints('help')]);
+      this.walk = walk;
+      this.help = help;
+      this.error = null;
+    } catch (e) {
+      console.error('loading points failed', e);
+      this.error = (e as Error).message;
+    }
+  }
+
+  /** Opens the event stream; returns the cleanup for an $effect. */
+  connect(): () => void {
+    const source = new EventSource('/api/events');
+    source.onopen = () => {
+      this.status = 'live';
+      void this.reload();
+    };
+    source.onerror = () => {
+      this.status = 'reconnecting';
+    };
+    const handlers = POINT_EVENTS.map((name) => {
+      const handler = (e: MessageEvent<string>) => this.#apply(name, e.data);
+      source.addEventListener(name, handler);
+      return [name, handler] as const;
+    });
+    return () => {
+      for (const [name, handler] of handlers) source.removeEventListener(name, handler);
+      source.close();
+    };
+  }
+
+  #apply(name: (typeof POINT_EVENTS)[number], raw: string): void {
+    let parsed;
+    try {
+      parsed = PointEvent.safeParse(JSON.parse(raw));
+    } catch (e) {
+      console.error(`malformed ${name} event`, e);
+      return;
+    }
+    if (!parsed.success) {
+      console.error(`unexpected ${name} event`, parsed.error.issues);
+      return;
+    }
+    const { id, layer, feature } = parsed.data;
+    const others = this[layer].features.filter((f) => f.id !== id);
+    const next: PointFeature[] = name !== 'removed' && feature ? [...others, feature] : others;
+    this[layer] = { type: 'FeatureCollection', features: next };
+    if (name === 'published') this.arrivals = [...this.arrivals.slice(-49), { id, layer, at: Date.now() }];
+  }
+}
+
+const [getLivePoints, setLivePoints, hasLivePoints] = createContext<LivePoints>();
+export { setLivePoints };
+export function useLivePoints(): LivePoints {
+  if (!hasLivePoints()) throw new Error('LivePoints context not found: App.svelte must call setLivePoints(new LivePoints())');
+  return getLivePoints();
+}

@@ -1,0 +1,45 @@
+import { describe, expect, it } from 'vitest';
+import { messages } from '../../../src/client/i18n/messages.ts';
+
+type Tree = { [key: string]: string | Tree };
+const PLURAL = /_(zero|one|two|few|many|other)$/;
+
+/** Leaf keys with plural suffixes folded: English needs only _one/_other where Polish has _few/_many too. */
+function keys(tree: Tree, prefix = ''): Set<string> {
+  const out = new Set<string>();
+  for (const [k, v] of Object.entries(tree)) {
+    const path = `${prefix}${k.replace(PLURAL, '')}`;
+    if (typeof v === 'string') out.add(path);
+    else for (const nested of keys(v, `${path}.`)) out.add(nested);
+  }
+  return out;
+}
+
+describe('translations', () => {
+  const polish = keys(messages.pl as Tree);
+
+  it.each(['uk', 'en'] as const)('%s has every key Polish has, and no others', (locale) => {
+    const other = keys(messages[locale] as Tree);
+    expect([...polish].filter((k) => !other.has(k)), `missing in ${locale}`).toEqual([]);
+    expect([...other].filter((k) => !polish.has(k)), `only in ${locale}`).toEqual([]);
+  });
+
+  it.each(['pl', 'uk', 'en'] as const)('%s has no empty strings', (locale) => {
+    const empty: string[] = [];
+    const walk = (tree: Tree, prefix: string) => {
+      for (const [k, v] of Object.entries(tree)) {
+        if (typeof v === 'string') {
+          if (!v.trim()) empty.push(prefix + k);
+        } else walk(v, `${prefix}${k}.`);
+      }
+    };
+    walk(messages[locale] as Tree, '');
+    expect(empty).toEqual([]);
+  });
+
+  it('gives Polish and Ukrainian counted nouns all their plural forms', () => {
+    const forms = (tree: Tree) => JSON.stringify(tree).match(/"[A-Za-z]+_(one|few|many|other)"/g)?.length ?? 0;
+    expect(forms(messages.pl as Tree) % 4).toBe(0);
+    expect(forms(messages.uk as Tree) % 4).toBe(0);
+  });
+});
