@@ -4,6 +4,8 @@ import { ErrorBody } from '../../src/shared/points.ts';
 import { fresh, helpBody, walkBody } from './helpers.ts';
 
 const RUNS = Number(process.env.FUZZ_RUNS ?? 300);
+// More runs on demand (FUZZ_RUNS=20000) need more time than vitest's default 5 s.
+const TIMEOUT = 10_000 + RUNS * 5;
 
 /** Valid bodies with one field broken, a key added or a coordinate moved: closer to real mistakes than noise. */
 const mutated = fc
@@ -52,7 +54,7 @@ describe('POST /api/points with generated junk', () => {
       }),
       { numRuns: RUNS },
     );
-  });
+  }, TIMEOUT);
 });
 
 describe('POST /api/points with arbitrary text as a JSON body', () => {
@@ -66,5 +68,5 @@ describe('POST /api/points with arbitrary text as a JSON body', () => {
       }),
       { numRuns: Math.ceil(RUNS / 3) },
     );
-  });
+  }, TIMEOUT);
 });

@@ -6,6 +6,7 @@ import { PointCollection } from '../../src/shared/points.ts';
 import { approve, createPoint, fresh, helpBody, moderatorCookie } from './helpers.ts';
 
 const [W, S, E, N] = KRAKOW_BBOX;
+const PRIVACY_RUNS = Number(process.env.FUZZ_RUNS ?? 60);
 /** 7-decimal positions (GPS precision) whose last digit is non-zero, so they can never equal a 6-decimal cell centre. */
 const coord = (lo: number, hi: number) =>
   fc.tuple(fc.integer({ min: Math.ceil(lo * 1e6), max: Math.floor(hi * 1e6) - 1 }), fc.integer({ min: 1, max: 9 }))
@@ -52,9 +53,9 @@ describe('privacy of private persons offering help', () => {
         const dy = (lat - o.lat) * 111_320;
         expect(Math.hypot(dx, dy)).toBeLessThanOrEqual(one.properties.layer === 'help' ? one.properties.approxRadiusM! : 0);
       }),
-      { numRuns: Number(process.env.FUZZ_RUNS ?? 60) },
+      { numRuns: PRIVACY_RUNS },
     );
-  });
+  }, 10_000 + PRIVACY_RUNS * 50);
 
   it('publishes a person\'s contact only for the fields they consented to', async () => {
     const { app, db } = fresh();
