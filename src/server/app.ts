@@ -13,6 +13,8 @@ import { pointRoutes } from './routes/points.ts';
 import { authRoutes } from './routes/auth.ts';
 import { moderationRoutes } from './routes/moderation.ts';
 import { eventRoutes } from './routes/events.ts';
+import { photoRoutes } from './routes/photos.ts';
+import { placeRoutes } from './routes/places.ts';
 import { DEFAULT_BASEMAP, DEFAULT_LIMITS, type Limits } from './config.ts';
 import { Contributions } from './contributions.ts';
 import { EventBus } from './events.ts';
@@ -60,10 +62,12 @@ export function createApp(db: Db, options: AppOptions = {}) {
       contributions, schemas, bodyLimitBytes: limits.bodyBytes,
       writeLimit: limit('write', limits.writes), voteLimit: limit('vote', limits.votes),
     }))
+    .route('/points', photoRoutes({ db, contributions, writeLimit: limit('photo', limits.writes), now }))
     .route('/events', eventRoutes(bus, limits.sseKeepAliveMs))
     .route('/auth', authRoutes(db, { ttlMs: limits.sessionTtlMs, secureCookies: options.secureCookies ?? false, now }, limit('login', limits.logins)))
     .route('/moderation', moderationRoutes(db, contributions, schemas, now, limits.bodyBytes))
     .route('/context', contextRoutes(dataDir))
+    .route('/places', placeRoutes(dataDir))
     .route('/', metaRoutes(site, { basemapStyleUrl }));
 
   // Last in the API: an unknown /api path is a JSON 404, never the SPA's index.html.

@@ -11,6 +11,7 @@ import { publicFeature, publicPosition } from './privacy.ts';
 import { subareaAt } from '../shared/geo/index.ts';
 import type { PointCollection, PointCreate, PointCreated, PointPatch, PointRecord, PointsQuery } from '../shared/points.ts';
 import type { AuditEntry } from '../shared/moderation.ts';
+import type { PhotoMeta } from '../shared/photos.ts';
 
 /** Optional text left empty means "not given": drop '' / [] / {} so stored points have one shape. */
 function clean<T extends object>(o: T): T {
@@ -141,6 +142,21 @@ export class Contributions {
     const review = !byModerator && before.status !== 'pending' && needsReview(before, after);
     if (review) after = { ...after, status: 'pending', rejectReason: null };
     return this.commit(p, after, { actor, action: byModerator ? 'moderator-edit' : confirm && !review ? 'confirm' : 'edit', at });
+  }
+
+  /**
+   * Records that the author added, replaced or removed the photo of a walk pin (issue 4; bytes live in db/photos.ts).
+   * A new photo on a published pin goes back to review like changed text; removing one does not need review.
+   */
+  setPhoto(p: StoredPoint, photo: PhotoMeta | null): PointRecord {
+    const before = p.record;
+    if (before.layer !== 'walk') throw new ApiError(400, 'photos are for walk pins only');
+    if (before.status === 'removed') throw new ApiError(409, 'this point was removed and can no longer be edited');
+    const at = this.now().toISOString();
+    const { photo: _old, ...rest } = before;
+    let after: PointRecord = { ...rest, ...(photo ? { photo } : {}), updatedAt: at };
+    if (photo && before.status === 'published') after = { ...after, status: 'pending', rejectReason: null };
+    return this.commit(p, after, { actor: 'author', action: 'edit', at });
   }
 
   remove(p: StoredPoint): PointRecord {

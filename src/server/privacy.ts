@@ -42,6 +42,7 @@ export function publicFeature(r: PointRecord, publicLng: number, publicLat: numb
       ...meta, layer: 'walk', kind: r.kind, theme: r.theme, title: r.title, votes: r.votes,
       ...(r.description ? { description: r.description } : {}),
       ...(r.nickname ? { nickname: r.nickname } : {}),
+      ...(r.photo ? { photo: r.photo } : {}),
     };
     return { type: 'Feature', id: r.id, geometry, properties };
   }

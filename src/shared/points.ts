@@ -2,6 +2,7 @@ import { z } from 'zod';
 import type { Categories } from './categories.ts';
 import { KRAKOW_BBOX } from './geo/bounds.ts';
 import { SubareaId } from './subareas.ts';
+import { PhotoMeta } from './photos.ts';
 
 /**
  * Contributions (issue 3): request bodies are strict (unknown keys rejected, sizes capped, text trimmed and
@@ -168,6 +169,8 @@ export const WalkProperties = z.object({
   nickname: z.string().optional(),
   /** "Me too" votes (issue 4). */
   votes: z.number().int().nonnegative(),
+  /** Present when the pin has a photo (issue 4; bytes at GET /api/points/:id/photo). */
+  photo: PhotoMeta.optional(),
 });
 export const HelpProperties = z.object({
   ...publicMeta,
@@ -237,6 +240,8 @@ export const PointRecord = z.discriminatedUnion('layer', [
     title: z.string(),
     description: z.string().optional(),
     nickname: z.string().optional(),
+    /** Set only by PUT/DELETE /api/points/:id/photo (issue 4), never by a PATCH body. */
+    photo: PhotoMeta.optional(),
   }),
   z.object({
     ...recordMeta,

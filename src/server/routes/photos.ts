@@ -1,0 +1,99 @@
+import { Hono, type MiddlewareHandler } from 'hono';
+import { bodyLimit } from 'hono/body-limit';
+import { getCookie } from 'hono/cookie';
+import { z } from 'zod';
+import type { Db } from '../db/open.ts';
+import type { Contributions } from '../contributions.ts';
+import { AuthStore } from '../db/auth.ts';
+import { PhotoStore } from '../db/photos.ts';
+import { sha256 } from '../crypto.ts';
+import { ApiError } from '../http-error.ts';
+import { validate } from '../middleware/validate.ts';
+import { cleanPhoto } from '../photos.ts';
+import { SESSION_COOKIE } from './auth.ts';
+import { PointId } from '../../shared/points.ts';
+import { PHOTO, type PhotoStored } from '../../shared/photos.ts';
+
+const IdParam = z.strictObject({ id: PointId });
+
+function bearer(header: string | undefined): string | undefined {
+  if (header === undefined) return undefined;
+  const m = /^Bearer\s+([A-Za-z0-9_-]{1,200})\s*$/.exec(header);
+  if (!m) throw new ApiError(401, 'Authorization must be "Bearer <editToken>"');
+  return m[1];
+}
+
+export interface PhotoRouteDeps {
+  db: Db;
+  contributions: Contributions;
+  writeLimit: MiddlewareHandler;
+  now: () => Date;
+}
+
+/**
+ * /api/points/:id/photo (issue 4). PUT (edit token): the body is the image itself (JPEG, PNG or WebP, at most
+ * PHOTO.maxBytes); it is re-encoded without metadata before anything is stored. GET: the public sees a photo only
+ * once its point is published; the author (edit token) and moderators (session) see it before. DELETE removes it.
+ */
+export function photoRoutes({ db, contributions, writeLimit, now }: PhotoRouteDeps) {
+  const photos = new PhotoStore(db);
+  const auth = new AuthStore(db);
+  const isModerator = (token: string | undefined) => !!token && !!auth.sessionLogin(sha256(token), now().toISOString());
+  const cap = bodyLimit({
+    maxSize: PHOTO.maxBytes,
+    onError: () => {
+      throw new ApiError(413, `photo too large (at most ${PHOTO.maxBytes / 1024 / 1024} MB)`, [
+        { path: 'photo', message: `at most ${PHOTO.maxBytes / 1024 / 1024} MB` },
+      ]);
+    },
+  });
+  const requireImage: MiddlewareHandler = async (c, next) => {
+    const type = (c.req.header('Content-Type') ?? '').split(';')[0]!.trim().toLowerCase();
+    if (!(PHOTO.types as readonly string[]).includes(type)) {
+      throw new ApiError(415, `send the photo itself as the body with Content-Type ${PHOTO.types.join(', ')}`);
+    }
+    await next();
+  };
+
+  return new Hono()
+    .put('/:id/photo', writeLimit, requireImage, cap, validate('param', IdParam), async (c) => {
+      const p = contributions.own(c.req.valid('param').id, bearer(c.req.header('Authorization')));
+      if (p.record.layer !== 'walk') throw new ApiError(400, 'photos are for walk pins only');
+      const clean = await cleanPhoto(new Uint8Array(await c.req.arrayBuffer()));
+      const at = now().toISOString();
+      const photo = { width: clean.width, height: clean.height, version: sha256(`${p.record.id}:${at}:${clean.bytes.length}`).slice(0, 16) };
+      db.transaction(() => {
+        photos.put(p.record.id, { mime: clean.mime, width: clean.width, height: clean.height, bytes: clean.bytes, createdAt: at });
+        contributions.setPhoto(contributions.get(p.record.id), photo);
+      })();
+      return c.json({ id: p.record.id, photo } satisfies PhotoStored, 200);
+    })
+    .delete('/:id/photo', writeLimit, validate('param', IdParam), (c) => {
+      const p = contributions.own(c.req.valid('param').id, bearer(c.req.header('Authorization')));
+      db.transaction(() => {
+        photos.delete(p.record.id);
+        contributions.setPhoto(contributions.get(p.record.id), null);
+      })();
+      return c.json({ id: p.record.id, photo: null });
+    })
+    .get('/:id/photo', validate('param', IdParam), (c) => {
+      const id = c.req.valid('param').id;
+      const token = bearer(c.req.header('Authorization'));
+      const p = contributions.points.get(id);
+      const published = p?.record.status === 'published';
+      // Author and moderators may look before approval; everyone else gets the same 404 as for a missing photo.
+      let allowed = published;
+      if (p && !published) {
+        if (token !== undefined) allowed = !!contributions.own(id, token); // throws 403 for a wrong token
+        else allowed = isModerator(getCookie(c, SESSION_COOKIE));
+      }
+      const photo = allowed ? photos.get(id) : undefined;
+      if (!photo) throw new ApiError(404, `no published photo for point ${id}`);
+      c.header('Content-Type', photo.mime);
+      c.header('X-Content-Type-Options', 'nosniff');
+      c.header('Content-Disposition', 'inline');
+      // The URL carries ?v=<version>, so a published photo may be cached; a not-yet-public one must not be.
+      c.header('Cache-Control', published ? 'public, max-age=86400' : 'private, no-store');
+      return c.body(new Uint8Array(photo.bytes));
+    });
+}
