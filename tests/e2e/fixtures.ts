@@ -10,10 +10,7 @@ export const test = base.extend<{ pageErrors: string[] }>({
   pageErrors: [
     async ({ page }, use) => {
       const errors: string[] = [];
-      page.on('pageerror', (e) => errors.push(`pageerror: ${e.message}`));
-      page.on('console', (msg) => {
-        if (msg.type() === 'error') errors.push(`console.error: ${msg.text()}`);
-      });
+      watchErrors(page, errors);
       await use(errors);
       expect(errors, 'the page reported errors').toEqual([]);
     },
@@ -21,6 +18,38 @@ export const test = base.extend<{ pageErrors: string[] }>({
   ],
 });
 export { expect };
+
+/**
+ * Chromium logs every non-2xx fetch as a console error. These statuses are API answers the UI handles
+ * (validation, login, conflicts, rate limits) and tests assert on what the UI shows for them; 404 and 5xx
+ * still count as errors.
+ */
+const HANDLED_STATUS = /^Failed to load resource: the server responded with a status of (400|401|403|409|413|422|429) /;
+
+/** Records a page's uncaught errors and console errors into `errors` (for pages a test opens itself). */
+export function watchErrors(page: Page, errors: string[]): void {
+  page.on('pageerror', (e) => errors.push(`pageerror: ${e.message}`));
+  page.on('console', (msg) => {
+    if (msg.type() === 'error' && !HANDLED_STATUS.test(msg.text())) errors.push(`console.error: ${msg.text()}`);
+  });
+}
+
+export const MODERATOR = { login: 'moderator', password: process.env.E2E_MODERATOR_PASSWORD ?? 'e2e-password-123' };
+
+/** A walk pin as a resident's phone would send it, at Plac Nowy unless told otherwise. */
+export function walkPin(overrides: Record<string, unknown> = {}) {
+  return {
+    layer: 'walk',
+    lng: 19.9447,
+    lat: 50.0514,
+    kind: 'keep',
+    theme: 'przestrzen-publiczna',
+    title: 'Okrąglak na placu Nowym',
+    description: 'Targ i spotkania sąsiadów — warto zachować.',
+    consent: true,
+    ...overrides,
+  };
+}
 
 /** Waits until MapLibre has loaded the style and drawn the given layers (through the read-only test hook). */
 export async function waitForMap(page: Page, layers: string[], expectedIds: number): Promise<void> {

@@ -7,11 +7,20 @@
 import corePl from './core/pl.json';
 import coreUk from './core/uk.json';
 import coreEn from './core/en.json';
+import moderationPl from './moderation/pl.json';
+import moderationUk from './moderation/uk.json';
+import moderationEn from './moderation/en.json';
+import walkPl from './walk/pl.json';
+import walkUk from './walk/uk.json';
+import walkEn from './walk/en.json';
+import placementPl from './placement/pl.json';
+import placementUk from './placement/uk.json';
+import placementEn from './placement/en.json';
 
 export const messages = {
-  pl: { ...corePl },
-  uk: { ...coreUk },
-  en: { ...coreEn },
+  pl: { ...corePl, moderation: moderationPl, walk: walkPl, placement: placementPl },
+  uk: { ...coreUk, moderation: moderationUk, walk: walkUk, placement: placementUk },
+  en: { ...coreEn, moderation: moderationEn, walk: walkEn, placement: placementEn },
 };
 
 export type Messages = typeof messages.pl;

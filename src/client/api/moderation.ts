@@ -1,0 +1,21 @@
+import { z } from 'zod';
+import { Me, ModerationQueue, PointHistory } from '../../shared/moderation.ts';
+import { PointRecord, type PointPatchInput } from '../../shared/points.ts';
+import { getJson, request } from './http.ts';
+
+const post = (body?: unknown): RequestInit => ({
+  method: 'POST',
+  headers: body === undefined ? {} : { 'Content-Type': 'application/json' },
+  body: body === undefined ? undefined : JSON.stringify(body),
+});
+const point = (id: string) => `/api/moderation/points/${encodeURIComponent(id)}`;
+
+export const fetchMe = () => getJson(Me, '/api/auth/me');
+export const login = (login: string, password: string) => request(Me, '/api/auth/login', post({ login, password }));
+export const logout = () => request(z.object({ ok: z.literal(true) }), '/api/auth/logout', post());
+export const fetchQueue = () => getJson(ModerationQueue, '/api/moderation/queue');
+export const approve = (id: string) => request(PointRecord, `${point(id)}/approve`, post());
+export const reject = (id: string, reason: string) => request(PointRecord, `${point(id)}/reject`, post({ reason }));
+export const fetchHistory = (id: string) => getJson(PointHistory, `${point(id)}/history`);
+export const editPoint = (id: string, patch: PointPatchInput) =>
+  request(PointRecord, point(id), { ...post(patch), method: 'PATCH' });

@@ -1,0 +1,77 @@
+import type { PointPatchInput, PointRecord } from '../../shared/points.ts';
+import * as api from '../api/moderation.ts';
+import { ApiFailure } from '../api/http.ts';
+
+/** The moderator's session and review queue; every action re-reads the queue so two moderators never clash silently. */
+export class ModerationState {
+  me = $state<string | null>(null);
+  checked = $state(false);
+  queue = $state.raw<PointRecord[]>([]);
+  loading = $state(false);
+  error = $state<string | null>(null);
+  /** Announced in a live region after each action ("Zatwierdzono: …"). */
+  notice = $state('');
+
+  async checkSession(): Promise<void> {
+    try {
+      this.me = (await api.fetchMe()).login;
+      await this.refresh();
+    } catch (e) {
+      if (!(e instanceof ApiFailure && e.status === 401)) this.error = (e as Error).message;
+      this.me = null;
+    } finally {
+      this.checked = true;
+    }
+  }
+
+  async login(login: string, password: string): Promise<void> {
+    this.me = (await api.login(login, password)).login;
+    await this.refresh();
+  }
+
+  async logout(): Promise<void> {
+    await api.logout();
+    this.me = null;
+    this.queue = [];
+  }
+
+  async refresh(): Promise<void> {
+    this.loading = true;
+    try {
+      this.queue = (await api.fetchQueue()).points;
+      this.error = null;
+    } catch (e) {
+      this.#fail(e);
+    } finally {
+      this.loading = false;
+    }
+  }
+
+  async approve(point: PointRecord, label: string): Promise<void> {
+    await this.#act(() => api.approve(point.id), label);
+  }
+
+  async reject(point: PointRecord, reason: string, label: string): Promise<void> {
+    await this.#act(() => api.reject(point.id, reason), label);
+  }
+
+  async edit(point: PointRecord, patch: PointPatchInput, label: string): Promise<void> {
+    await this.#act(() => api.editPoint(point.id, patch), label);
+  }
+
+  async #act(action: () => Promise<unknown>, label: string): Promise<void> {
+    try {
+      await action();
+      this.notice = label;
+    } catch (e) {
+      this.#fail(e);
+      throw e;
+    }
+    await this.refresh();
+  }
+
+  #fail(e: unknown): void {
+    if (e instanceof ApiFailure && e.status === 401) this.me = null;
+    this.error = (e as Error).message;
+  }
+}

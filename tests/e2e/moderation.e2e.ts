@@ -1,0 +1,87 @@
+import AxeBuilder from '@axe-core/playwright';
+import { expect, MODERATOR, test, waitForMap, walkPin, watchErrors } from './fixtures.ts';
+
+test.describe('moderation', () => {
+  test('a pin is invisible until a moderator approves it, then appears on an open map without reload', async ({
+    page,
+    browser,
+    request,
+  }) => {
+    const title = `Ławki przy Okrąglaku ${Date.now()}`;
+    const created = await request.post('/api/points', { data: walkPin({ title }) });
+    expect(created.status()).toBe(201);
+    const { id, status } = await created.json();
+    expect(status).toBe('pending');
+
+    await page.goto('/?tab=walk');
+    await waitForMap(page, ['subareas-fill'], 3);
+    const renderedWalk = () => page.evaluate(() => window.__mapa!.renderedIds(['walk-points']));
+    expect(await renderedWalk()).not.toContain(id);
+    const listed = await (await request.get('/api/points?layer=walk')).json();
+    expect(listed.features.map((f: { id: string }) => f.id)).not.toContain(id);
+
+    // The moderator works in another browser (own cookies), as on the facilitator's laptop.
+    const moderatorContext = await browser.newContext();
+    const mod = await moderatorContext.newPage();
+    const modErrors: string[] = [];
+    watchErrors(mod, modErrors);
+    await mod.goto('/moderacja');
+    await mod.getByLabel('Login').fill(MODERATOR.login);
+    await mod.getByLabel('Hasło').fill(MODERATOR.password);
+    await mod.getByRole('button', { name: 'Zaloguj się' }).click();
+    const item = mod.getByRole('article', { name: title });
+    await expect(item).toBeVisible();
+    await expect(item).toContainText('Kazimierz-Stradom');
+    await item.getByRole('button', { name: 'Zatwierdź' }).click();
+    await expect(mod.getByRole('status').filter({ hasText: `Zatwierdzono: ${title}` })).toBeAttached();
+    await expect(item).toHaveCount(0);
+
+    await expect.poll(renderedWalk, { timeout: 10_000 }).toContain(id);
+    expect(modErrors).toEqual([]);
+    await moderatorContext.close();
+  });
+
+  test('a moderator rejects a pin with a reason and its author sees the reason', async ({ page, request }) => {
+    const title = `Do odrzucenia ${Date.now()}`;
+    const { id, editToken } = await (await request.post('/api/points', { data: walkPin({ title }) })).json();
+    await page.goto('/moderacja');
+    await page.getByLabel('Login').fill(MODERATOR.login);
+    await page.getByLabel('Hasło').fill(MODERATOR.password);
+    await page.keyboard.press('Enter');
+    const item = page.getByRole('article', { name: title });
+    await item.getByRole('button', { name: 'Odrzuć' }).click();
+    await page.getByRole('button', { name: 'Odrzuć z tym powodem' }).click();
+    await expect(page.getByText('Podaj powód odrzucenia.')).toBeVisible();
+    await page.getByLabel('Powód odrzucenia').fill('To miejsce leży poza Kazimierzem — przenieś punkt.');
+    await page.getByRole('button', { name: 'Odrzuć z tym powodem' }).click();
+    await expect(item).toHaveCount(0);
+    const own = await (await request.get(`/api/points/${id}`, { headers: { Authorization: `Bearer ${editToken}` } })).json();
+    expect(own).toMatchObject({ status: 'rejected', rejectReason: 'To miejsce leży poza Kazimierzem — przenieś punkt.' });
+  });
+
+  test('refuses a wrong password with a clear message', async ({ page }) => {
+    await page.goto('/moderacja');
+    await page.getByLabel('Login').fill(MODERATOR.login);
+    await page.getByLabel('Hasło').fill('not-the-password');
+    await page.getByRole('button', { name: 'Zaloguj się' }).click();
+    await expect(page.getByRole('alert')).toHaveText('Nieprawidłowy login lub hasło.');
+  });
+
+  test('the login form and the queue have no serious accessibility violations', async ({ page, request }) => {
+    await request.post('/api/points', { data: walkPin({ title: `Axe ${Date.now()}` }) });
+    await page.goto('/moderacja');
+    await expect(page.getByRole('heading', { name: 'Logowanie moderatora' })).toBeVisible();
+    const scan = async () =>
+      (await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze()).violations
+        .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+        .map((v) => `${v.id}: ${v.help}`);
+    expect(await scan()).toEqual([]);
+    await page.getByLabel('Login').fill(MODERATOR.login);
+    await page.getByLabel('Hasło').fill(MODERATOR.password);
+    await page.getByRole('button', { name: 'Zaloguj się' }).click();
+    await expect(page.getByRole('heading', { name: 'Do sprawdzenia' })).toBeVisible();
+    await expect(page.getByRole('article').first()).toBeVisible();
+    expect(await scan()).toEqual([]);
+    await page.screenshot({ path: 'test-results/screenshots/moderation-queue.png', fullPage: true });
+  });
+});
