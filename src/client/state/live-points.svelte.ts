@@ -13,6 +13,8 @@ export class LivePoints {
   walk = $state.raw<PointCollection>({ type: 'FeatureCollection', features: [] });
   help = $state.raw<PointCollection>({ type: 'FeatureCollection', features: [] });
   status = $state<LiveStatus>('connecting');
+  /** False until the first lists arrived: until then the server's own counts are the better figures. */
+  loaded = $state(false);
   error = $state<string | null>(null);
   /** Ids published since the page opened, newest last: the presentation view highlights them. */
   arrivals = $state.raw<{ id: string; layer: Layer; at: number }[]>([]);
@@ -22,6 +24,7 @@ export class LivePoints {
       const [walk, help] = await Promise.all([fetchPoints('walk'), fetchPoints('help')]);
       this.walk = walk;
       this.help = help;
+      this.loaded = true;
       this.error = null;
     } catch (e) {
       console.error('loading points failed', e);
