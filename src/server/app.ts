@@ -15,6 +15,8 @@ import { moderationRoutes } from './routes/moderation.ts';
 import { eventRoutes } from './routes/events.ts';
 import { photoRoutes } from './routes/photos.ts';
 import { placeRoutes } from './routes/places.ts';
+import { helpStaleRoutes } from './routes/help-stale.ts';
+import { checkFreshnessLimits, DEFAULT_FRESHNESS, type FreshnessLimits } from '../shared/freshness.ts';
 import { DEFAULT_BASEMAP, DEFAULT_LIMITS, type Limits } from './config.ts';
 import { Contributions } from './contributions.ts';
 import { EventBus } from './events.ts';
@@ -39,6 +41,8 @@ export interface AppOptions {
   now?: () => Date;
   /** Shared with whoever else publishes point events; a fresh one per app by default. */
   bus?: EventBus;
+  /** When unconfirmed help offers fade and leave the default view (issue 5; env HELP_FADE_DAYS/HELP_HIDE_DAYS). */
+  helpFreshness?: FreshnessLimits;
 }
 
 /** The whole HTTP app over one database. No port, no env: tests call app.request() on it directly. */
@@ -51,7 +55,8 @@ export function createApp(db: Db, options: AppOptions = {}) {
   const now = options.now ?? (() => new Date());
   const bus = options.bus ?? new EventBus();
   const trustProxy = options.trustProxy ?? false;
-  const contributions = new Contributions(db, site, bus, now);
+  const helpFreshness = checkFreshnessLimits(options.helpFreshness ?? DEFAULT_FRESHNESS);
+  const contributions = new Contributions(db, site, bus, now, helpFreshness);
   const schemas = makePointSchemas(site.categories);
   const limit = (name: string, l: Limits['writes']) => rateLimit(name, l, trustProxy, () => now().getTime());
 
@@ -65,10 +70,11 @@ export function createApp(db: Db, options: AppOptions = {}) {
     .route('/points', photoRoutes({ db, contributions, writeLimit: limit('photo', limits.writes), now }))
     .route('/events', eventRoutes(bus, limits.sseKeepAliveMs))
     .route('/auth', authRoutes(db, { ttlMs: limits.sessionTtlMs, secureCookies: options.secureCookies ?? false, now }, limit('login', limits.logins)))
+    .route('/moderation/help', helpStaleRoutes(db, contributions, now))
     .route('/moderation', moderationRoutes(db, contributions, schemas, now, limits.bodyBytes))
     .route('/context', contextRoutes(dataDir))
     .route('/places', placeRoutes(dataDir))
-    .route('/', metaRoutes(site, { basemapStyleUrl }));
+    .route('/', metaRoutes(site, { basemapStyleUrl, helpFreshness }));
 
   // Last in the API: an unknown /api path is a JSON 404, never the SPA's index.html.
   api.all('*', (c) => c.json({ error: `no such API endpoint: ${c.req.method} ${c.req.path}` }, 404));

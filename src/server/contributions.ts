@@ -8,6 +8,8 @@ import type { EventBus } from './events.ts';
 import type { SiteData } from './site-data.ts';
 import { openWith, randomId, randomToken, sameHash, sealWith, sha256 } from './crypto.ts';
 import { publicFeature, publicPosition } from './privacy.ts';
+import { inDefaultView } from './freshness.ts';
+import { DEFAULT_FRESHNESS, type FreshnessLimits } from '../shared/freshness.ts';
 import { subareaAt } from '../shared/geo/index.ts';
 import type { PointCollection, PointCreate, PointCreated, PointPatch, PointRecord, PointsQuery } from '../shared/points.ts';
 import type { AuditEntry } from '../shared/moderation.ts';
@@ -25,7 +27,7 @@ function clean<T extends object>(o: T): T {
 }
 
 /** Content a moderator has to see again when it changes (issue 3: "back to pending if the text changes"). */
-const REVIEW_EXEMPT = new Set(['status', 'updatedAt', 'confirmedAt', 'contactConsent', 'votes', 'rejectReason']);
+const REVIEW_EXEMPT = new Set(['status', 'updatedAt', 'confirmedAt', 'contactConsent', 'votes', 'rejectReason', 'paused']);
 function needsReview(before: PointRecord, after: PointRecord): boolean {
   const keys = new Set([...Object.keys(before), ...Object.keys(after)]);
   return [...keys].some(
@@ -48,7 +50,7 @@ export class Contributions {
   private readonly votes: VoteStore;
 
   constructor(private readonly db: Db, private readonly site: SiteData, private readonly bus: EventBus,
-    private readonly now: () => Date) {
+    private readonly now: () => Date, readonly helpFreshness: FreshnessLimits = DEFAULT_FRESHNESS) {
     this.points = new PointStore(db);
     this.idem = new IdempotencyStore(db);
     this.audit = new AuditStore(db);
@@ -118,8 +120,11 @@ export class Contributions {
   }
 
   listPublic(q: PointsQuery): PointCollection {
+    // Help offers unconfirmed past the hide limit leave the default view (issue 5; moderators: routes/help-stale.ts).
+    const now = this.now();
     const features = this.points
       .listPublished(q.layer, { subarea: q.subarea, bbox: q.bbox })
+      .filter((p) => inDefaultView(p.record, now, this.helpFreshness))
       .map((p) => publicFeature(p.record, p.publicLng, p.publicLat));
     return { type: 'FeatureCollection', features };
   }

@@ -5,6 +5,19 @@ import { createApp, PROJECT_ROOT } from './app.ts';
 import { configFromEnv } from './config.ts';
 import { openDb } from './db/open.ts';
 import { DataFileError } from './site-data.ts';
+import { DEFAULT_FRESHNESS } from '../shared/freshness.ts';
+
+/** HELP_FADE_DAYS / HELP_HIDE_DAYS (issue 5): whole days; a typo stops start-up instead of silently using defaults. */
+function positiveDays(name: string, fallback: number): number {
+  const raw = process.env[name];
+  if (raw === undefined || raw === '') return fallback;
+  const n = Number(raw);
+  if (!Number.isInteger(n) || n <= 0) {
+    console.error(`Cannot start: ${name} must be a positive whole number of days, got "${raw}"`);
+    process.exit(1);
+  }
+  return n;
+}
 
 // The only file that reads the environment (architecture.md).
 const config = configFromEnv(process.env);
@@ -24,6 +37,10 @@ try {
     limits: config.limits,
     secureCookies: config.secureCookies,
     trustProxy: config.trustProxy,
+    helpFreshness: {
+      fadeDays: positiveDays('HELP_FADE_DAYS', DEFAULT_FRESHNESS.fadeDays),
+      hideDays: positiveDays('HELP_HIDE_DAYS', DEFAULT_FRESHNESS.hideDays),
+    },
   });
 } catch (e) {
   if (e instanceof DataFileError) {

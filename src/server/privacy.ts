@@ -61,6 +61,7 @@ export function publicFeature(r: PointRecord, publicLng: number, publicLat: numb
     ...(r.availability ? { availability: r.availability } : {}),
     ...(r.languages?.length ? { languages: r.languages } : {}),
     ...(Object.keys(contact).length ? { contact } : {}),
+    ...(r.paused ? { paused: true } : {}),
   };
   return { type: 'Feature', id: r.id, geometry, properties };
 }

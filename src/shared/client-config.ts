@@ -4,5 +4,7 @@ import { z } from 'zod';
 export const ClientConfig = z.strictObject({
   /** Online OpenStreetMap vector style, or null to use the offline style only (tests, CI, air-gapped rooms). */
   basemapStyleUrl: z.url().nullable(),
+  /** Days until an unconfirmed help offer fades / leaves the default view (issue 5; src/shared/freshness.ts). */
+  helpFreshness: z.object({ fadeDays: z.number().int().positive(), hideDays: z.number().int().positive() }),
 });
 export type ClientConfig = z.infer<typeof ClientConfig>;

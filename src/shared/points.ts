@@ -125,6 +125,8 @@ export function makePointSchemas(categories: Categories) {
     ...partial(helpFields),
     /** "Still valid" (issue 5 freshness): refreshes confirmedAt without changing anything else. */
     confirm: z.literal(true).optional(),
+    /** The author pauses the offer ("not now") or resumes it; shown as paused, stays published (issue 5). */
+    paused: z.boolean({ error: 'paused must be true or false' }).optional(),
   });
   const PointPatch = z.discriminatedUnion('layer', [WalkPatch, HelpPatch], layerError);
 
@@ -188,6 +190,8 @@ export const HelpProperties = z.object({
   approximate: z.boolean(),
   /** Radius in metres around the geometry within which the real position lies; only when approximate. */
   approxRadiusM: z.number().positive().optional(),
+  /** True while its author has paused the offer (issue 5); absent otherwise. */
+  paused: z.boolean().optional(),
 });
 export const PointProperties = z.discriminatedUnion('layer', [WalkProperties, HelpProperties]);
 export type WalkProperties = z.infer<typeof WalkProperties>;
@@ -256,6 +260,8 @@ export const PointRecord = z.discriminatedUnion('layer', [
     languages: z.array(z.string()).optional(),
     contact: Contact.optional(),
     contactConsent: ContactConsent.optional(),
+    /** Set by the author's PATCH {paused}; kept in the JSON data column like every layer-specific field. */
+    paused: z.boolean().optional(),
   }),
 ]);
 export type PointRecord = z.infer<typeof PointRecord>;
