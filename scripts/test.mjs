@@ -29,7 +29,9 @@ const readJson = (file) => (existsSync(file) ? JSON.parse(readFileSync(file, 'ut
 const vitest = readJson('test-results/vitest.json');
 const pw = readJson('test-results/playwright.json');
 const passed = (vitest?.numPassedTests ?? 0) + (pw?.stats?.expected ?? 0);
-const failed = (vitest?.numFailedTests ?? 0) + (pw?.stats?.unexpected ?? 0) + (pw?.stats?.flaky ?? 0);
+// A step that failed without failing a test (type errors, a broken build) still counts as a failure here.
+const failedTests = (vitest?.numFailedTests ?? 0) + (pw?.stats?.unexpected ?? 0) + (pw?.stats?.flaky ?? 0);
+const failed = failedTests + failures.filter((name) => !name.includes('tests')).length;
 const skipped = (vitest?.numPendingTests ?? 0) + (vitest?.numTodoTests ?? 0) + (pw?.stats?.skipped ?? 0);
 
 console.log('');
