@@ -31,7 +31,9 @@ const pw = readJson('test-results/playwright.json');
 const passed = (vitest?.numPassedTests ?? 0) + (pw?.stats?.expected ?? 0);
 // A step that failed without failing a test (type errors, a broken build) still counts as a failure here.
 const failedTests = (vitest?.numFailedTests ?? 0) + (pw?.stats?.unexpected ?? 0) + (pw?.stats?.flaky ?? 0);
-const failed = failedTests + failures.filter((name) => !name.includes('tests')).length;
+// A test file that cannot even load fails its suite with no failed test in it: count those too.
+const brokenSuites = vitest && vitest.numFailedTests === 0 ? vitest.numFailedTestSuites : 0;
+const failed = failedTests + brokenSuites + failures.filter((name) => !name.includes('tests')).length;
 const skipped = (vitest?.numPendingTests ?? 0) + (vitest?.numTodoTests ?? 0) + (pw?.stats?.skipped ?? 0);
 
 console.log('');
