@@ -8,9 +8,12 @@ export const LAYER_ORDER = [
   'subareas-fill',
   'subareas-line',
   'subareas-line-selected',
-  'walk-clusters',
+  'walk-selected',
   'walk-points',
+  'walk-clusters',
   'subareas-label',
+  // The location picker's chosen point sits above everything: it is what the resident is placing right now.
+  'placement-point',
 ] as const;
 export type LayerId = (typeof LAYER_ORDER)[number];
 

@@ -1,0 +1,60 @@
+import type { z } from 'zod';
+import { PHOTO } from '../../../shared/photos.ts';
+import { LIMITS } from '../../../shared/points.ts';
+import type { I18n } from '../../i18n/i18n.svelte.ts';
+
+/** Form fields that can carry a message; `place` stands for lng/lat. */
+export type WalkField = 'place' | 'kind' | 'theme' | 'title' | 'description' | 'nickname' | 'consent' | 'photo';
+export type FieldErrors = Partial<Record<WalkField, string>>;
+
+const FIELDS = new Set<string>(['kind', 'theme', 'title', 'description', 'nickname', 'consent']);
+const MAX: Partial<Record<WalkField, number>> = { title: LIMITS.title, description: LIMITS.description, nickname: LIMITS.nickname };
+
+/** An issue path from zod or the server ("title", "lng", …) → the form field it belongs to. */
+export function fieldOf(path: string): WalkField | null {
+  const head = path.split('.')[0] ?? '';
+  if (head === 'lng' || head === 'lat') return 'place';
+  return FIELDS.has(head) ? (head as WalkField) : null;
+}
+
+/**
+ * The shared schema's issues (the same WalkCreate the server uses) as Polish/Ukrainian/English sentences next to
+ * each field. zod's own English messages stay for developers; residents read these.
+ */
+export function walkErrors(issues: readonly z.core.$ZodIssue[], i18n: I18n): FieldErrors {
+  const out: FieldErrors = {};
+  for (const issue of issues) {
+    const field = fieldOf(issue.path.map(String).join('.'));
+    if (!field || out[field]) continue;
+    out[field] = messageFor(field, issue, i18n);
+  }
+  return out;
+}
+
+function messageFor(field: WalkField, issue: z.core.$ZodIssue, i18n: I18n): string {
+  if (field === 'place') return issue.code === 'invalid_type' ? i18n.t('walk.errors.place') : i18n.t('walk.errors.outside');
+  if (field === 'kind') return i18n.t('walk.errors.kind');
+  if (field === 'theme') return i18n.t('walk.errors.theme');
+  if (field === 'consent') return i18n.t('walk.errors.consent');
+  if (issue.code === 'too_big') return i18n.t('walk.errors.tooLong', { max: MAX[field] });
+  if (field === 'title' && (issue.code === 'too_small' || issue.code === 'invalid_type')) return i18n.t('walk.errors.titleRequired');
+  if (issue.code === 'custom') return i18n.t('walk.errors.control');
+  return i18n.t('walk.errors.other', { message: issue.message });
+}
+
+/** Server-side issues ({path, message}) for fields the client could not check (or a newer server rule). */
+export function serverErrors(issues: readonly { path: string; message: string }[], i18n: I18n): FieldErrors {
+  const out: FieldErrors = {};
+  for (const { path, message } of issues) {
+    const field = fieldOf(path) ?? (path === 'photo' ? 'photo' : null);
+    if (field && !out[field]) out[field] = i18n.t('walk.errors.other', { message });
+  }
+  return out;
+}
+
+export function photoError(file: File | null, i18n: I18n): string | undefined {
+  if (!file) return undefined;
+  if (!(PHOTO.types as readonly string[]).includes(file.type)) return i18n.t('walk.errors.photoType');
+  if (file.size > PHOTO.maxBytes) return i18n.t('walk.errors.photoSize', { mb: PHOTO.maxBytes / 1024 / 1024 });
+  return undefined;
+}
