@@ -3,6 +3,8 @@ import type { Map as MlMap } from 'maplibre-gl';
 export interface MapTestHook {
   /** Ids (properties.id) of features MapLibre actually drew in these layers. */
   renderedIds(layers: string[]): string[];
+  /** Properties of the features MapLibre drew in these layers (e.g. a walk pin's kind, to check its style). */
+  renderedProperties(layers: string[]): Record<string, unknown>[];
   /** Screen position (CSS px, relative to the map container) of a geographic point. */
   project(lng: number, lat: number): { x: number; y: number };
   /** True once the map has loaded and finished drawing. */
@@ -25,6 +27,10 @@ export function installTestHook(map: MlMap): () => void {
       const present = layers.filter((id) => map.getLayer(id));
       const features = present.length ? map.queryRenderedFeatures({ layers: present }) : [];
       return [...new Set(features.map((f) => String(f.properties['id'])))];
+    },
+    renderedProperties: (layers) => {
+      const present = layers.filter((id) => map.getLayer(id));
+      return present.length ? map.queryRenderedFeatures({ layers: present }).map((f) => ({ ...f.properties })) : [];
     },
     project: (lng, lat) => map.project([lng, lat]),
     idle: () => map.loaded() && map.isStyleLoaded() === true && !map.isMoving(),
