@@ -8,10 +8,17 @@ export const LAYER_ORDER = [
   'subareas-fill',
   'subareas-line',
   'subareas-line-selected',
+  'subareas-label',
+  // Pins above the subarea names: a name may hide a pin otherwise (pins ignore label placement).
   'walk-selected',
   'walk-points',
   'walk-clusters',
-  'subareas-label',
+  // Help offers (issue 5): persons' soft areas under the result ring, clusters and symbols on top.
+  'help-person-area',
+  'help-match',
+  'help-clusters',
+  'help-cluster-count',
+  'help-points',
   // The location picker's chosen point sits above everything: it is what the resident is placing right now.
   'placement-point',
 ] as const;
