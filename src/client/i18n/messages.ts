@@ -16,11 +16,14 @@ import walkEn from './walk/en.json';
 import placementPl from './placement/pl.json';
 import placementUk from './placement/uk.json';
 import placementEn from './placement/en.json';
+import helpPl from './help/pl.json';
+import helpUk from './help/uk.json';
+import helpEn from './help/en.json';
 
 export const messages = {
-  pl: { ...corePl, moderation: moderationPl, walk: walkPl, placement: placementPl },
-  uk: { ...coreUk, moderation: moderationUk, walk: walkUk, placement: placementUk },
-  en: { ...coreEn, moderation: moderationEn, walk: walkEn, placement: placementEn },
+  pl: { ...corePl, moderation: moderationPl, walk: walkPl, placement: placementPl, help: helpPl },
+  uk: { ...coreUk, moderation: moderationUk, walk: walkUk, placement: placementUk, help: helpUk },
+  en: { ...coreEn, moderation: moderationEn, walk: walkEn, placement: placementEn, help: helpEn },
 };
 
 export type Messages = typeof messages.pl;

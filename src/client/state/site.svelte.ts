@@ -1,5 +1,6 @@
 import type { Categories } from '../../shared/categories.ts';
 import type { SubareaCollection } from '../../shared/subareas.ts';
+import { DEFAULT_FRESHNESS, type FreshnessLimits } from '../../shared/freshness.ts';
 import { fetchCategories, fetchConfig, fetchSubareas } from '../api/site.ts';
 import { chooseBasemap, type BasemapChoice } from '../map/basemap.ts';
 
@@ -10,6 +11,8 @@ export class SiteState {
   subareas = $state.raw<SubareaCollection | null>(null);
   categories = $state.raw<Categories | null>(null);
   basemap = $state.raw<BasemapChoice | null>(null);
+  /** When unconfirmed help offers fade / leave the list (server config, issue 5). */
+  helpFreshness = $state.raw<FreshnessLimits>(DEFAULT_FRESHNESS);
 
   async load(): Promise<void> {
     this.status = 'loading';
@@ -18,6 +21,7 @@ export class SiteState {
       const [config, subareas, categories] = await Promise.all([fetchConfig(), fetchSubareas(), fetchCategories()]);
       this.basemap = await chooseBasemap(config.basemapStyleUrl, window.location.origin);
       this.subareas = subareas;
+      this.helpFreshness = config.helpFreshness;
       this.categories = categories;
       this.status = 'ready';
     } catch (e) {

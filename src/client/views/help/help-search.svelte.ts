@@ -1,0 +1,82 @@
+import { createContext } from 'svelte';
+import { boundsOf } from '../../../shared/geo/index.ts';
+import type { FreshnessLimits } from '../../../shared/freshness.ts';
+import type { SubareaCollection, SubareaId } from '../../../shared/subareas.ts';
+import type { LivePoints } from '../../state/live-points.svelte.ts';
+import type { Placement } from '../../map/placement/placement.svelte.ts';
+import { rankOffers, type RankedOffer } from './rank.ts';
+
+export interface SearchOrigin {
+  lng: number;
+  lat: number;
+  /** Shown back ("Odległość od: Plac Nowy"); null when the place has no name (a tap, GPS). */
+  label: string | null;
+}
+
+interface Deps {
+  points: LivePoints;
+  placement: () => Placement;
+  subareas: () => SubareaCollection | null;
+  limits: () => FreshnessLimits;
+  locale: () => string;
+}
+
+/**
+ * "Znajdź pomoc" (issue 5), shared by the panel (FindHelp) and the map (HelpLayer highlights the same results).
+ * The place is either the location picker's point (tap, GPS, typed address) or a subarea's centre.
+ */
+export class HelpSearch {
+  kinds = $state<string[]>([]);
+  where = $state<'near' | 'subarea'>('near');
+  subarea = $state<SubareaId | null>(null);
+  /** True while the find-help screen is shown: only then does the map highlight results. */
+  active = $state(false);
+  /** An offer tapped on the map: the list brings it into view. */
+  selected = $state<string | null>(null);
+
+  readonly #deps: Deps;
+  constructor(deps: Deps) {
+    this.#deps = deps;
+  }
+
+  get limits(): FreshnessLimits {
+    return this.#deps.limits();
+  }
+
+  origin: SearchOrigin | null = $derived.by(() => {
+    if (this.where === 'subarea') {
+      const f = this.#deps.subareas()?.features.find((s) => s.id === this.subarea);
+      if (!f) return null;
+      const [w, s, e, n] = boundsOf([f.geometry]);
+      return { lng: (w + e) / 2, lat: (s + n) / 2, label: f.properties.name };
+    }
+    const p = this.#deps.placement().point;
+    return p ? { lng: p.lng, lat: p.lat, label: p.label ?? null } : null;
+  });
+
+  results: RankedOffer[] = $derived.by(() =>
+    rankOffers(
+      this.#deps.points.help.features,
+      {
+        kinds: this.kinds,
+        origin: this.origin ? [this.origin.lng, this.origin.lat] : null,
+        now: new Date(),
+        limits: this.#deps.limits(),
+      },
+      this.#deps.locale(),
+    ),
+  );
+
+  clear(): void {
+    this.kinds = [];
+    this.subarea = null;
+    this.selected = null;
+  }
+}
+
+const [getHelpSearch, setHelpSearch, hasHelpSearch] = createContext<HelpSearch>();
+export { setHelpSearch };
+export function useHelpSearch(): HelpSearch {
+  if (!hasHelpSearch()) throw new Error('HelpSearch context not found: MapView must call setHelpSearch(new HelpSearch(…))');
+  return getHelpSearch();
+}

@@ -1,0 +1,88 @@
+import type { HelpCreate, PointRecord } from '../../../shared/points.ts';
+
+export const WEEKDAYS = ['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun'] as const;
+export type Weekday = (typeof WEEKDAYS)[number];
+/** Languages offered as checkboxes; any other code can be typed. Polish and Ukrainian first (product.md). */
+export const COMMON_LANGUAGES = ['pl', 'uk', 'en', 'ru', 'de'] as const;
+const CONTACTS = ['phone', 'email', 'www'] as const;
+export type ContactField = (typeof CONTACTS)[number];
+/** The form's fields a message can be attached to (the API's paths folded onto them). */
+export type DraftField = 'helperType' | 'name' | 'kinds' | 'description' | 'availability' | 'languages' | ContactField | 'location' | 'consent';
+
+type Body = Omit<HelpCreate, 'consent' | 'lng' | 'lat'> & { consent?: boolean; lng?: number; lat?: number };
+
+/**
+ * Everything typed into the offer form, kept in one object that outlives a failed submission and a switch to the
+ * search screen (issue 5: nothing typed is lost). Plain strings as typed; `toBody` turns them into the API shape.
+ */
+export class OfferDraft {
+  helperType = $state<'organisation' | 'person'>('organisation');
+  name = $state('');
+  kinds = $state<string[]>([]);
+  description = $state('');
+  availability = $state('');
+  days = $state<Weekday[]>([]);
+  from = $state('');
+  to = $state('');
+  languages = $state<string[]>(['pl']);
+  otherLanguages = $state('');
+  contact = $state<Record<ContactField, string>>({ phone: '', email: '', www: '' });
+  publish = $state<Record<ContactField, boolean>>({ phone: false, email: false, www: false });
+  consent = $state(false);
+
+  /** The weekdays/hours chosen, as text appended to the availability (the API keeps one availability text). */
+  schedule(dayLabel: (d: Weekday) => string): string {
+    const days = WEEKDAYS.filter((d) => this.days.includes(d)).map(dayLabel).join(', ');
+    const hours = this.from || this.to ? `${this.from || '…'}–${this.to || '…'}` : '';
+    return [days, hours].filter(Boolean).join(' ');
+  }
+
+  toBody(point: { lng: number; lat: number } | null, dayLabel: (d: Weekday) => string): Body {
+    const availability = [this.availability.trim(), this.schedule(dayLabel)].filter(Boolean).join('; ');
+    const typed = this.otherLanguages.split(/[\s,;]+/).map((s) => s.trim().toLowerCase()).filter(Boolean);
+    const languages = [...new Set([...this.languages, ...typed])];
+    const contact = Object.fromEntries(CONTACTS.filter((f) => this.contact[f].trim()).map((f) => [f, this.contact[f].trim()]));
+    const person = this.helperType === 'person';
+    return {
+      layer: 'help',
+      helperType: this.helperType,
+      name: this.name,
+      kinds: [...this.kinds],
+      ...(this.description.trim() ? { description: this.description } : {}),
+      ...(availability ? { availability } : {}),
+      ...(languages.length ? { languages } : {}),
+      ...(Object.keys(contact).length ? { contact } : {}),
+      // Consent is asked per contact of a private person; organisations publish theirs (product.md).
+      ...(person ? { contactConsent: Object.fromEntries(CONTACTS.filter((f) => contact[f]).map((f) => [f, this.publish[f]])) } : {}),
+      ...(point ? { lng: point.lng, lat: point.lat } : {}),
+      consent: this.consent,
+    };
+  }
+
+  /** An existing offer opened through its private link (weekdays/hours are already part of its availability text). */
+  static fromRecord(r: Extract<PointRecord, { layer: 'help' }>): OfferDraft {
+    const d = new OfferDraft();
+    d.helperType = r.helperType;
+    d.name = r.name;
+    d.kinds = [...r.kinds];
+    d.description = r.description ?? '';
+    d.availability = r.availability ?? '';
+    const langs = r.languages ?? [];
+    d.languages = langs.filter((l) => (COMMON_LANGUAGES as readonly string[]).includes(l));
+    d.otherLanguages = langs.filter((l) => !(COMMON_LANGUAGES as readonly string[]).includes(l)).join(', ');
+    d.contact = { phone: r.contact?.phone ?? '', email: r.contact?.email ?? '', www: r.contact?.www ?? '' };
+    d.publish = { phone: !!r.contactConsent?.phone, email: !!r.contactConsent?.email, www: !!r.contactConsent?.www };
+    d.consent = true;
+    return d;
+  }
+}
+
+/** API/zod issue path → the form field that shows it ("contact.phone" → phone, "lng" → location). */
+export function fieldOf(path: string): DraftField | null {
+  const [head, sub] = path.split('.');
+  if (head === 'lng' || head === 'lat') return 'location';
+  if (head === 'contact' && (sub === 'phone' || sub === 'email' || sub === 'www')) return sub;
+  if (head === 'contactConsent') return 'consent';
+  const known: DraftField[] = ['helperType', 'name', 'kinds', 'description', 'availability', 'languages', 'consent'];
+  return known.includes(head as DraftField) ? (head as DraftField) : null;
+}
