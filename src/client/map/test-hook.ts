@@ -9,6 +9,8 @@ export interface MapTestHook {
   project(lng: number, lat: number): { x: number; y: number };
   /** True once the map has loaded and finished drawing. */
   idle(): boolean;
+  /** A feature's feature-state (hover, selection, search highlight) in a source; {} when none is set. */
+  featureState(source: string, id: string): Record<string, unknown>;
 }
 
 declare global {
@@ -34,6 +36,7 @@ export function installTestHook(map: MlMap): () => void {
     },
     project: (lng, lat) => map.project([lng, lat]),
     idle: () => map.loaded() && map.isStyleLoaded() === true && !map.isMoving(),
+    featureState: (source, id) => ({ ...map.getFeatureState({ source, id }) }),
   };
   return () => {
     delete window.__mapa;
