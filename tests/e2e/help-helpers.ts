@@ -25,10 +25,16 @@ export async function postOffer(request: APIRequestContext, body: Record<string,
   return (await res.json()) as { id: string; editToken: string };
 }
 
+// Log in once per request context (it keeps the session cookie): logins are rate-limited per address.
+const loggedIn = new WeakSet<APIRequestContext>();
+
 /** The moderator's part through the API with a session cookie (the UI path is covered by moderation.e2e.ts). */
 export async function approveAsModerator(request: APIRequestContext, id: string) {
-  const login = await request.post('/api/auth/login', { data: MODERATOR });
-  expect(login.status(), 'moderator login').toBe(200);
+  if (!loggedIn.has(request)) {
+    const login = await request.post('/api/auth/login', { data: MODERATOR });
+    expect(login.status(), 'moderator login').toBe(200);
+    loggedIn.add(request);
+  }
   const res = await request.post(`/api/moderation/points/${id}/approve`);
   expect(res.status(), await res.text()).toBe(200);
 }

@@ -3,7 +3,7 @@ import { boundsOf } from '../../../shared/geo/index.ts';
 import type { FreshnessLimits } from '../../../shared/freshness.ts';
 import type { SubareaCollection, SubareaId } from '../../../shared/subareas.ts';
 import type { LivePoints } from '../../state/live-points.svelte.ts';
-import type { Placement } from '../../map/placement/placement.svelte.ts';
+import type { PlacedPoint, Placement } from '../../map/placement/placement.svelte.ts';
 import { rankOffers, type RankedOffer } from './rank.ts';
 
 export interface SearchOrigin {
@@ -31,6 +31,8 @@ export class HelpSearch {
   subarea = $state<SubareaId | null>(null);
   /** True while the find-help screen is shown: only then does the map highlight results. */
   active = $state(false);
+  /** The search's own place while the offer form uses the shared location picker. */
+  point = $state<PlacedPoint | null>(null);
   /** An offer tapped on the map: the list brings it into view. */
   selected = $state<string | null>(null);
 

@@ -1,4 +1,5 @@
 import type { HelpCreate, PointRecord } from '../../../shared/points.ts';
+import type { PlacedPoint } from '../../map/placement/placement.svelte.ts';
 
 export const WEEKDAYS = ['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun'] as const;
 export type Weekday = (typeof WEEKDAYS)[number];
@@ -29,6 +30,8 @@ export class OfferDraft {
   contact = $state<Record<ContactField, string>>({ phone: '', email: '', www: '' });
   publish = $state<Record<ContactField, boolean>>({ phone: false, email: false, www: false });
   consent = $state(false);
+  /** The place chosen in the location picker, kept while the form is off screen. */
+  point = $state<PlacedPoint | null>(null);
 
   /** The weekdays/hours chosen, as text appended to the availability (the API keeps one availability text). */
   schedule(dayLabel: (d: Weekday) => string): string {
