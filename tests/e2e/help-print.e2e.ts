@@ -46,5 +46,8 @@ test.describe('the printable one-pager of a subarea', () => {
     await page.emulateMedia({ media: 'screen' });
     await page.goto(decoded!.data);
     await expect(page.getByRole('tab', { name: 'Mapa Pomocy' })).toHaveAttribute('aria-selected', 'true');
+    await expect(page.getByLabel('W podobszarze')).toBeChecked();
+    await expect(page.getByText('Odległość od środka podobszaru Kazimierz-Stradom')).toBeVisible();
+    await expect(page.getByRole('heading', { level: 3, name })).toBeVisible();
   });
 });
