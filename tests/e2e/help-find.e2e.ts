@@ -16,6 +16,8 @@ test.describe('Sąsiedzka Mapa Pomocy: offering and finding help', () => {
     browser,
     request,
   }) => {
+    // Two browsers, a form and four approvals: on a busy two-core machine this takes longer than the default minute.
+    test.setTimeout(150_000);
     const run = Date.now();
     // Two more transport offers, farther from Plac Nowy, and one of another kind right next to it.
     const middle = await postOffer(request, helpOffer({ name: `Hala pomaga ${run}`, lng: 19.9515, lat: 50.058 }));
@@ -111,5 +113,24 @@ test.describe('Sąsiedzka Mapa Pomocy: offering and finding help', () => {
     await expect(page.getByLabel('Osoba prywatna')).toBeChecked();
     await expect(page.getByText('Imię lub pseudonim *')).toBeVisible();
     expect(await seriousViolations(page, 'offer form (person)')).toEqual([]);
+  });
+
+  test('keeps everything typed in the offer form across a reload, until the offer is sent', async ({ page }) => {
+    await page.goto('/?tab=help');
+    await page.getByRole('button', { name: 'Zaoferuj pomoc' }).click();
+    await page.getByLabel('Osoba prywatna').check();
+    await page.getByLabel(/Imię lub pseudonim/).fill('Basia');
+    await page.getByRole('group', { name: /W czym możesz pomóc/ }).getByLabel('nocleg').check();
+    await page.getByLabel('Telefon').fill('+48 600 000 111');
+    await page.getByLabel('Albo wpisz miejsce lub adres').fill('Wolnica');
+    await page.getByRole('button', { name: /Wolnica/ }).click();
+    await page.reload();
+    await page.getByRole('button', { name: 'Zaoferuj pomoc' }).click();
+    await expect(page.getByLabel('Osoba prywatna')).toBeChecked();
+    await expect(page.getByLabel(/Imię lub pseudonim/)).toHaveValue('Basia');
+    await expect(page.getByRole('group', { name: /W czym możesz pomóc/ }).getByLabel('nocleg')).toBeChecked();
+    await expect(page.getByLabel('Telefon')).toHaveValue('+48 600 000 111');
+    await expect(page.getByTestId('placement-status')).toContainText('Wolnica');
+    await expect(page.getByLabel(/Zgadzam się na opublikowanie/)).not.toBeChecked();
   });
 });

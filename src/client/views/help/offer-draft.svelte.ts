@@ -1,3 +1,4 @@
+import { z } from 'zod';
 import type { HelpCreate, PointRecord } from '../../../shared/points.ts';
 import type { PlacedPoint } from '../../map/placement/placement.svelte.ts';
 
@@ -11,6 +12,19 @@ export type ContactField = (typeof CONTACTS)[number];
 export type DraftField = 'helperType' | 'name' | 'kinds' | 'description' | 'availability' | 'languages' | ContactField | 'location' | 'consent';
 
 type Body = Omit<HelpCreate, 'consent' | 'lng' | 'lat'> & { consent?: boolean; lng?: number; lat?: number };
+
+const STORAGE_KEY = 'mapa.helpDraft';
+const text = z.string().max(2000);
+/** What survives a reload: everything typed except the publication consent, which is given again on purpose. */
+const Stored = z.object({
+  helperType: z.enum(['organisation', 'person']),
+  name: text, kinds: z.array(z.string()).max(30), description: text, availability: text,
+  days: z.array(z.enum(WEEKDAYS)), from: z.string().max(5), to: z.string().max(5),
+  languages: z.array(z.string()).max(12), otherLanguages: text,
+  contact: z.object({ phone: text, email: text, www: text }),
+  publish: z.object({ phone: z.boolean(), email: z.boolean(), www: z.boolean() }),
+  point: z.object({ lng: z.number(), lat: z.number(), source: z.enum(['tap', 'gps', 'keyboard', 'search']), label: z.string().optional() }).nullable(),
+});
 
 /**
  * Everything typed into the offer form, kept in one object that outlives a failed submission and a switch to the
@@ -60,6 +74,32 @@ export class OfferDraft {
       ...(point ? { lng: point.lng, lat: point.lat } : {}),
       consent: this.consent,
     };
+  }
+
+  /**
+   * Kept on this device until the offer is sent (issue 5: nothing typed is lost — not by an error, not by a reload
+   * or a dead battery). It is the helper's own device; the draft is deleted once the server has the offer.
+   */
+  save(point: PlacedPoint | null = this.point): void {
+    const { helperType, name, kinds, description, availability, days, from, to, languages, otherLanguages, contact, publish } = this;
+    const data = { helperType, name, kinds, description, availability, days, from, to, languages, otherLanguages, contact, publish, point };
+    localStorage.setItem(STORAGE_KEY, JSON.stringify($state.snapshot(data)));
+  }
+
+  static restore(): OfferDraft {
+    const d = new OfferDraft();
+    try {
+      const parsed = Stored.safeParse(JSON.parse(localStorage.getItem(STORAGE_KEY) ?? 'null'));
+      if (parsed.success) Object.assign(d, parsed.data);
+    } catch (e) {
+      // A corrupt draft (hand-edited storage) is dropped rather than breaking the form.
+      console.warn('help offer draft unreadable, starting empty', e);
+    }
+    return d;
+  }
+
+  static discard(): void {
+    localStorage.removeItem(STORAGE_KEY);
   }
 
   /** An existing offer opened through its private link (weekdays/hours are already part of its availability text). */
