@@ -2,7 +2,7 @@ import { expect, test } from './fixtures.ts';
 import { approveAsModerator, helpOffer, postOffer } from './help-helpers.ts';
 
 test.describe('the private edit link of a help offer', () => {
-  test('confirms "still valid" in one tap, pauses and resumes, and removes the offer', async ({ page, request }) => {
+  test('confirms "still valid" in one tap, pauses and resumes, corrects, and removes the offer', async ({ page, request }) => {
     const name = `Pomoc w urzędzie ${Date.now()}`;
     const { id, editToken } = await postOffer(request, helpOffer({ name, kinds: ['prawo-urzedy'] }));
     await approveAsModerator(request, id);
@@ -21,10 +21,25 @@ test.describe('the private edit link of a help offer', () => {
     await page.getByRole('button', { name: 'Wznów ofertę' }).click();
     await expect(page.getByRole('status').filter({ hasText: 'Oferta wznowiona.' })).toBeVisible();
 
+    await page.getByRole('button', { name: 'Popraw ofertę' }).click();
+    await expect(page.getByLabel(/Nazwa organizacji/)).toHaveValue(name);
+    await expect(page.getByTestId('placement-status')).toContainText(name);
+    await page.getByLabel('Opis').fill('Pomagamy wypełnić wnioski, także po ukraińsku.');
+    await page.getByLabel('E-mail').fill('zly adres');
+    await page.getByRole('button', { name: 'Zapisz zmiany' }).click();
+    await expect(page.getByText('To nie wygląda na adres e-mail.')).toBeVisible();
+    await page.getByLabel('E-mail').fill('urzad@example.org');
+    await page.getByRole('button', { name: 'Zapisz zmiany' }).click();
+    await expect(page.getByRole('status').filter({ hasText: 'Zapisano zmiany' })).toBeVisible();
+    await expect(page.getByText('Czeka na sprawdzenie przez moderatora.')).toBeVisible();
+    const own = await (await request.get(`/api/points/${id}`, { headers: { Authorization: `Bearer ${editToken}` } })).json();
+    expect(own).toMatchObject({ description: 'Pomagamy wypełnić wnioski, także po ukraińsku.', contact: { email: 'urzad@example.org' }, status: 'pending' });
+
     page.once('dialog', (d) => void d.accept());
     await page.getByRole('button', { name: 'Usuń ofertę' }).click();
     await expect(page.getByRole('status').filter({ hasText: 'Oferta usunięta.' })).toBeVisible();
     expect((await request.get(`/api/points/${id}`)).status()).toBe(404);
+    expect(await page.evaluate(() => localStorage.getItem('mapa.myPoints') ?? '[]')).not.toContain(id);
   });
 
   test('shows a paused offer as paused, after the open ones, to residents', async ({ page, request }) => {
