@@ -2,11 +2,14 @@ import AxeBuilder from '@axe-core/playwright';
 import type {} from '../../src/client/map/test-hook.ts';
 import { clickMapAt, expect, SUBAREA_LAYERS, test, waitForMap } from './fixtures.ts';
 
-/** A landmark well inside each subarea (tests/fixtures/places.geojson). */
+/**
+ * A spot well inside each subarea where no other test puts a pin (pins are drawn above the polygons and,
+ * clicked, rightly open the pin instead: other e2e files share this server's database).
+ */
 const LANDMARKS = [
-  { id: 'kazimierz-stradom', name: 'Kazimierz-Stradom', organisation: 'Stowarzyszenie Fablab Kraków', at: [19.9447, 50.0514] },
-  { id: 'grzegorzki-wesola', name: 'Grzegórzki-Wesoła', organisation: 'Fundacja Małopolska Izba Samorządowa', at: [19.9585, 50.0575] },
-  { id: 'stara-nowa-huta', name: '„stara” Nowa Huta', organisation: 'Fundacja Faktor Kultura', at: [20.0375, 50.0719] },
+  { id: 'kazimierz-stradom', name: 'Kazimierz-Stradom', organisation: 'Stowarzyszenie Fablab Kraków', at: [19.9405, 50.0505] },
+  { id: 'grzegorzki-wesola', name: 'Grzegórzki-Wesoła', organisation: 'Fundacja Małopolska Izba Samorządowa', at: [19.9640, 50.0560] },
+  { id: 'stara-nowa-huta', name: '„stara” Nowa Huta', organisation: 'Fundacja Faktor Kultura', at: [20.0300, 50.0770] },
 ] as const;
 
 test.describe('the map of the three subareas', () => {

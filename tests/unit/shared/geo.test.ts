@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
-import { areaHa, boundsOf, subareaAt } from '../../../src/shared/geo/index.ts';
+import { areaHa, boundsOf, labelPoint, subareaAt } from '../../../src/shared/geo/index.ts';
 import { SubareaFile } from '../../../src/shared/subareas.ts';
 
 const subareas = SubareaFile.parse(JSON.parse(readFileSync('data/subareas.geojson', 'utf8'))).features;
@@ -51,5 +51,20 @@ describe('boundsOf', () => {
 
   it('refuses an empty list instead of returning Infinity', () => {
     expect(() => boundsOf([])).toThrow(/no geometries/);
+  });
+});
+
+describe('labelPoint', () => {
+  it('puts each subarea name inside its own subarea', () => {
+    for (const f of subareas) {
+      expect(subareaAt(labelPoint(f.geometry), subareas), f.properties.id).toBe(f.properties.id);
+    }
+  });
+
+  it('labels the largest part of a multipolygon', () => {
+    const small = [[[20.1, 50.1], [20.101, 50.1], [20.101, 50.101], [20.1, 50.1]]];
+    const big = subareas[0]!.geometry.type === 'Polygon' ? subareas[0]!.geometry.coordinates : [];
+    const point = labelPoint({ type: 'MultiPolygon', coordinates: [small, big] });
+    expect(subareaAt(point, subareas)).toBe(subareas[0]!.properties.id);
   });
 });
