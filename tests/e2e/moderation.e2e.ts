@@ -59,6 +59,27 @@ test.describe('moderation', () => {
     expect(own).toMatchObject({ status: 'rejected', rejectReason: 'To miejsce leży poza Kazimierzem — przenieś punkt.' });
   });
 
+  test('shows residents\' text in the queue as literal text, never as markup', async ({ page, request }) => {
+    const xss = '<img src=x onerror="window.__xss=1"><script>window.__xss=2</script>';
+    const dialogs: string[] = [];
+    page.on('dialog', (d) => {
+      dialogs.push(d.message());
+      void d.dismiss();
+    });
+    const title = `XSS ${Date.now()} ${xss}`;
+    await request.post('/api/points', { data: walkPin({ title, description: xss, nickname: xss }) });
+    await page.goto('/moderacja');
+    await page.getByLabel('Login').fill(MODERATOR.login);
+    await page.getByLabel('Hasło').fill(MODERATOR.password);
+    await page.getByRole('button', { name: 'Zaloguj się' }).click();
+    const item = page.getByRole('article', { name: title });
+    await expect(item.getByRole('heading', { level: 4 })).toHaveText(title);
+    await expect(item).toContainText(`podpis: ${xss}`);
+    await expect(item.locator('img[src="x"], script')).toHaveCount(0);
+    expect(await page.evaluate(() => (window as unknown as { __xss?: number }).__xss)).toBeUndefined();
+    expect(dialogs).toEqual([]);
+  });
+
   test('refuses a wrong password with a clear message', async ({ page }) => {
     await page.goto('/moderacja');
     await page.getByLabel('Login').fill(MODERATOR.login);

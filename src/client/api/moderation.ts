@@ -19,3 +19,10 @@ export const reject = (id: string, reason: string) => request(PointRecord, `${po
 export const fetchHistory = (id: string) => getJson(PointHistory, `${point(id)}/history`);
 export const editPoint = (id: string, patch: PointPatchInput) =>
   request(PointRecord, point(id), { ...post(patch), method: 'PATCH' });
+
+/** Published help offers nobody confirmed for HELP_HIDE_DAYS: off the public map, listed for follow-up (issue 5). */
+export const StaleHelp = z.object({
+  limits: z.object({ fadeDays: z.number(), hideDays: z.number() }),
+  points: z.array(PointRecord),
+});
+export const fetchStaleHelp = () => getJson(StaleHelp, '/api/moderation/help/stale');
