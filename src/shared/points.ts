@@ -3,6 +3,7 @@ import type { Categories } from './categories.ts';
 import { KRAKOW_BBOX } from './geo/bounds.ts';
 import { SubareaId } from './subareas.ts';
 import { PhotoMeta } from './photos.ts';
+import { SessionCode } from './sessions.ts';
 
 /**
  * Contributions (issue 3): request bodies are strict (unknown keys rejected, sizes capped, text trimmed and
@@ -114,7 +115,8 @@ export function makePointSchemas(categories: Categories) {
   };
 
   const layerError = { error: 'layer must be "walk" or "help"' };
-  const WalkCreate = z.strictObject({ layer: z.literal('walk'), ...walkFields, consent });
+  // `session` only on create (issue 6): a pin joins a walk session when sent, an edit never moves it to another.
+  const WalkCreate = z.strictObject({ layer: z.literal('walk'), ...walkFields, session: SessionCode.optional(), consent });
   const HelpCreate = z.strictObject({ layer: z.literal('help'), ...helpFields, consent });
   const PointCreate = z.discriminatedUnion('layer', [WalkCreate, HelpCreate], layerError);
 
@@ -150,7 +152,8 @@ export type PointPatchInput = z.input<PointSchemas['PointPatch']>;
 
 // ——— responses ———
 
-export const PointCreated = z.object({ id: PointId, status: z.literal('pending'), editToken: z.string().min(40) });
+/** `published` only when sent through a walk session that publishes immediately (issue 6). */
+export const PointCreated = z.object({ id: PointId, status: z.enum(['pending', 'published']), editToken: z.string().min(40) });
 export type PointCreated = z.infer<typeof PointCreated>;
 
 const publicMeta = {
@@ -246,6 +249,8 @@ export const PointRecord = z.discriminatedUnion('layer', [
     nickname: z.string().optional(),
     /** Set only by PUT/DELETE /api/points/:id/photo (issue 4), never by a PATCH body. */
     photo: PhotoMeta.optional(),
+    /** The walk session it was sent through (issue 6); not in the public projection (the code lets people post). */
+    session: SessionCode.optional(),
   }),
   z.object({
     ...recordMeta,

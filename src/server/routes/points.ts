@@ -1,6 +1,7 @@
 import { Hono, type MiddlewareHandler } from 'hono';
 import { z } from 'zod';
 import type { Contributions } from '../contributions.ts';
+import type { WalkSessions } from '../walk-sessions.ts';
 import { ApiError } from '../http-error.ts';
 import { validate } from '../middleware/validate.ts';
 import { capBody, requireJson } from '../middleware/guards.ts';
@@ -28,6 +29,8 @@ function headerValue(schema: z.ZodString, name: string, value: string | undefine
 
 export interface PointRouteDeps {
   contributions: Contributions;
+  /** Pins sent with a walk session code (issue 6) go through it: unknown codes refused, immediate ones published. */
+  sessions: WalkSessions;
   schemas: PointSchemas;
   bodyLimitBytes: number;
   writeLimit: MiddlewareHandler;
@@ -35,13 +38,13 @@ export interface PointRouteDeps {
 }
 
 /** /api/points: residents' contributions without an account (issue 3). */
-export function pointRoutes({ contributions, schemas, bodyLimitBytes, writeLimit, voteLimit }: PointRouteDeps) {
+export function pointRoutes({ contributions, sessions, schemas, bodyLimitBytes, writeLimit, voteLimit }: PointRouteDeps) {
   const body = [writeLimit, requireJson, capBody(bodyLimitBytes)] as const;
   return new Hono()
     .get('/', validate('query', PointsQuery), (c) => c.json(contributions.listPublic(c.req.valid('query'))))
     .post('/', ...body, validate('json', schemas.PointCreate), (c) => {
       const key = headerValue(IdempotencyKey, 'Idempotency-Key', c.req.header('Idempotency-Key'));
-      const { answer, replayed } = contributions.create(c.req.valid('json'), key);
+      const { answer, replayed } = sessions.createPoint(c.req.valid('json'), key);
       if (replayed) c.header('Idempotent-Replayed', 'true');
       return c.json(answer, 201);
     })
