@@ -16,6 +16,11 @@ import { eventRoutes } from './routes/events.ts';
 import { photoRoutes } from './routes/photos.ts';
 import { placeRoutes } from './routes/places.ts';
 import { helpStaleRoutes } from './routes/help-stale.ts';
+import { sessionRoutes } from './routes/sessions.ts';
+import { exportRoutes } from './routes/export.ts';
+import { statsRoutes } from './routes/stats.ts';
+import { openApiRoutes } from './routes/openapi.ts';
+import { WalkSessions } from './walk-sessions.ts';
 import { checkFreshnessLimits, DEFAULT_FRESHNESS, type FreshnessLimits } from '../shared/freshness.ts';
 import { DEFAULT_BASEMAP, DEFAULT_LIMITS, type Limits } from './config.ts';
 import { Contributions } from './contributions.ts';
@@ -57,6 +62,7 @@ export function createApp(db: Db, options: AppOptions = {}) {
   const trustProxy = options.trustProxy ?? false;
   const helpFreshness = checkFreshnessLimits(options.helpFreshness ?? DEFAULT_FRESHNESS);
   const contributions = new Contributions(db, site, bus, now, helpFreshness);
+  const sessions = new WalkSessions(db, contributions, now);
   const schemas = makePointSchemas(site.categories);
   const limit = (name: string, l: Limits['writes']) => rateLimit(name, l, trustProxy, () => now().getTime());
 
@@ -64,7 +70,7 @@ export function createApp(db: Db, options: AppOptions = {}) {
     .route('/health', healthRoutes(db))
     .route('/subareas', subareaRoutes(site, () => contributions.points.countsBySubarea()))
     .route('/points', pointRoutes({
-      contributions, schemas, bodyLimitBytes: limits.bodyBytes,
+      contributions, sessions, schemas, bodyLimitBytes: limits.bodyBytes,
       writeLimit: limit('write', limits.writes), voteLimit: limit('vote', limits.votes),
     }))
     .route('/points', photoRoutes({ db, contributions, writeLimit: limit('photo', limits.writes), now }))
@@ -74,6 +80,10 @@ export function createApp(db: Db, options: AppOptions = {}) {
     .route('/moderation', moderationRoutes(db, contributions, schemas, now, limits.bodyBytes))
     .route('/context', contextRoutes(dataDir))
     .route('/places', placeRoutes(dataDir))
+    .route('/sessions', sessionRoutes(db, sessions, site, now))
+    .route('/export', exportRoutes(contributions, sessions, site))
+    .route('/stats', statsRoutes(contributions, site, now))
+    .route('/', openApiRoutes(site))
     .route('/', metaRoutes(site, { basemapStyleUrl, helpFreshness }));
 
   // Last in the API: an unknown /api path is a JSON 404, never the SPA's index.html.

@@ -1,0 +1,60 @@
+import { Hono, type Context } from 'hono';
+import { stringify } from 'csv-stringify/sync';
+import type { Contributions } from '../contributions.ts';
+import type { WalkSessions } from '../walk-sessions.ts';
+import type { SiteData } from '../site-data.ts';
+import { validate } from '../middleware/validate.ts';
+import { photoUrl } from '../../shared/photos.ts';
+import { csvCell, DICTIONARY_COLUMNS, dictionary, ExportQuery, exportRow, LICENCE, type Labels } from '../../shared/export.ts';
+import type { PointFeature } from '../../shared/points.ts';
+
+/**
+ * /api/export (issue 6): open data per layer, subarea and walk session as GeoJSON (RFC 7946) and CSV, plus the data
+ * dictionary. Rows come from the public projection and are narrowed again by exportRow (shared/export.ts).
+ */
+export function exportRoutes(contributions: Contributions, sessions: WalkSessions, site: SiteData) {
+  const label = (list: { id: string; label: { pl: string } }[]) => (id: string) => list.find((x) => x.id === id)?.label.pl ?? id;
+  const labels: Labels = { theme: label(site.categories.walkThemes), kind: label(site.categories.helpKinds) };
+
+  function selected(q: ExportQuery): PointFeature[] {
+    const features = contributions.listPublic({ layer: q.layer, subarea: q.subarea }).features;
+    if (!q.session) return features;
+    sessions.require(q.session);
+    const inSession = new Set(sessions.published(q.session).features.map((f) => f.id));
+    return features.filter((f) => inSession.has(f.id));
+  }
+
+  const rows = (c: Context, q: ExportQuery) => {
+    const origin = new URL(c.req.url).origin;
+    return selected(q).map((f) => exportRow(f, labels, (id, version) => `${origin}${photoUrl(id, { version })}`));
+  };
+  const fileName = (q: ExportQuery, ext: string) =>
+    ['mapa-rewitalizacji', q.layer, q.subarea, q.session].filter(Boolean).join('-') + `.${ext}`;
+  const download = (c: Context, name: string) => c.header('Content-Disposition', `attachment; filename="${name}"`);
+
+  return new Hono()
+    .get('/points.geojson', validate('query', ExportQuery), (c) => {
+      const q = c.req.valid('query');
+      const features = rows(c, q).map(({ id, lng, lat, ...properties }) => ({
+        type: 'Feature' as const,
+        id,
+        geometry: { type: 'Point' as const, coordinates: [lng, lat] },
+        properties: { id, ...properties },
+      }));
+      download(c, fileName(q, 'geojson'));
+      c.header('Content-Type', 'application/geo+json; charset=utf-8');
+      // licence and attribution are RFC 7946 "foreign members": allowed, and they travel with the file.
+      return c.body(JSON.stringify({ type: 'FeatureCollection', licence: LICENCE.id, attribution: LICENCE.attribution, features }));
+    })
+    .get('/points.csv', validate('query', ExportQuery), (c) => {
+      const q = c.req.valid('query');
+      const columns = DICTIONARY_COLUMNS[q.layer].map((col) => col.name);
+      const records = rows(c, q).map((r) => columns.map((name) => csvCell(r[name] ?? null)));
+      // The BOM makes Excel read UTF-8 (Polish letters) instead of the Windows code page.
+      const csv = stringify(records, { bom: true, header: true, columns, record_delimiter: 'windows' });
+      download(c, fileName(q, 'csv'));
+      c.header('Content-Type', 'text/csv; charset=utf-8');
+      return c.body(csv);
+    })
+    .get('/dictionary', (c) => c.json(dictionary()));
+}

@@ -1,0 +1,169 @@
+import { Hono } from 'hono';
+import { html } from 'hono/html';
+import { z } from 'zod';
+import type { SiteData } from '../site-data.ts';
+import { ErrorBody, makePointSchemas, PointCollection, PointCreated, PointFeature, PointRecord, PointsQuery, VoteResult } from '../../shared/points.ts';
+import { SubareaCollection } from '../../shared/subareas.ts';
+import { Categories } from '../../shared/categories.ts';
+import { PlaceCollection } from '../../shared/places.ts';
+import { PublicSession } from '../../shared/sessions.ts';
+import { Stats, StatsQuery, WalkStats } from '../../shared/stats.ts';
+import { ExportQuery } from '../../shared/export.ts';
+
+type JsonSchema = Record<string, unknown>;
+const schema = (s: z.ZodType, io: 'input' | 'output' = 'output'): JsonSchema => {
+  // OpenAPI 3.1 speaks JSON Schema 2020-12, zod 4's default target; the per-schema $schema key is noise there.
+  const { $schema: _drop, ...rest } = z.toJSONSchema(s, { io, unrepresentable: 'any' }) as JsonSchema;
+  return rest;
+};
+const ref = (name: string) => ({ $ref: `#/components/schemas/${name}` });
+const body = (name: string, type = 'application/json') => ({ content: { [type]: { schema: ref(name) } } });
+const ok = (description: string, name?: string, type = 'application/json') =>
+  name ? { description, ...body(name, type) } : { description };
+const errors = (...codes: number[]) =>
+  Object.fromEntries(codes.map((code) => [String(code), { description: ERROR_TEXT[code] ?? 'error', ...body('Error') }]));
+const ERROR_TEXT: Record<number, string> = {
+  400: 'invalid input: `issues` name each field', 401: 'credentials missing', 403: 'credentials do not match',
+  404: 'not found', 409: 'conflict with the current state', 413: 'body too large', 415: 'not JSON', 429: 'rate limit',
+};
+/** Query parameters straight from a zod object schema, so the document cannot drift from the validator. */
+function queryParams(s: z.ZodType): object[] {
+  const js = schema(s, 'input') as { properties: Record<string, JsonSchema>; required?: string[] };
+  return Object.entries(js.properties).map(([name, p]) => ({ name, in: 'query', required: js.required?.includes(name) ?? false, schema: p }));
+}
+const pathParam = (name: string, description: string) => ({ name, in: 'path', required: true, schema: { type: 'string' }, description });
+
+/** The public API as OpenAPI 3.1 (issue 6), built once from the same zod schemas the server validates with. */
+export function openApiDocument(site: SiteData) {
+  const points = makePointSchemas(site.categories);
+  const id = pathParam('id', 'point id');
+  const code = pathParam('code', 'walk session join code (6 characters)');
+  return {
+    openapi: '3.1.0',
+    info: {
+      title: 'Mapa Rewitalizacji — public API',
+      version: '1',
+      description:
+        "Kraków's revitalization subareas and the residents' maps built on them. Every error body is JSON " +
+        '`{ error, issues?: [{ path, message }] }`. Writes need `Content-Type: application/json`; unknown fields are ' +
+        'rejected. Moderator endpoints (/api/auth, /api/moderation, creating and managing /api/sessions) use an ' +
+        'HttpOnly session cookie and are not part of this public description.',
+      license: { name: 'Contributions: CC BY 4.0 (see /api/export/dictionary)', identifier: 'CC-BY-4.0' },
+    },
+    servers: [{ url: '/' }],
+    paths: {
+      '/api/health': { get: { summary: 'The database answers', responses: { 200: { description: '`{ ok: true }`' } } } },
+      '/api/subareas': { get: { summary: 'The three revitalization subareas with their ambassadors and live counts', responses: { 200: ok('FeatureCollection', 'SubareaCollection') } } },
+      '/api/categories': { get: { summary: 'Walk themes and help kinds (editable data; ids are what points carry)', responses: { 200: ok('categories', 'Categories') } } },
+      '/api/places': { get: { summary: 'Small gazetteer of landmarks for placing a pin by name', responses: { 200: ok('FeatureCollection', 'PlaceCollection') } } },
+      '/api/points': {
+        get: { summary: 'Published points of one layer, public fields only', parameters: queryParams(PointsQuery), responses: { 200: ok('GeoJSON FeatureCollection', 'PointCollection'), ...errors(400) } },
+        post: {
+          summary: 'Contribute a walk pin or a help offer (no account)',
+          description: 'Pending until a moderator approves it — or published at once when `session` names a walk session that publishes immediately. Send `Idempotency-Key` to make retries safe. The `editToken` is returned only here.',
+          parameters: [{ name: 'Idempotency-Key', in: 'header', required: false, schema: { type: 'string', minLength: 16, maxLength: 200 } }],
+          requestBody: { required: true, ...body('PointCreate') },
+          responses: { 201: ok('created', 'PointCreated'), ...errors(400, 413, 415, 422, 429) },
+        },
+      },
+      '/api/points/{id}': {
+        parameters: [id],
+        get: { summary: 'One published point; with `Authorization: Bearer <editToken>` the author\'s full point in any status', responses: { 200: ok('the point', 'PointFeature'), ...errors(401, 403, 404) } },
+        patch: { summary: 'The author edits (text changes go back to review)', security: [{ editToken: [] }], requestBody: { required: true, ...body('PointPatch') }, responses: { 200: ok('the full point', 'PointRecord'), ...errors(400, 401, 403, 404, 409) } },
+        delete: { summary: 'The author removes it', security: [{ editToken: [] }], responses: { 200: { description: '`{ id, status: "removed" }`' }, ...errors(401, 403, 404) } },
+      },
+      '/api/points/{id}/votes': {
+        parameters: [id],
+        post: { summary: '"Me too" on a walk pin, one per device (`X-Device-Id`)', parameters: [{ name: 'X-Device-Id', in: 'header', required: true, schema: { type: 'string', minLength: 16, maxLength: 128 } }], responses: { 200: ok('vote count', 'VoteResult'), ...errors(400, 404, 429) } },
+      },
+      '/api/points/{id}/photo': {
+        parameters: [id],
+        get: { summary: 'The photo of a published walk pin (JPEG, metadata removed)', responses: { 200: { description: 'image/jpeg', content: { 'image/jpeg': {} } }, ...errors(404) } },
+      },
+      '/api/events': {
+        get: { summary: 'Server-Sent Events: `published`, `updated`, `removed`; data is `{ id, layer, feature? }`', responses: { 200: { description: 'text/event-stream', content: { 'text/event-stream': {} } } } },
+      },
+      '/api/sessions/{code}': {
+        parameters: [code],
+        get: { summary: 'A walk session as its join page shows it', responses: { 200: ok('the session', 'PublicSession'), ...errors(400, 404) } },
+      },
+      '/api/sessions/{code}/summary': {
+        parameters: [code],
+        get: { summary: "A walk session's published pins with keep/change counts by theme", responses: { 200: ok('summary', 'SessionSummary'), ...errors(400, 404) } },
+      },
+      '/api/stats': {
+        get: { summary: 'Per subarea: keep/change by theme, help offers by kind (published points)', parameters: queryParams(StatsQuery), responses: { 200: ok('figures', 'Stats'), ...errors(400) } },
+      },
+      '/api/export/points.geojson': {
+        get: { summary: 'Open data: RFC 7946 GeoJSON, columns as in the data dictionary', parameters: queryParams(ExportQuery), responses: { 200: { description: 'application/geo+json', content: { 'application/geo+json': {} } }, ...errors(400, 404) } },
+      },
+      '/api/export/points.csv': {
+        get: { summary: 'Open data: CSV, UTF-8 with BOM, one header row', parameters: queryParams(ExportQuery), responses: { 200: { description: 'text/csv', content: { 'text/csv': {} } }, ...errors(400, 404) } },
+      },
+      '/api/export/dictionary': { get: { summary: 'Data dictionary, licence and privacy rules of the exports', responses: { 200: { description: 'JSON' } } } },
+      '/api/openapi.json': { get: { summary: 'This document', responses: { 200: { description: 'OpenAPI 3.1' } } } },
+    },
+    components: {
+      securitySchemes: { editToken: { type: 'http', scheme: 'bearer', description: 'the editToken returned once by POST /api/points' } },
+      schemas: {
+        Error: schema(ErrorBody),
+        PointCreate: schema(points.PointCreate, 'input'),
+        PointPatch: schema(points.PointPatch, 'input'),
+        PointCreated: schema(PointCreated),
+        PointFeature: schema(PointFeature),
+        PointCollection: schema(PointCollection),
+        PointRecord: schema(PointRecord),
+        VoteResult: schema(VoteResult),
+        SubareaCollection: schema(SubareaCollection),
+        Categories: schema(Categories),
+        PlaceCollection: schema(PlaceCollection),
+        PublicSession: schema(PublicSession),
+        SessionSummary: schema(z.object({ session: PublicSession, walk: WalkStats, points: PointCollection })),
+        Stats: schema(Stats),
+      },
+    },
+  };
+}
+
+type Doc = ReturnType<typeof openApiDocument>;
+type Operation = { summary: string; description?: string; parameters?: { name: string; in: string; required: boolean }[]; requestBody?: { content: Record<string, { schema: { $ref: string } }> } };
+
+/** /api/docs: the same document as plain HTML rendered here (no CDN, no script): readable, printable, linkable. */
+function docsPage(doc: Doc) {
+  const ops = Object.entries(doc.paths).flatMap(([path, item]) =>
+    Object.entries(item as Record<string, unknown>)
+      .filter(([method]) => ['get', 'post', 'patch', 'delete'].includes(method))
+      .map(([method, op]) => ({ path, method: method.toUpperCase(), op: op as Operation, anchor: `${method}-${path}`.replace(/[^a-z0-9]+/gi, '-') })),
+  );
+  const params = (op: Operation) =>
+    op.parameters?.length
+      ? html`<p>Parametry: ${op.parameters.map((p, i) => html`${i ? ', ' : ''}<code>${p.name}</code> (${p.in}${p.required ? ', wymagany' : ''})`)}</p>`
+      : '';
+  const requestBody = (op: Operation) => {
+    const r = op.requestBody && Object.values(op.requestBody.content)[0]?.schema.$ref.split('/').pop();
+    return r ? html`<p>Treść żądania: <a href="#schema-${r}">${r}</a></p>` : '';
+  };
+  return html`<!doctype html>
+<html lang="pl">
+<head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><title>${doc.info.title}</title></head>
+<body>
+<header><h1>${doc.info.title}</h1><p>${doc.info.description}</p>
+<p>Maszynowo czytelny opis: <a href="/api/openapi.json">/api/openapi.json</a> (OpenAPI ${doc.openapi}). Słownik danych i licencja: <a href="/api/export/dictionary">/api/export/dictionary</a>.</p></header>
+<nav aria-label="Spis"><ul>${ops.map((o) => html`<li><a href="#${o.anchor}"><code>${o.method} ${o.path}</code></a> — ${o.op.summary}</li>`)}</ul></nav>
+<main>
+<h2>Punkty końcowe</h2>
+${ops.map((o) => html`<section id="${o.anchor}"><h3><code>${o.method} ${o.path}</code></h3><p>${o.op.summary}</p>${o.op.description ? html`<p>${o.op.description}</p>` : ''}${params(o.op)}${requestBody(o.op)}</section>`)}
+<h2>Schematy</h2>
+${Object.entries(doc.components.schemas).map(([name, s]) => html`<section id="schema-${name}"><h3>${name}</h3><pre>${JSON.stringify(s, null, 2)}</pre></section>`)}
+</main>
+</body>
+</html>`;
+}
+
+export function openApiRoutes(site: SiteData) {
+  const doc = openApiDocument(site);
+  const page = docsPage(doc);
+  return new Hono()
+    .get('/openapi.json', (c) => c.json(doc))
+    .get('/docs', (c) => c.html(page));
+}
