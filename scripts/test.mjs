@@ -27,7 +27,9 @@ if (step('production build', 'npx', ['vite', 'build', '--logLevel', 'warn']) ===
 
 const readJson = (file) => (existsSync(file) ? JSON.parse(readFileSync(file, 'utf8')) : null);
 const vitest = readJson('test-results/vitest.json');
-const pw = readJson('test-results/playwright.json');
+// Same name as playwright.config.ts gives it (a custom E2E_PORT gets its own report).
+const port = Number(process.env.E2E_PORT ?? 4173);
+const pw = readJson(`test-results/playwright${port === 4173 ? '' : `-${port}`}.json`);
 const passed = (vitest?.numPassedTests ?? 0) + (pw?.stats?.expected ?? 0);
 // A step that failed without failing a test (type errors, a broken build) still counts as a failure here.
 const failedTests = (vitest?.numFailedTests ?? 0) + (pw?.stats?.unexpected ?? 0) + (pw?.stats?.flaky ?? 0);
