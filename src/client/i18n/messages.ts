@@ -19,11 +19,20 @@ import placementEn from './placement/en.json';
 import helpPl from './help/pl.json';
 import helpUk from './help/uk.json';
 import helpEn from './help/en.json';
+import presentationPl from './presentation/pl.json';
+import presentationUk from './presentation/uk.json';
+import presentationEn from './presentation/en.json';
+import sessionPl from './session/pl.json';
+import sessionUk from './session/uk.json';
+import sessionEn from './session/en.json';
+import statsPl from './stats/pl.json';
+import statsUk from './stats/uk.json';
+import statsEn from './stats/en.json';
 
 export const messages = {
-  pl: { ...corePl, moderation: moderationPl, walk: walkPl, placement: placementPl, help: helpPl },
-  uk: { ...coreUk, moderation: moderationUk, walk: walkUk, placement: placementUk, help: helpUk },
-  en: { ...coreEn, moderation: moderationEn, walk: walkEn, placement: placementEn, help: helpEn },
+  pl: { ...corePl, moderation: moderationPl, walk: walkPl, placement: placementPl, help: helpPl, presentation: presentationPl, session: sessionPl, stats: statsPl },
+  uk: { ...coreUk, moderation: moderationUk, walk: walkUk, placement: placementUk, help: helpUk, presentation: presentationUk, session: sessionUk, stats: statsUk },
+  en: { ...coreEn, moderation: moderationEn, walk: walkEn, placement: placementEn, help: helpEn, presentation: presentationEn, session: sessionEn, stats: statsEn },
 };
 
 export type Messages = typeof messages.pl;

@@ -19,6 +19,8 @@ export const LAYER_ORDER = [
   'help-clusters',
   'help-cluster-count',
   'help-points',
+  // Pins published while the projector is on (issue 6): the ring must show even over a cluster.
+  'arrivals-ring',
   // The location picker's chosen point sits above everything: it is what the resident is placing right now.
   'placement-point',
 ] as const;

@@ -1,0 +1,56 @@
+import type { SubareaId } from '../../../shared/subareas.ts';
+
+/** Seconds per subarea in the slideshow: long enough to read the counters aloud. */
+export const SLIDESHOW_SECONDS = 15;
+
+/**
+ * What the projector shows, driven by the facilitator's keyboard (issue 6): 1–3 a subarea, 0 all, W/H layers,
+ * Q the QR code, F full screen, S slideshow, ? the list of shortcuts. Single keys, no modifiers: a facilitator
+ * presses them from across the room on a wireless keyboard or a presenter remote.
+ */
+export class Presentation {
+  subarea = $state<SubareaId | null>(null);
+  walk = $state(true);
+  help = $state(true);
+  qr = $state(true);
+  shortcuts = $state(false);
+  slideshow = $state(false);
+
+  constructor(private readonly order: () => SubareaId[]) {}
+
+  /** Handles a key press; true when it was one of ours (the caller then prevents the default). */
+  key(e: KeyboardEvent): boolean {
+    if (e.ctrlKey || e.metaKey || e.altKey) return false;
+    if (e.target instanceof HTMLElement && e.target.closest('input, textarea, select, [contenteditable]')) return false;
+    const k = e.key.toLowerCase();
+    const order = this.order();
+    if (/^[1-9]$/.test(k) && order[Number(k) - 1]) {
+      this.subarea = order[Number(k) - 1]!;
+      this.slideshow = false;
+    } else if (k === '0') {
+      this.subarea = null;
+      this.slideshow = false;
+    } else if (k === 'w') this.walk = !this.walk;
+    else if (k === 'h') this.help = !this.help;
+    else if (k === 'q') this.qr = !this.qr;
+    else if (k === 's') this.slideshow = !this.slideshow;
+    else if (k === '?') this.shortcuts = !this.shortcuts;
+    else if (k === 'escape' && this.shortcuts) this.shortcuts = false;
+    else if (k === 'f') toggleFullscreen();
+    else return false;
+    return true;
+  }
+
+  /** Slideshow step: all → first → second → … → all. */
+  next(): void {
+    const order = this.order();
+    const i = this.subarea ? order.indexOf(this.subarea) : -1;
+    this.subarea = i + 1 < order.length ? order[i + 1]! : null;
+  }
+}
+
+function toggleFullscreen(): void {
+  const request = document.fullscreenElement ? document.exitFullscreen() : document.documentElement.requestFullscreen();
+  // Browsers refuse full screen without a user gesture or inside some frames; the page works the same without it.
+  request.catch((e: Error) => console.warn('full screen refused:', e.message));
+}

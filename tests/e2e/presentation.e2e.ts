@@ -1,0 +1,143 @@
+import AxeBuilder from '@axe-core/playwright';
+import jsQR from 'jsqr';
+import { PNG } from 'pngjs';
+import type { APIRequestContext, Page } from '@playwright/test';
+import { expect, MODERATOR, test, waitForMap, watchErrors } from './fixtures.ts';
+
+const PHONE = { width: 390, height: 844 };
+// Stradom, inside Kazimierz-Stradom but ~300 m from plac Nowy, where other tests put their pins.
+const STRADOM = [19.941, 50.054] as const;
+const today = () => new Date().toLocaleDateString('sv', { timeZone: 'Europe/Warsaw' });
+
+/** A walk session created by a logged-in moderator through the API (the facilitator's laptop). */
+async function createSession(request: APIRequestContext, publishMode: 'immediate' | 'moderated', name: string) {
+  expect((await request.post('/api/auth/login', { data: MODERATOR })).status()).toBe(200);
+  const res = await request.post('/api/sessions', { data: { name, subarea: 'kazimierz-stradom', date: today(), publishMode } });
+  expect(res.status(), await res.text()).toBe(201);
+  return (await res.json()) as { code: string };
+}
+
+async function tapMapAt(page: Page, lng: number, lat: number) {
+  const { x, y } = await page.evaluate(([lng, lat]) => window.__mapa!.project(lng, lat), [lng, lat] as const);
+  const box = await page.locator('.maplibregl-canvas').boundingBox();
+  if (!box) throw new Error('map canvas not visible');
+  await page.touchscreen.tap(box.x + x, box.y + y);
+}
+
+const rendered = (page: Page, layers: string[]) => page.evaluate((layers) => window.__mapa!.renderedIds(layers), layers);
+
+test.describe('presentation mode', () => {
+  test('a phone joins an immediate walk session through its page and walk form; the projector shows the pin within 2 s without reload, and the QR decodes to the session link', async ({ page, browser, request, baseURL }) => {
+    const name = `Kazimierz pod lupą — spacer ${Date.now()}`;
+    const { code } = await createSession(request, 'immediate', name);
+
+    await page.setViewportSize({ width: 1920, height: 1080 });
+    await page.goto(`/prezentacja?sesja=${code}`);
+    await expect(page.getByRole('heading', { level: 1, name })).toBeVisible();
+    await waitForMap(page, ['subareas-fill'], 1);
+    await expect(page.locator('[data-live="live"]')).toBeVisible();
+    await page.evaluate(() => ((window as unknown as { __sameDocument: boolean }).__sameDocument = true));
+
+    // The QR code in the corner, as the room's phones see it, leads to this session's join page.
+    const png = PNG.sync.read(await page.locator('.qr img').screenshot());
+    const decoded = jsQR(new Uint8ClampedArray(png.data), png.width, png.height);
+    expect(decoded?.data).toBe(`${baseURL}/spacer/${code}`);
+    await expect(page.locator('.qr')).toContainText(code);
+
+    const counter = page.locator('[data-subarea="kazimierz-stradom"] .n.keep');
+    const before = Number((await counter.innerText()).replace(/\D+/g, ''));
+
+    // A resident's phone: its own browser context, opens the link from the QR code.
+    const phoneContext = await browser.newContext({ viewport: PHONE, hasTouch: true, isMobile: true, locale: 'pl-PL' });
+    const phone = await phoneContext.newPage();
+    const phoneErrors: string[] = [];
+    watchErrors(phone, phoneErrors);
+    await phone.goto(decoded!.data);
+    await expect(phone.getByRole('heading', { name })).toBeVisible();
+    await expect(phone.getByText('Twoje punkty pojawią się na mapie od razu.')).toBeVisible();
+    await phone.getByRole('link', { name: 'Dodaj punkt na mapie' }).click();
+    await waitForMap(phone, ['subareas-fill'], 1);
+    await phone.getByRole('button', { name: 'Dodaj punkt' }).click();
+    await phone.locator('.maplibregl-canvas').scrollIntoViewIfNeeded();
+    await tapMapAt(phone, STRADOM[0], STRADOM[1]);
+    await expect(phone.getByTestId('placement-status')).toContainText('wskazane na mapie');
+    const title = `Schody przy Stradomiu ${Date.now()}`;
+    await phone.getByLabel('zasób — warto zachować').check();
+    await phone.getByLabel('Temat', { exact: true }).selectOption({ label: 'zieleń' });
+    await phone.getByLabel('Tytuł').fill(title);
+    await phone.getByLabel(/Zgadzam się na publikację/).check();
+    const answer = phone.waitForResponse((r) => r.url().endsWith('/api/points') && r.request().method() === 'POST');
+    await phone.getByRole('button', { name: 'Wyślij punkt' }).click();
+    const created = await (await answer).json();
+    const sentAt = Date.now();
+    expect(created.status).toBe('published');
+
+    // Within 2 s of publication, without a reload: drawn with the arrival highlight (feature-state) on the wall.
+    await expect.poll(() => rendered(page, ['arrivals-ring']), { timeout: 2000, intervals: [100] }).toContain(created.id);
+    expect(Date.now() - sentAt).toBeLessThan(2000);
+    expect(await page.evaluate((id) => window.__mapa!.featureState('arrivals', id), created.id)).toEqual({ fresh: true });
+    await expect.poll(() => rendered(page, ['walk-points']), { timeout: 10_000 }).toContain(created.id);
+    await expect(counter).toContainText(String(before + 1));
+    await expect(page.getByRole('status').filter({ hasText: `Nowy punkt: ${title}` })).toBeAttached();
+    expect(await page.evaluate(() => (window as unknown as { __sameDocument?: boolean }).__sameDocument)).toBe(true);
+
+    // The session console and summary know the pin too (it went through the session).
+    const summary = await (await request.get(`/api/sessions/${code}/summary`)).json();
+    expect(summary.points.features.map((f: { id: string }) => f.id)).toContain(created.id);
+    expect(phoneErrors).toEqual([]);
+    await phoneContext.close();
+  });
+
+  test('facilitator keys choose subareas and layers, toggle the QR code and list themselves in a help overlay', async ({ page }) => {
+    await page.setViewportSize({ width: 1280, height: 720 });
+    await page.goto('/prezentacja');
+    await waitForMap(page, ['subareas-fill'], 3);
+    await expect(page.getByRole('heading', { level: 1, name: 'Mapa Rewitalizacji — Kraków' })).toBeVisible();
+    await expect(page.locator('.maplibregl-ctrl-zoom-in')).toHaveCount(0); // no editing chrome
+    await expect(page.locator('.maplibregl-ctrl-attrib')).toContainText('OpenStreetMap');
+
+    await page.keyboard.press('3');
+    const third = await page.locator('.subareas li').nth(2).getAttribute('data-subarea');
+    await expect(page.locator(`[data-subarea="${third}"]`)).toHaveClass(/selected/);
+    expect(await page.evaluate((id) => window.__mapa!.featureState('subareas', id!), third)).toMatchObject({ selected: true });
+    await page.keyboard.press('0');
+    await expect(page.locator('.subareas li.selected')).toHaveCount(0);
+
+    await page.keyboard.press('w');
+    await expect(page.locator('.symbols li.off')).toHaveCount(2);
+    await page.keyboard.press('h');
+    await expect(page.locator('.symbols li.off')).toHaveCount(3);
+    await page.keyboard.press('w');
+    await page.keyboard.press('h');
+    await expect(page.locator('.symbols li.off')).toHaveCount(0);
+
+    await page.keyboard.press('q');
+    await expect(page.locator('.qr')).toHaveCount(0);
+    await page.keyboard.press('q');
+    await expect(page.locator('.qr')).toBeVisible();
+
+    await page.keyboard.press('?');
+    const help = page.getByRole('dialog', { name: 'Skróty klawiszowe prowadzącego' });
+    await expect(help).toBeVisible();
+    await expect(help).toContainText('pokaż / ukryj kod QR');
+    await page.keyboard.press('Escape');
+    await expect(help).toHaveCount(0);
+  });
+
+  test('passes an axe scan and is screenshotted at 1920×1080 and 1280×720', async ({ page, request }) => {
+    const { code } = await createSession(request, 'moderated', 'Spacer po Kazimierzu — zieleń i dostępność');
+    for (const [width, height] of [[1920, 1080], [1280, 720]] as const) {
+      await page.setViewportSize({ width, height });
+      await page.goto(`/prezentacja?sesja=${code}`);
+      await waitForMap(page, ['subareas-fill'], 1);
+      await expect(page.locator('.qr img')).toBeVisible();
+      await page.screenshot({ path: `test-results/screenshots/presentation-${width}x${height}.png` });
+    }
+    await page.keyboard.press('?');
+    const results = await new AxeBuilder({ page }).exclude('.maplibregl-canvas').analyze();
+    expect(results.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)).toEqual([]);
+    await page.keyboard.press('Escape');
+    const plain = await new AxeBuilder({ page }).exclude('.maplibregl-canvas').analyze();
+    expect(plain.violations.map((v) => v.id)).toEqual([]);
+  });
+});
