@@ -1,6 +1,7 @@
 import { createContext } from 'svelte';
 import { z } from 'zod';
 import { SubareaId } from '../../shared/subareas.ts';
+import { SessionCode } from '../../shared/sessions.ts';
 
 export const View = z.enum(['map', 'list']);
 export type View = z.infer<typeof View>;
@@ -18,6 +19,8 @@ export class Route {
   tab = $state<Tab>('subareas');
   /** A point opened through its private edit link (?tab=walk|help&edit=ID#token=…); the token stays in the fragment. */
   edit = $state<{ id: string; token: string } | null>(null);
+  /** A walk session joined from its QR code (?sesja=CODE, issue 6): new walk pins are sent with it. Kept in the URL. */
+  session = $state<SessionCode | null>(null);
 
   constructor() {
     this.#read();
@@ -57,6 +60,7 @@ export class Route {
     this.subarea = SubareaId.safeParse(params.get('subarea')).data ?? null;
     this.view = View.safeParse(params.get('view')).data ?? 'map';
     this.tab = Tab.safeParse(params.get('tab')).data ?? 'subareas';
+    this.session = SessionCode.safeParse(params.get('sesja')).data ?? null;
     const editId = params.get('edit');
     const token = new URLSearchParams(window.location.hash.slice(1)).get('token');
     this.edit = editId && token ? { id: editId, token } : null;
