@@ -26,6 +26,7 @@ import { DEFAULT_BASEMAP, DEFAULT_LIMITS, type Limits } from './config.ts';
 import { Contributions } from './contributions.ts';
 import { EventBus } from './events.ts';
 import { rateLimit } from './middleware/rate-limit.ts';
+import { securityHeaders } from './middleware/security.ts';
 import { makePointSchemas } from '../shared/points.ts';
 
 export const PROJECT_ROOT = join(import.meta.dirname, '..', '..');
@@ -89,7 +90,10 @@ export function createApp(db: Db, options: AppOptions = {}) {
   // Last in the API: an unknown /api path is a JSON 404, never the SPA's index.html.
   api.all('*', (c) => c.json({ error: `no such API endpoint: ${c.req.method} ${c.req.path}` }, 404));
 
-  const app = new Hono().route('/api', api);
+  // First, so every answer (pages, API, errors from onError) carries the CSP and friends (issue 7).
+  const app = new Hono()
+    .use('*', securityHeaders({ basemapStyleUrl, https: options.secureCookies ?? false }))
+    .route('/api', api);
   if (options.staticDir) app.route('/', spaRoutes(options.staticDir));
 
   app.onError((err, c) => {
