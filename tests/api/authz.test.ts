@@ -1,0 +1,147 @@
+import { beforeAll, describe, expect, it } from 'vitest';
+import { bearer, createPoint, fresh, json, moderatorCookie, walkBody, type TestApp } from './helpers.ts';
+import type { Db } from '../../src/server/db/open.ts';
+
+/**
+ * Authorisation matrix (issue 7). Deny by default: every endpoint the app registers (read from app.routes, so a new
+ * one is covered the day it is added) is a moderator/facilitator endpoint unless listed here as open to residents
+ * and the public, with the reason. Each moderator endpoint must refuse (401/403) a request without a session, with
+ * an expired or logged-out one, and with a resident's edit token — and must answer a live session (the control
+ * that proves the request itself was well formed).
+ */
+const OPEN_TO_RESIDENTS: Record<string, string> = {
+  'GET /api/health': 'liveness',
+  'GET /api/subareas': 'the public map',
+  'GET /api/config': 'the public map',
+  'GET /api/categories': 'the public map',
+  'GET /api/context/:name{[a-z-]+\\.geojson}': 'basemap context layers',
+  'GET /api/places': 'place search',
+  'GET /api/points': 'published points only',
+  'POST /api/points': 'residents contribute without an account',
+  'GET /api/points/:id': 'public projection; the full record only with the edit token',
+  'PATCH /api/points/:id': 'edit token',
+  'DELETE /api/points/:id': 'edit token',
+  'POST /api/points/:id/votes': '"me too"',
+  'PUT /api/points/:id/photo': 'edit token',
+  'DELETE /api/points/:id/photo': 'edit token',
+  'GET /api/points/:id/photo': 'published photos; before that edit token or moderator',
+  'GET /api/events': 'published point events',
+  'POST /api/auth/login': 'how a moderator gets a session',
+  'POST /api/auth/logout': 'ending a session is always allowed',
+  'GET /api/sessions/:code': 'the join page: public fields of a walk session',
+  'GET /api/sessions/:code/summary': 'published pins of a walk session',
+  'GET /api/export/points.geojson': 'open data',
+  'GET /api/export/points.csv': 'open data',
+  'GET /api/export/dictionary': 'open data',
+  'GET /api/stats': 'published figures',
+  'GET /api/openapi.json': 'API description',
+  'GET /api/docs': 'API description',
+};
+
+/** Bodies a moderator would send, so a refusal can only come from the missing authority, not from validation. */
+const BODIES: Record<string, unknown> = {
+  'POST /api/moderation/points/:id/reject': { reason: 'test' },
+  'PATCH /api/moderation/points/:id': { layer: 'walk', title: 'Zmieniony tytuł' },
+  'POST /api/sessions': { name: 'Spacer testowy', subarea: 'kazimierz-stradom', date: '2026-05-16', publishMode: 'moderated' },
+  'PATCH /api/sessions/:code': { closed: true },
+};
+
+function endpoints(app: TestApp): string[] {
+  const all = new Set<string>();
+  // ALL entries are middleware (use) and the JSON 404 fallback, not endpoints.
+  for (const r of app.routes) if (r.method !== 'ALL') all.add(`${r.method} ${r.path}`);
+  return [...all].sort();
+}
+
+const T0 = Date.parse('2026-05-16T09:00:00Z');
+const TTL = 3_600_000;
+let t = T0;
+const { app, db } = fresh({ now: () => new Date(t), limits: { sessionTtlMs: TTL, writes: { max: 1e6, windowMs: 60_000 } } });
+const protectedEndpoints = endpoints(app).filter((e) => !(e in OPEN_TO_RESIDENTS));
+
+let live = '';
+let expired = '';
+let loggedOut = '';
+let resident = { id: '', editToken: '' };
+let sessionCode = '';
+
+async function login(database: Db, name: string) {
+  return moderatorCookie(app, database, name);
+}
+
+beforeAll(async () => {
+  expired = await login(db, 'wygasly'); // logged in at T0, checked after T0 + TTL
+  t = T0 + TTL + 1;
+  live = await login(db, 'ola');
+  loggedOut = await login(db, 'wylogowany');
+  await app.request('/api/auth/logout', { method: 'POST', headers: { Cookie: loggedOut } });
+  resident = await createPoint(app, walkBody());
+  const s = await app.request('/api/sessions', json(BODIES['POST /api/sessions'], { Cookie: live }));
+  sessionCode = ((await s.json()) as { code: string }).code;
+});
+
+function call(endpoint: string, headers: Record<string, string>) {
+  const [method, pattern] = endpoint.split(' ') as [string, string];
+  const path = pattern.replace(':id', resident.id).replace(':code', sessionCode);
+  if (path.includes(':')) throw new Error(`authz.test.ts: teach call() to fill the parameters of ${pattern}`);
+  const body = BODIES[endpoint];
+  if (method === 'GET') return app.request(path, { headers });
+  return app.request(path, body === undefined ? { method, headers } : json(body, headers, method));
+}
+
+describe('the authorisation matrix', () => {
+  it('knows every moderator and facilitator endpoint (the list is read from the app)', () => {
+    expect(protectedEndpoints).toEqual(
+      expect.arrayContaining([
+        'GET /api/moderation/queue',
+        'POST /api/moderation/points/:id/approve',
+        'POST /api/moderation/points/:id/reject',
+        'PATCH /api/moderation/points/:id',
+        'GET /api/moderation/points/:id/history',
+        'GET /api/moderation/help/stale',
+        'POST /api/sessions',
+        'GET /api/sessions',
+        'PATCH /api/sessions/:code',
+        'GET /api/sessions/:code/pending',
+        'GET /api/auth/me',
+      ]),
+    );
+    // The allow-list names only endpoints that exist, so a removed route cannot leave a stale exemption behind.
+    for (const open of Object.keys(OPEN_TO_RESIDENTS)) expect(endpoints(app)).toContain(open);
+  });
+
+  const cases: [string, () => Record<string, string>][] = [
+    ['without a session', () => ({})],
+    ['with an expired session', () => ({ Cookie: expired })],
+    ['with a logged-out session', () => ({ Cookie: loggedOut })],
+    ["with a resident's edit token as Bearer", () => bearer(resident.editToken)],
+    ["with a resident's edit token as the session cookie", () => ({ Cookie: `mapa_session=${resident.editToken}` })],
+    ['with a made-up session cookie', () => ({ Cookie: 'mapa_session=AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA' })],
+  ];
+  for (const endpoint of protectedEndpoints) {
+    for (const [name, headers] of cases) {
+      it(`${endpoint} refuses a request ${name}`, async () => {
+        const res = await call(endpoint, headers());
+        expect([401, 403], `${endpoint} ${name}: ${res.status}`).toContain(res.status);
+        const body = (await res.json()) as { error: string };
+        expect(body.error).toBeTruthy();
+        expect(JSON.stringify(body)).not.toContain(resident.editToken);
+      });
+    }
+  }
+
+  it('every one of them answers a live moderator session (the requests above were well formed)', async () => {
+    // Read-only first, then the ones that change state, so an approval does not turn a later call into a 409.
+    const order = [...protectedEndpoints].sort((a, b) => Number(!a.startsWith('GET')) - Number(!b.startsWith('GET')));
+    for (const endpoint of order) {
+      const res = await call(endpoint, { Cookie: live });
+      expect(res.status, `${endpoint}: ${await res.clone().text()}`).toBeLessThan(300);
+    }
+  });
+
+  it('the refused requests left no trace: only the author and the live moderator appear in the history', async () => {
+    const res = await app.request(`/api/moderation/points/${resident.id}/history`, { headers: { Cookie: live } });
+    const actors = new Set(((await res.json()) as { entries: { actor: string }[] }).entries.map((e) => e.actor));
+    expect([...actors].sort()).toEqual(['author', 'ola']);
+  });
+});
