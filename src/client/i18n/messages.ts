@@ -28,11 +28,14 @@ import sessionEn from './session/en.json';
 import statsPl from './stats/pl.json';
 import statsUk from './stats/uk.json';
 import statsEn from './stats/en.json';
+import offlinePl from './offline/pl.json';
+import offlineUk from './offline/uk.json';
+import offlineEn from './offline/en.json';
 
 export const messages = {
-  pl: { ...corePl, moderation: moderationPl, walk: walkPl, placement: placementPl, help: helpPl, presentation: presentationPl, session: sessionPl, stats: statsPl },
-  uk: { ...coreUk, moderation: moderationUk, walk: walkUk, placement: placementUk, help: helpUk, presentation: presentationUk, session: sessionUk, stats: statsUk },
-  en: { ...coreEn, moderation: moderationEn, walk: walkEn, placement: placementEn, help: helpEn, presentation: presentationEn, session: sessionEn, stats: statsEn },
+  pl: { ...corePl, moderation: moderationPl, walk: walkPl, placement: placementPl, help: helpPl, presentation: presentationPl, session: sessionPl, stats: statsPl, offline: offlinePl },
+  uk: { ...coreUk, moderation: moderationUk, walk: walkUk, placement: placementUk, help: helpUk, presentation: presentationUk, session: sessionUk, stats: statsUk, offline: offlineUk },
+  en: { ...coreEn, moderation: moderationEn, walk: walkEn, placement: placementEn, help: helpEn, presentation: presentationEn, session: sessionEn, stats: statsEn, offline: offlineEn },
 };
 
 export type Messages = typeof messages.pl;

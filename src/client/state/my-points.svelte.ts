@@ -16,7 +16,8 @@ export class MyPoints {
   list = $state<MyPoint[]>(load());
 
   add(point: MyPoint): void {
-    this.list = [point, ...this.list.filter((p) => p.id !== point.id)];
+    // Re-read first: other instances (the help form, the offline outbox, another tab) may have added since this loaded.
+    this.list = [point, ...load().filter((p) => p.id !== point.id)];
     save(this.list);
   }
 
