@@ -102,7 +102,7 @@ export function dictionary() {
     title: 'Mapa Rewitalizacji — open data',
     formats: {
       geojson: 'GET /api/export/points.geojson?layer=walk|help[&subarea=…][&session=…] — RFC 7946 FeatureCollection, WGS84',
-      csv: 'GET /api/export/points.csv?layer=walk|help[&subarea=…][&session=…] — UTF-8 with BOM, comma-separated, header row',
+      csv: 'GET /api/export/points.csv?layer=walk|help[&subarea=…][&session=…] — UTF-8 with BOM, comma-separated, header row; text that begins with = + - @ gets a leading apostrophe so spreadsheets do not run it as a formula (GeoJSON keeps it as written)',
     },
     licence: LICENCE,
     privacy: PRIVACY_RULES,
@@ -139,9 +139,16 @@ export function exportRow(f: PointFeature, labels: Labels, photoUrl: (id: string
   };
 }
 
-/** CSV cell text: lists joined with ";" (ids and language codes never contain one), empty for null. */
+/**
+ * CSV cell text: lists joined with ";" (ids and language codes never contain one), empty for null.
+ * Text that a spreadsheet would run as a formula (=, +, -, @, or a tab/CR first: "CSV injection") gets a leading
+ * apostrophe, which Excel and LibreOffice show as plain text. Residents write titles; the city opens the file.
+ * Numbers stay numbers: only text and lists can carry a formula.
+ */
 export function csvCell(v: Cell): string {
   if (v === null) return '';
-  if (Array.isArray(v)) return v.join(';');
-  return String(v);
+  if (typeof v === 'number' || typeof v === 'boolean') return String(v);
+  const text = Array.isArray(v) ? v.join(';') : v;
+  return FORMULA_START.test(text) ? `'${text}` : text;
 }
+const FORMULA_START = /^[=+\-@\t\r]/;

@@ -52,6 +52,22 @@ describe('open-data export', () => {
     expect(Object.keys(rows[0]!)).toEqual(DICTIONARY_COLUMNS.walk.map((c) => c.name));
   });
 
+  it('CSV neutralises spreadsheet formulas in residents’ text, GeoJSON keeps the text as written', async () => {
+    const { app, db } = fresh();
+    const cookie = await moderatorCookie(app, db);
+    const titles = ['=HYPERLINK("http://example.com","Kliknij")', '+48 ławka', '-1 drzewo mniej', '@SUM(A1:A9)', 'Zwykły tytuł = bez formuły'];
+    for (const title of titles) await published(app, cookie, walkBody({ title, description: '=1+1' }));
+    const csv = await (await app.request('/api/export/points.csv?layer=walk')).text();
+    const rows = parse(csv, { bom: true, columns: true }) as Record<string, string>[];
+    expect(rows.map((r) => r['title'])).toEqual([
+      `'=HYPERLINK("http://example.com","Kliknij")`, "'+48 ławka", "'-1 drzewo mniej", "'@SUM(A1:A9)", 'Zwykły tytuł = bez formuły',
+    ]);
+    expect(rows.every((r) => r['description'] === "'=1+1")).toBe(true);
+    expect(rows.every((r) => !r['lng']!.startsWith("'") && !r['votes']!.startsWith("'"))).toBe(true);
+    const geo = await (await app.request('/api/export/points.geojson?layer=walk')).json();
+    expect(geo.features.map((f: { properties: { title: string } }) => f.properties.title)).toEqual(titles);
+  });
+
   it('never exports private data: persons coarsened without name, text or contacts; no nicknames, tokens, sessions', async () => {
     const { app, db } = fresh();
     const cookie = await moderatorCookie(app, db);
