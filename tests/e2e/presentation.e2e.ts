@@ -71,6 +71,8 @@ test.describe('presentation mode', () => {
     const created = await (await answer).json();
     const sentAt = Date.now();
     expect(created.status).toBe('published');
+    // The phone says so too: no "waiting for a moderator" for a pin that is already on the wall.
+    await expect(phone.getByText('Status: opublikowany — punkt jest już na mapie')).toBeVisible();
 
     // Within 2 s of publication, without a reload: drawn with the arrival highlight (feature-state) on the wall.
     await expect.poll(() => rendered(page, ['arrivals-ring']), { timeout: 2000, intervals: [100] }).toContain(created.id);

@@ -20,7 +20,7 @@ export class WalkState {
   selected = $state<string | null>(null);
   mode = $state<WalkMode>('browse');
   /** The answer to the last send: shown once on the confirmation screen. */
-  sent = $state<{ id: string; token: string; photoError?: string } | null>(null);
+  sent = $state<{ id: string; token: string; status: 'pending' | 'published'; photoError?: string } | null>(null);
   /** Points this device already said "me too" to (the server counts once anyway; this only shows it). */
   voted = $state<string[]>([]);
   readonly draft = new WalkDraft();
