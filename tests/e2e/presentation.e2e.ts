@@ -57,7 +57,8 @@ test.describe('presentation mode', () => {
     await expect(phone.getByText('Twoje punkty pojawią się na mapie od razu.')).toBeVisible();
     await phone.getByRole('link', { name: 'Dodaj punkt na mapie' }).click();
     await waitForMap(phone, ['subareas-fill'], 1);
-    await phone.getByRole('button', { name: 'Dodaj punkt' }).click();
+    // The join link opens the add-pin form directly: no extra "Dodaj punkt" tap.
+    await expect(phone.getByTestId('placement-status')).toBeVisible();
     await phone.locator('.maplibregl-canvas').scrollIntoViewIfNeeded();
     await tapMapAt(phone, STRADOM[0], STRADOM[1]);
     await expect(phone.getByTestId('placement-status')).toContainText('wskazane na mapie');
@@ -71,8 +72,6 @@ test.describe('presentation mode', () => {
     const created = await (await answer).json();
     const sentAt = Date.now();
     expect(created.status).toBe('published');
-    // The phone says so too: no "waiting for a moderator" for a pin that is already on the wall.
-    await expect(phone.getByText('Status: opublikowany — punkt jest już na mapie')).toBeVisible();
 
     // Within 2 s of publication, without a reload: drawn with the arrival highlight (feature-state) on the wall.
     await expect.poll(() => rendered(page, ['arrivals-ring']), { timeout: 2000, intervals: [100] }).toContain(created.id);
@@ -80,6 +79,8 @@ test.describe('presentation mode', () => {
     expect(await page.evaluate((id) => window.__mapa!.featureState('arrivals', id), created.id)).toEqual({ fresh: true });
     await expect.poll(() => rendered(page, ['walk-points']), { timeout: 10_000 }).toContain(created.id);
     await expect(counter).toContainText(String(before + 1));
+    // The phone says so too: no "waiting for a moderator" for a pin that is already on the wall.
+    await expect(phone.getByText('Status: opublikowany — punkt jest już na mapie')).toBeVisible();
     await expect(page.getByRole('status').filter({ hasText: `Nowy punkt: ${title}` })).toBeAttached();
     expect(await page.evaluate(() => (window as unknown as { __sameDocument?: boolean }).__sameDocument)).toBe(true);
 
