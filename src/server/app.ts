@@ -20,6 +20,7 @@ import { sessionRoutes } from './routes/sessions.ts';
 import { exportRoutes } from './routes/export.ts';
 import { statsRoutes } from './routes/stats.ts';
 import { openApiRoutes } from './routes/openapi.ts';
+import { basemapRoutes, BASEMAP_PMTILES_URL } from './routes/basemap.ts';
 import { WalkSessions } from './walk-sessions.ts';
 import { checkFreshnessLimits, DEFAULT_FRESHNESS, type FreshnessLimits } from '../shared/freshness.ts';
 import { DEFAULT_BASEMAP, DEFAULT_LIMITS, type Limits } from './config.ts';
@@ -35,6 +36,8 @@ export interface AppOptions {
   site?: SiteData;
   dataDir?: string;
   basemapStyleUrl?: string | null;
+  /** A local PMTiles extract to serve at /api/basemap/krakow.pmtiles (issue 7); the SPA then prefers it. */
+  basemapPmtiles?: string | null;
   /** The built SPA (vite build output); omitted in API tests. */
   staticDir?: string;
   /** Rate limits, body cap, session lifetime, SSE keep-alive (config.ts DEFAULT_LIMITS); tests lower them. */
@@ -56,6 +59,7 @@ export function createApp(db: Db, options: AppOptions = {}) {
   const dataDir = options.dataDir ?? join(PROJECT_ROOT, 'data');
   const site = options.site ?? loadSiteData(dataDir);
   const basemapStyleUrl = options.basemapStyleUrl === undefined ? DEFAULT_BASEMAP : options.basemapStyleUrl;
+  const basemapPmtiles = options.basemapPmtiles ?? null;
 
   const limits: Limits = { ...DEFAULT_LIMITS, ...options.limits };
   const now = options.now ?? (() => new Date());
@@ -80,12 +84,13 @@ export function createApp(db: Db, options: AppOptions = {}) {
     .route('/moderation/help', helpStaleRoutes(db, contributions, now))
     .route('/moderation', moderationRoutes(db, contributions, schemas, now, limits.bodyBytes))
     .route('/context', contextRoutes(dataDir))
+    .route('/basemap', basemapRoutes(basemapPmtiles))
     .route('/places', placeRoutes(dataDir))
     .route('/sessions', sessionRoutes(db, sessions, site, now))
     .route('/export', exportRoutes(contributions, sessions, site))
     .route('/stats', statsRoutes(contributions, site, now))
     .route('/', openApiRoutes(site))
-    .route('/', metaRoutes(site, { basemapStyleUrl, helpFreshness }));
+    .route('/', metaRoutes(site, { basemapStyleUrl, basemap: { pmtiles: basemapPmtiles && BASEMAP_PMTILES_URL }, helpFreshness }));
 
   // Last in the API: an unknown /api path is a JSON 404, never the SPA's index.html.
   api.all('*', (c) => c.json({ error: `no such API endpoint: ${c.req.method} ${c.req.path}` }, 404));

@@ -1,4 +1,5 @@
-import { resolve } from 'node:path';
+import { existsSync } from 'node:fs';
+import { join, resolve } from 'node:path';
 
 /** Every setting the server reads from the environment, with its default; index.ts is the only reader of env. */
 export interface ServerConfig {
@@ -6,6 +7,8 @@ export interface ServerConfig {
   dataDir: string;
   /** Online basemap; null forces the offline style. */
   basemapStyleUrl: string | null;
+  /** Local PMTiles extract served at /api/basemap/krakow.pmtiles and preferred over the online style; null: none. */
+  basemapPmtiles: string | null;
   /** Behind an https proxy: mark cookies Secure. */
   secureCookies: boolean;
   /** Behind our own reverse proxy: take the client address from X-Forwarded-For (rate limits). */
@@ -52,16 +55,33 @@ function positiveInt(env: NodeJS.ProcessEnv, name: string, fallback: number): nu
 
 export const DEFAULT_BASEMAP = 'https://tiles.openfreemap.org/styles/positron';
 
+/**
+ * BASEMAP_PMTILES (issue 7): an explicit path must exist (a typo would silently fall back to the online map);
+ * without it, $DATA_DIR/basemap/krakow.pmtiles is used when present.
+ */
+function basemapPmtiles(env: NodeJS.ProcessEnv, dataDir: string): string | null {
+  const raw = env.BASEMAP_PMTILES;
+  if (raw) {
+    const file = resolve(raw);
+    if (!existsSync(file)) throw new Error(`BASEMAP_PMTILES is "${raw}", but ${file} does not exist: fix the path or unset it`);
+    return file;
+  }
+  const fallback = join(dataDir, 'basemap', 'krakow.pmtiles');
+  return existsSync(fallback) ? fallback : null;
+}
+
 export function configFromEnv(env: NodeJS.ProcessEnv): ServerConfig {
   const port = Number(env.PORT ?? 8080);
   if (!Number.isInteger(port) || port < 0 || port > 65535) {
     throw new Error(`PORT must be a port number (0–65535), got "${env.PORT}"`);
   }
   const basemap = env.BASEMAP_STYLE_URL ?? DEFAULT_BASEMAP;
+  const dataDir = resolve(env.DATA_DIR ?? './var');
   return {
     port,
-    dataDir: resolve(env.DATA_DIR ?? './var'),
+    dataDir,
     basemapStyleUrl: basemap === '' || basemap === 'offline' ? null : basemap,
+    basemapPmtiles: basemapPmtiles(env, dataDir),
     secureCookies: env.SECURE_COOKIES === '1' || env.SECURE_COOKIES === 'true',
     trustProxy: env.TRUST_PROXY === '1' || env.TRUST_PROXY === 'true',
     limits: {

@@ -33,6 +33,7 @@ const db = openDb(join(config.dataDir, 'mapa.sqlite'));
 try {
   app = createApp(db, {
     basemapStyleUrl: config.basemapStyleUrl,
+    basemapPmtiles: config.basemapPmtiles,
     staticDir,
     limits: config.limits,
     secureCookies: config.secureCookies,

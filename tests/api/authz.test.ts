@@ -15,6 +15,7 @@ const OPEN_TO_RESIDENTS: Record<string, string> = {
   'GET /api/config': 'the public map',
   'GET /api/categories': 'the public map',
   'GET /api/context/:name{[a-z-]+\\.geojson}': 'basemap context layers',
+  'GET /api/basemap/krakow.pmtiles': 'the offline basemap tiles (issue 7)',
   'GET /api/places': 'place search',
   'GET /api/points': 'published points only',
   'POST /api/points': 'residents contribute without an account',

@@ -46,6 +46,6 @@ describe('unknown API paths', () => {
 describe('GET /api/config', () => {
   it('tells the client to use the offline basemap when none is configured', async () => {
     const res = await freshApp().request('/api/config');
-    expect(await res.json()).toEqual({ basemapStyleUrl: null, helpFreshness: { fadeDays: 60, hideDays: 90 } });
+    expect(await res.json()).toEqual({ basemapStyleUrl: null, basemap: { pmtiles: null }, helpFreshness: { fadeDays: 60, hideDays: 90 } });
   });
 });

@@ -1,4 +1,7 @@
 import { describe, expect, it } from 'vitest';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { configFromEnv, DEFAULT_LIMITS } from '../../../src/server/config.ts';
 
 describe('configFromEnv', () => {
@@ -17,5 +20,23 @@ describe('configFromEnv', () => {
 
   it('refuses a limit that is not a positive whole number, naming the variable', () => {
     expect(() => configFromEnv({ RATE_LIMIT_WRITES: 'lots' })).toThrow(/RATE_LIMIT_WRITES/);
+  });
+
+  it('finds a local basemap at $DATA_DIR/basemap/krakow.pmtiles, or none (issue 7)', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'mapa-config-'));
+    try {
+      expect(configFromEnv({ DATA_DIR: dir }).basemapPmtiles).toBeNull();
+      mkdirSync(join(dir, 'basemap'));
+      writeFileSync(join(dir, 'basemap', 'krakow.pmtiles'), 'x');
+      expect(configFromEnv({ DATA_DIR: dir }).basemapPmtiles).toBe(join(dir, 'basemap', 'krakow.pmtiles'));
+      writeFileSync(join(dir, 'elsewhere.pmtiles'), 'x');
+      expect(configFromEnv({ DATA_DIR: dir, BASEMAP_PMTILES: join(dir, 'elsewhere.pmtiles') }).basemapPmtiles).toBe(join(dir, 'elsewhere.pmtiles'));
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
+  it('refuses a BASEMAP_PMTILES path that does not exist, naming the variable', () => {
+    expect(() => configFromEnv({ BASEMAP_PMTILES: '/nowhere/krakow.pmtiles' })).toThrow(/BASEMAP_PMTILES.*does not exist/);
   });
 });
