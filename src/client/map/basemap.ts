@@ -1,9 +1,10 @@
 import type { StyleSpecification } from 'maplibre-gl';
+import type { ClientConfig } from '../../shared/client-config.ts';
 
 /** Label font for our own layers; the offline glyphs (public/glyphs) and OpenFreeMap both carry it. */
 export const LABEL_FONT = ['Noto Sans Bold'];
 
-const OSM_ATTRIBUTION = '<a href="https://www.openstreetmap.org/copyright" target="_blank" rel="noopener">© autorzy OpenStreetMap</a>';
+export const OSM_ATTRIBUTION = '<a href="https://www.openstreetmap.org/copyright" target="_blank" rel="noopener">© autorzy OpenStreetMap</a>';
 
 /**
  * A style that needs no network beyond this app's own origin: background, the Vistula, local glyphs.
@@ -49,10 +50,22 @@ export function offlineStyle(origin: string): StyleSpecification {
 export type BasemapChoice = { style: StyleSpecification | string; offline: boolean; failed: boolean };
 
 /**
- * The online style if it answers within `timeoutMs`, else the offline one. Fetching the style first
- * (instead of handing MapLibre the URL) lets us fall back before the map exists, with no blank map.
+ * In order: the operator's local PMTiles extract (issue 7: real streets with no internet and no third party
+ * asked), else the online style if it answers within `timeoutMs`, else the offline one. Fetching the online
+ * style first (instead of handing MapLibre the URL) lets us fall back before the map exists, with no blank map.
  */
-export async function chooseBasemap(onlineUrl: string | null, origin: string, timeoutMs = 5000): Promise<BasemapChoice> {
+export async function chooseBasemap(
+  config: Pick<ClientConfig, 'basemapStyleUrl' | 'basemap'>,
+  origin: string,
+  timeoutMs = 5000,
+): Promise<BasemapChoice> {
+  if (config.basemap.pmtiles) {
+    // Its own chunk: Protomaps' layers and the pmtiles reader are only downloaded where an extract is installed.
+    const { addPmtilesProtocol, pmtilesStyle } = await import('./pmtiles-style.ts');
+    addPmtilesProtocol();
+    return { style: pmtilesStyle(config.basemap.pmtiles, origin), offline: true, failed: false };
+  }
+  const onlineUrl = config.basemapStyleUrl;
   if (!onlineUrl) return { style: offlineStyle(origin), offline: true, failed: false };
   try {
     const res = await fetch(onlineUrl, { signal: AbortSignal.timeout(timeoutMs) });

@@ -19,7 +19,7 @@ export class SiteState {
     this.error = null;
     try {
       const [config, subareas, categories] = await Promise.all([fetchConfig(), fetchSubareas(), fetchCategories()]);
-      this.basemap = await chooseBasemap(config.basemapStyleUrl, window.location.origin);
+      this.basemap = await chooseBasemap(config, window.location.origin);
       this.subareas = subareas;
       this.helpFreshness = config.helpFreshness;
       this.categories = categories;
