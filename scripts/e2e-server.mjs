@@ -1,17 +1,27 @@
 // The server the end-to-end tests run against: production build, offline basemap, a throw-away database,
 // and a known moderator (tests log in through the UI with these credentials).
+// The offline basemap is a real one (issue 7): a tiny Kraków PMTiles tileset the tests build themselves
+// (tests/support/krakow-tileset.ts), served by the app like an operator's extract. basemap-pmtiles.e2e.ts also
+// checks the plain offline style by hiding the extract from the page's config.
 import { rmSync } from 'node:fs';
 import { spawn, spawnSync } from 'node:child_process';
 
 const port = process.env.E2E_PORT ?? '4173';
 const dataDir = `var/e2e-${port}`;
 rmSync(dataDir, { recursive: true, force: true });
+const basemap = `${dataDir}/basemap/krakow.pmtiles`;
+const made = spawnSync('npx', ['tsx', 'tests/support/make-test-basemap.ts', basemap], { stdio: 'inherit' });
+if (made.status !== 0) {
+  console.error('e2e-server: could not build the test basemap (tests/support/make-test-basemap.ts)');
+  process.exit(1);
+}
 const env = {
   ...process.env,
   DATA_DIR: dataDir,
   PORT: port,
   STATIC_DIR: process.env.E2E_DIST ?? 'dist',
   BASEMAP_STYLE_URL: 'offline',
+  BASEMAP_PMTILES: basemap,
   MODERATOR_PASSWORD: process.env.E2E_MODERATOR_PASSWORD ?? 'e2e-password-123',
   // Every test writes from 127.0.0.1: the production limits (30 writes, 10 logins per window) would trip a full run.
   RATE_LIMIT_WRITES: '10000',
