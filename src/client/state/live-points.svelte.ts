@@ -4,6 +4,9 @@ import { fetchPoints } from '../api/points.ts';
 
 export type LiveStatus = 'connecting' | 'live' | 'reconnecting';
 
+const RETRY_FIRST_MS = 1000;
+const RETRY_MAX_MS = 30_000;
+
 /**
  * Published points of both layers, kept current by Server-Sent Events (GET /api/events): a pin approved by a
  * moderator appears on every open map without a reload. EventSource reconnects by itself after a network
@@ -32,24 +35,42 @@ export class LivePoints {
     }
   }
 
-  /** Opens the event stream; returns the cleanup for an $effect. */
+  /** Opens the event stream and keeps it open; returns the cleanup for an $effect. */
   connect(): () => void {
-    const source = new EventSource('/api/events');
-    source.onopen = () => {
-      this.status = 'live';
-      void this.reload();
+    let source: EventSource | null = null;
+    let retry: ReturnType<typeof setTimeout> | undefined;
+    let delay = RETRY_FIRST_MS;
+    let stopped = false;
+    const open = () => {
+      const stream = new EventSource('/api/events');
+      source = stream;
+      stream.onopen = () => {
+        delay = RETRY_FIRST_MS;
+        this.status = 'live';
+        void this.reload();
+      };
+      stream.onerror = () => {
+        this.status = 'reconnecting';
+        // Opened offline (issue 7) the stream never opens, but the service worker still has the lists of the last
+        // visit: load them now instead of waiting for a connection that may not come.
+        if (!this.loaded) void this.reload();
+        // After a network error the browser retries by itself (readyState CONNECTING). After an HTTP error, e.g.
+        // a reverse proxy's 502 while the server restarts, it gives up for good (CLOSED): a projector left on a
+        // wall must not stay frozen, so open a new stream, waiting longer each time (1 s … 30 s).
+        if (stream.readyState === EventSource.CLOSED && !stopped) {
+          retry = setTimeout(open, delay);
+          delay = Math.min(delay * 2, RETRY_MAX_MS);
+        }
+      };
+      for (const name of POINT_EVENTS) {
+        stream.addEventListener(name, (e: MessageEvent<string>) => this.#apply(name, e.data));
+      }
     };
-    source.onerror = () => {
-      this.status = 'reconnecting';
-    };
-    const handlers = POINT_EVENTS.map((name) => {
-      const handler = (e: MessageEvent<string>) => this.#apply(name, e.data);
-      source.addEventListener(name, handler);
-      return [name, handler] as const;
-    });
+    open();
     return () => {
-      for (const [name, handler] of handlers) source.removeEventListener(name, handler);
-      source.close();
+      stopped = true;
+      clearTimeout(retry);
+      source?.close();
     };
   }
 
