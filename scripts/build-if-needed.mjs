@@ -4,7 +4,8 @@ import { ensureDependencies, mustRun, newestMtime } from './lib.mjs';
 
 ensureDependencies();
 const built = 'dist/index.html';
-const sources = ['src/client', 'src/shared', 'public', 'index.html', 'vite.config.ts', 'package-lock.json'];
+// data/places.geojson: the service worker precaches the gazetteer under its hash (vite.config.ts).
+const sources = ['src/client', 'src/shared', 'public', 'index.html', 'vite.config.ts', 'package-lock.json', 'data/places.geojson'];
 if (!existsSync(built) || statSync(built).mtimeMs < newestMtime(sources)) {
   mustRun('npx', ['vite', 'build', '--logLevel', 'warn']);
 }
