@@ -1,0 +1,34 @@
+/// <reference types="vite-plugin-pwa/vanillajs" />
+import { registerSW } from 'virtual:pwa-register';
+
+/**
+ * The service worker (issue 7): it keeps the app shell and the last data seen for offline use (vite.config.ts
+ * says what it caches). Registered from this module, not an inline script, so the CSP stays without
+ * 'unsafe-inline'. A new version installs in the background and waits; `waiting` turns the banner on and
+ * `apply()` lets it take over and reloads the page.
+ */
+export class AppUpdate {
+  /** A newer version is installed and waits for the resident's "Odśwież". */
+  waiting = $state(false);
+  #activate: (() => Promise<void>) | null = null;
+
+  /** Only a production build has a /sw.js; `vite` dev runs without a service worker. */
+  start(): void {
+    if (!import.meta.env.PROD || !('serviceWorker' in navigator)) return;
+    this.#activate = registerSW({
+      onNeedRefresh: () => (this.waiting = true),
+      // apply() reloads on controllerchange itself: workbox-window reloads only pages that were already controlled
+      // when they registered, not the page of a first visit that was claimed later.
+      onNeedReload: () => {},
+      // Not an error for the resident: the app works online as before, it just will not open offline.
+      // (Also what a browser with service workers blocked — Playwright's default for our e2e tests — reports.)
+      onRegisterError: (e: unknown) => console.warn('service worker not registered, so the app will not open offline:', e),
+    });
+  }
+
+  /** Lets the waiting version take over; the page reloads once it controls it, so old and new never mix. */
+  apply(): void {
+    navigator.serviceWorker.addEventListener('controllerchange', () => window.location.reload(), { once: true });
+    void this.#activate?.();
+  }
+}
