@@ -34,6 +34,10 @@ export default defineConfig({
     timezoneId: 'Europe/Warsaw',
     trace: 'retain-on-failure',
     screenshot: 'only-on-failure',
+    // The production build registers a service worker (issue 7). Tests that route or fail requests with page.route
+    // must see the page's own requests, and every test should start from the network, not from an earlier test's
+    // cache: so workers are blocked unless a test opts in (service-worker.e2e.ts does, with test.use).
+    serviceWorkers: 'block',
     launchOptions: { executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium', args: chromiumArgs },
   },
   projects: [{ name: 'chromium', use: { ...devices['Desktop Chrome'], channel: undefined } }],
