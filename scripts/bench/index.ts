@@ -1,0 +1,189 @@
+// `npm run bench` (issue 7): the app side by side with a bare baseline, on this machine, in one run.
+// Not part of `npm test`: it prints figures, it does not pass or fail. Loopback only (127.0.0.1, ports 4310–4313),
+// every loop bounded. Settings: BENCH_RUNS (page loads per side, default 5), BENCH_PIN_RUNS (default 3),
+// BENCH_SECONDS (per HTTP measurement, default 5), BENCH_ONLY (e.g. "1,4": a subset of the measurements),
+// BENCH_REBUILD=0 (measure dist-bench/ as it is, even when sources are newer).
+// See docs/benchmark.md for what each figure means and what limits it.
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { availableParallelism, loadavg, tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { buildBarePages, DIST, ensureAppBuild } from './build.ts';
+import { krakowPoints, PIN_COUNT, ROOT, startAppServer, startStaticServer } from './lib.ts';
+import { launchChromium, webglRenderer } from './browser.ts';
+import { fmtStatuses } from './load.ts';
+import { measureSizes, type SizeResult } from './size.ts';
+import { measureSubareas, type RenderResult } from './subareas-render.ts';
+import { measurePins, type PinsResult } from './pins.ts';
+import { seedPoints, type SeedResult } from './seed.ts';
+import { measureGets, type GetResult } from './get-points.ts';
+import { measurePosts, POST_CONCURRENCY, type PostResult } from './post-points.ts';
+
+function setting(name: string, fallback: number): number {
+  const raw = process.env[name];
+  const n = raw === undefined || raw === '' ? fallback : Number(raw);
+  if (!Number.isInteger(n) || n <= 0) throw new Error(`${name} must be a positive whole number, got "${raw}"`);
+  return n;
+}
+const RUNS = setting('BENCH_RUNS', 5);
+const PIN_RUNS = setting('BENCH_PIN_RUNS', 3);
+const SECONDS = setting('BENCH_SECONDS', 5);
+const only = new Set((process.env.BENCH_ONLY ?? '1,2,3,4,5').split(',').map((s) => s.trim()));
+const wanted = (n: number) => only.has(String(n));
+
+const started = Date.now();
+// Other work on the machine (parallel test runs) slows every figure: the table says how busy it was.
+const loadAtStart = loadavg()[0]!;
+const log = (msg: string) => console.error(`[bench ${((Date.now() - started) / 1000).toFixed(0).padStart(3)} s] ${msg}`);
+
+if (ensureAppBuild(process.env.BENCH_REBUILD !== '0')) log('built the app into dist-bench/');
+const tmp = mkdtempSync(join(tmpdir(), 'mapa-bench-'));
+const pagesDir = join(tmp, 'pages');
+const pins = krakowPoints();
+
+let size: SizeResult | undefined;
+let render: RenderResult | undefined;
+let pinsResult: PinsResult | undefined;
+let seed: SeedResult | undefined;
+let gets: GetResult[] = [];
+let post: PostResult | undefined;
+let chromiumVersion = '—';
+let renderer = '—';
+
+try {
+  if (wanted(1)) size = measureSizes(DIST);
+
+  if (wanted(2) || wanted(3)) {
+    await buildBarePages(pagesDir);
+    writeFileSync(join(pagesDir, 'points.json'), JSON.stringify(pins));
+    const statics = await startStaticServer({
+      '/': pagesDir,
+      '/glyphs': join(ROOT, 'public/glyphs'),
+      '/subareas.geojson': join(ROOT, 'data/subareas.geojson'),
+      // The offline style reads the Vistula from the app's API path; the bare page gets the same file there.
+      '/api/context/vistula.geojson': join(ROOT, 'data/context/vistula.geojson'),
+    });
+    const browser = await launchChromium();
+    try {
+      chromiumVersion = browser.version();
+      renderer = await webglRenderer(browser);
+      if (wanted(2)) {
+        log(`measurement 2: subareas drawn, ${RUNS} loads of each page`);
+        const server = await startAppServer(join(tmp, 'app-empty'), DIST);
+        try {
+          render = await measureSubareas(browser, RUNS);
+        } finally {
+          await server.stop();
+        }
+      }
+      if (wanted(3)) {
+        log(`measurement 3: ${PIN_COUNT.toLocaleString('en')} pins, ${PIN_RUNS} loads of each page`);
+        pinsResult = await measurePins(browser, PIN_RUNS);
+      }
+    } finally {
+      await browser.close();
+      await new Promise((r) => statics.close(r));
+    }
+  }
+
+  if (wanted(4) || wanted(5)) {
+    log(`seeding ${PIN_COUNT.toLocaleString('en')} published pins`);
+    const dataDir = join(tmp, 'app-seeded');
+    seed = seedPoints(dataDir, pins);
+    const server = await startAppServer(dataDir, DIST);
+    try {
+      if (wanted(4)) {
+        log(`measurement 4: GET /api/points, ${SECONDS} s per side and query`);
+        gets = await measureGets(tmp, SECONDS);
+      }
+      if (wanted(5)) {
+        log(`measurement 5: POST /api/points, ${SECONDS} s per side`);
+        post = await measurePosts(tmp, SECONDS);
+      }
+    } finally {
+      await server.stop();
+    }
+  }
+} finally {
+  rmSync(tmp, { recursive: true, force: true });
+}
+
+// ——— the table ———
+
+const int = (n: number) => Math.round(n).toLocaleString('en');
+const kb = (bytes: number) => `${int(bytes / 1024)} KB`;
+const rate = (n: number) => (n >= 100 ? int(n) : n.toFixed(n >= 10 ? 1 : 2));
+const ratio = (a: number, b: number) => (b > 0 ? (a / b).toFixed(2) : '—');
+const rows: [string, string, string, string][] = [];
+if (size) {
+  rows.push([
+    '1. initial JS, gzip -9 (KB = 1,024 B)',
+    `${kb(size.appGzip)} (${size.appFiles.length} file${size.appFiles.length === 1 ? '' : 's'})`,
+    `maplibre-gl.mjs alone: ${kb(size.maplibreGzip)}`,
+    ratio(size.appGzip, size.maplibreGzip),
+  ]);
+}
+if (render) {
+  rows.push([
+    `2. three subareas drawn, ms from navigation (median of ${render.app.length})`,
+    int(render.appMedian),
+    `bare MapLibre page: ${int(render.bareMedian)}`,
+    ratio(render.appMedian, render.bareMedian),
+  ]);
+}
+if (pinsResult) {
+  rows.push([
+    `3. ${PIN_COUNT.toLocaleString('en')} pins, first clustered frame, ms (median of ${pinsResult.maplibre.length})`,
+    `MapLibre clustered source: ${int(pinsResult.maplibreMedian)}`,
+    `Leaflet.markercluster: ${int(pinsResult.leafletMedian)}`,
+    ratio(pinsResult.maplibreMedian, pinsResult.leafletMedian),
+  ]);
+}
+for (const g of gets) {
+  const what = g.query === 'bbox' ? 'bbox, Kazimierz street view' : 'whole walk layer';
+  rows.push([
+    `4. GET /api/points ${what} (${int(g.features)} features, ${kb(g.bytes)}), req/s, ${g.concurrency} conn.`,
+    rate(g.app.perSecond),
+    `bare node:http, same bytes: ${rate(g.bare.perSecond)}`,
+    ratio(g.app.perSecond, g.bare.perSecond),
+  ]);
+}
+if (post) {
+  rows.push([
+    `5. POST /api/points, 201/s, ${POST_CONCURRENCY} conn., WAL + synchronous=FULL`,
+    rate(post.app.perSecond),
+    `bare node:http + 1 INSERT: ${rate(post.bare.perSecond)}`,
+    ratio(post.app.perSecond, post.bare.perSecond),
+  ]);
+}
+
+const header: [string, string, string, string] = ['measurement', 'Mapa Rewitalizacji', 'baseline', 'app ÷ baseline'];
+const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i]!.length)));
+const line = (r: readonly string[]) => `| ${r.map((c, i) => c.padEnd(widths[i]!)).join(' | ')} |`;
+console.log(`\nMapa Rewitalizacji — npm run bench, ${new Date().toISOString().slice(0, 10)}`);
+console.log(
+  `Node ${process.versions.node}, ${availableParallelism()} cores, Chromium ${chromiumVersion} headless, WebGL: ${renderer}; ` +
+    `loopback 127.0.0.1; ${((Date.now() - started) / 1000).toFixed(0)} s in all; ` +
+    `1-min load average ${loadAtStart.toFixed(1)} at start, ${loadavg()[0]!.toFixed(1)} at end\n`,
+);
+console.log(line(header));
+console.log(`|${widths.map((w) => '-'.repeat(w + 2)).join('|')}|`);
+rows.forEach((r) => console.log(line(r)));
+
+console.log('\ndetails');
+if (size) {
+  for (const f of size.appFiles) console.log(`  1. ${f.file}: ${kb(f.raw)} raw, ${kb(f.gzip)} gzip`);
+  console.log(`  1. maplibre-gl.mjs ${kb(size.maplibreRaw)} raw; its worker (loaded later by both, not counted) ${kb(size.workerGzip)} gzip`);
+}
+if (render) console.log(`  2. runs (ms): app ${render.app.map(int).join(', ')}; bare ${render.bare.map(int).join(', ')}`);
+if (pinsResult) console.log(`  3. runs (ms): MapLibre ${pinsResult.maplibre.map(int).join(', ')}; Leaflet ${pinsResult.leaflet.map(int).join(', ')}`);
+if (seed) console.log(`  4/5. database: ${int(seed.rows)} published rows, journal_mode=${seed.journalMode}, synchronous=${seed.synchronous}`);
+for (const g of gets) {
+  console.log(`  4. ${g.query}: app p50 ${g.app.p50Ms.toFixed(1)} ms, p95 ${g.app.p95Ms.toFixed(1)} ms [${fmtStatuses(g.app.statuses)}]; ` +
+    `bare p50 ${g.bare.p50Ms.toFixed(1)} ms, p95 ${g.bare.p95Ms.toFixed(1)} ms [${fmtStatuses(g.bare.statuses)}]`);
+  if (g.app.firstError) console.log(`  4. ${g.query}: app, first failed request: ${g.app.firstError}`);
+}
+if (post) {
+  if (post.app.firstError) console.log(`  5. app, first failed request: ${post.app.firstError}`);
+  console.log(`  5. app p50 ${post.app.p50Ms.toFixed(1)} ms, p95 ${post.app.p95Ms.toFixed(1)} ms [${fmtStatuses(post.app.statuses)}]; ` +
+    `bare p50 ${post.bare.p50Ms.toFixed(1)} ms, p95 ${post.bare.p95Ms.toFixed(1)} ms [${fmtStatuses(post.bare.statuses)}]`);
+}

@@ -1,0 +1,63 @@
+// 50,000 published walk pins written straight into a database through the server's own db module (openDb runs the
+// migrations and pragmas, PointStore.insert is the statement the API uses), so GET /api/points reads real rows.
+import { join } from 'node:path';
+import { openDb } from '../../src/server/db/open.ts';
+import { PointStore } from '../../src/server/db/points.ts';
+import { publicPosition } from '../../src/server/privacy.ts';
+import { loadSiteData } from '../../src/server/site-data.ts';
+import { sha256 } from '../../src/server/crypto.ts';
+import { subareaAt } from '../../src/shared/geo/index.ts';
+import type { PointRecord } from '../../src/shared/points.ts';
+import { ROOT } from './lib.ts';
+
+export interface SeedResult {
+  rows: number;
+  /** What openDb set on the connection: the durability POST /api/points pays for (measurement 5). */
+  journalMode: string;
+  synchronous: string;
+}
+
+const SYNCHRONOUS = ['OFF', 'NORMAL', 'FULL', 'EXTRA'];
+
+export function seedPoints(dataDir: string, points: readonly [number, number][]): SeedResult {
+  const site = loadSiteData(join(ROOT, 'data'));
+  const areas = site.subareas.map((s) => ({ properties: { id: s.id }, geometry: s.geometry }));
+  const themes = site.categories.walkThemes.map((t) => t.id);
+  const db = openDb(join(dataDir, 'mapa.sqlite'));
+  try {
+    const store = new PointStore(db);
+    const t0 = Date.parse('2026-05-01T08:00:00Z');
+    db.transaction(() => {
+      points.forEach(([lng, lat], i) => {
+        const at = new Date(t0 + i * 60_000).toISOString();
+        const record: PointRecord = {
+          id: `bench${String(i).padStart(6, '0')}`,
+          layer: 'walk',
+          status: 'published',
+          lng,
+          lat,
+          subarea: subareaAt([lng, lat], areas),
+          kind: i % 3 ? 'change' : 'keep',
+          theme: themes[i % themes.length]!,
+          title: `Punkt spaceru badawczego nr ${i}`,
+          ...(i % 2 ? { description: 'Za mało ławek i cienia; chodnik zastawiony samochodami w godzinach szczytu.' } : {}),
+          ...(i % 5 ? {} : { nickname: 'Mieszkanka' }),
+          createdAt: at,
+          updatedAt: at,
+          confirmedAt: null,
+          rejectReason: null,
+          votes: 0,
+        };
+        const [publicLng, publicLat] = publicPosition(record);
+        store.insert({ record, publicLng, publicLat, editTokenHash: sha256(`bench-token-${i}`) });
+      });
+    })();
+    return {
+      rows: db.prepare("SELECT COUNT(*) FROM points WHERE status = 'published'").pluck().get() as number,
+      journalMode: String(db.pragma('journal_mode', { simple: true })).toUpperCase(),
+      synchronous: SYNCHRONOUS[Number(db.pragma('synchronous', { simple: true }))] ?? '?',
+    };
+  } finally {
+    db.close();
+  }
+}
