@@ -24,7 +24,7 @@ test.describe('the private edit link of a help offer', () => {
     await page.getByRole('button', { name: 'Popraw ofertę' }).click();
     await expect(page.getByLabel(/Nazwa organizacji/)).toHaveValue(name);
     await expect(page.getByTestId('placement-status')).toContainText(name);
-    await page.getByLabel('Opis').fill('Pomagamy wypełnić wnioski, także po ukraińsku.');
+    await page.getByLabel('Opis', { exact: true }).fill('Pomagamy wypełnić wnioski, także po ukraińsku.');
     await page.getByLabel('E-mail').fill('zly adres');
     await page.getByRole('button', { name: 'Zapisz zmiany' }).click();
     await expect(page.getByText('To nie wygląda na adres e-mail.')).toBeVisible();

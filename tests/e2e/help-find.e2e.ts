@@ -32,7 +32,7 @@ test.describe('Sąsiedzka Mapa Pomocy: offering and finding help', () => {
     const name = `Fundacja Blisko ${run}`;
     await page.getByLabel(/Nazwa organizacji/).fill(name);
     await page.getByRole('group', { name: /W czym możesz pomóc/ }).getByLabel('transport (np. do lekarza)').check();
-    await page.getByLabel('Opis').fill('Zawozimy do lekarza i do urzędu.');
+    await page.getByLabel('Opis', { exact: true }).fill('Zawozimy do lekarza i do urzędu.');
     await page.getByLabel('ukraiński', { exact: true }).check();
     await page.getByLabel('Telefon').fill('+48 12 345 67 89');
     await page.getByLabel('E-mail').fill('nie-adres');
