@@ -11,6 +11,10 @@ export interface MapTestHook {
   idle(): boolean;
   /** A feature's feature-state (hover, selection, search highlight) in a source; {} when none is set. */
   featureState(source: string, id: string): Record<string, unknown>;
+  /** The camera's zoom level now. */
+  zoom(): number;
+  /** True while the camera is animating (a flight or an ease); false when it jumped (reduced motion). */
+  moving(): boolean;
 }
 
 declare global {
@@ -37,6 +41,8 @@ export function installTestHook(map: MlMap): () => void {
     project: (lng, lat) => map.project([lng, lat]),
     idle: () => map.loaded() && map.isStyleLoaded() === true && !map.isMoving(),
     featureState: (source, id) => ({ ...map.getFeatureState({ source, id }) }),
+    zoom: () => map.getZoom(),
+    moving: () => map.isMoving(),
   };
   return () => {
     delete window.__mapa;

@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { messages } from '../../../src/client/i18n/messages.ts';
+import { controlLocale } from '../../../src/client/map/control-locale.ts';
+import { LOCALES } from '../../../src/shared/categories.ts';
 
 type Tree = { [key: string]: string | Tree };
 const PLURAL = /_(zero|one|two|few|many|other)$/;
@@ -35,6 +37,30 @@ describe('translations', () => {
     };
     walk(messages[locale] as Tree, '');
     expect(empty).toEqual([]);
+  });
+
+  it('has messages for exactly the languages the switch offers', () => {
+    expect(Object.keys(messages).sort()).toEqual([...LOCALES].sort());
+  });
+
+  // Proper names, codes and words the languages share; anything else equal to Polish was left untranslated.
+  const SAME_AS_POLISH = new Set(['moderation.layerWalk', 'moderation.login', 'panel.hectares', 'help.offer.email', 'help.form.email']);
+  it.each(['uk', 'en'] as const)('%s translates every message rather than copying the Polish one', (locale) => {
+    const flat = (tree: Tree, prefix = ''): [string, string][] =>
+      Object.entries(tree).flatMap(([k, v]) => (typeof v === 'string' ? [[prefix + k, v] as [string, string]] : flat(v, `${prefix}${k}.`)));
+    const other = new Map(flat(messages[locale] as Tree));
+    const copied = flat(messages.pl as Tree).filter(([k, v]) => other.get(k) === v && !SAME_AS_POLISH.has(k));
+    expect(copied.map(([k]) => k)).toEqual([]);
+    if (locale === 'uk') {
+      // Latin words and not one Cyrillic letter: an English or Polish text in the Ukrainian file.
+      const latin = [...other].filter(([k, v]) => /[a-z]{4,}/i.test(v.replace(/\{\{\w+\}\}/g, '')) && !/[а-яіїєґ]/i.test(v) && !SAME_AS_POLISH.has(k));
+      expect(latin.map(([k]) => k)).toEqual([]);
+    }
+  });
+
+  it("names MapLibre's controls in every language", () => {
+    const polish = Object.keys(controlLocale('pl')).sort();
+    for (const locale of LOCALES) expect(Object.keys(controlLocale(locale)).sort(), locale).toEqual(polish);
   });
 
   it('gives Polish and Ukrainian counted nouns all their plural forms', () => {
