@@ -147,6 +147,19 @@ describe('Idempotency-Key on POST /api/points', () => {
     expect(res.status).toBe(400);
     expect((await issuesOf(res)).map((i) => i.path)).toEqual(['Idempotency-Key']);
   });
+
+  it('forgets keys after 30 days, so the replay table does not grow forever, and keeps younger ones', async () => {
+    let now = new Date('2026-05-01T10:00:00Z');
+    const { app, db } = fresh({ now: () => now });
+    await createPoint(app, walkBody(), { 'Idempotency-Key': KEY });
+    now = new Date('2026-05-20T10:00:00Z');
+    await createPoint(app, walkBody(), { 'Idempotency-Key': '5d0c6f7e-9a41-4a53-8a51-0c3f4a2b7e10' });
+    expect(db.prepare('SELECT COUNT(*) FROM idempotency').pluck().get()).toBe(2);
+    now = new Date('2026-06-01T10:00:00Z');
+    await createPoint(app, walkBody(), { 'Idempotency-Key': '8f6a1c2e-3b4d-4e5f-9a6b-7c8d9e0f1a2b' });
+    expect(db.prepare('SELECT created_at FROM idempotency ORDER BY created_at').pluck().all())
+      .toEqual(['2026-05-20T10:00:00.000Z', '2026-06-01T10:00:00.000Z']);
+  });
 });
 
 describe('GET /api/points', () => {

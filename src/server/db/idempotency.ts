@@ -8,6 +8,12 @@ import type { Db } from './open.ts';
  * (crypto.ts sealWith): the server cannot decrypt it without the client presenting the key again, and a copy of the
  * database alone reveals no edit token. Keys must be long and random (a UUID), which the route enforces.
  */
+/**
+ * How long a key can be replayed. An outbox retries as soon as the device is back online, so a retry arrives within
+ * hours or days; after this, rows only grow the database (and a late retry would be stored as a new point).
+ */
+export const IDEMPOTENCY_KEEP_DAYS = 30;
+
 export interface IdempotencyRow {
   pointId: string;
   bodyHash: string;
@@ -30,5 +36,10 @@ export class IdempotencyStore {
     this.db
       .prepare('INSERT INTO idempotency (key_hash, point_id, body_hash, token_ciphertext, created_at) VALUES (?, ?, ?, ?, ?)')
       .run(keyHash, row.pointId, row.bodyHash, row.tokenCiphertext, now);
+  }
+
+  /** Forgets keys first seen before `cutoff` (ISO time); returns how many. */
+  purgeBefore(cutoff: string): number {
+    return this.db.prepare('DELETE FROM idempotency WHERE created_at < ?').run(cutoff).changes;
   }
 }

@@ -26,19 +26,55 @@ function layerData(r: PointRecord): Record<string, unknown> {
   return Object.fromEntries(Object.entries(r).filter(([k, v]) => !META.has(k) && v !== undefined));
 }
 
-function fromRow(row: Row): StoredPoint {
-  // Parsed, not cast: a hand-edited or older row fails here, loudly, instead of leaking odd data.
-  const record = PointRecord.parse({
-    ...JSON.parse(row.data),
-    id: row.id, layer: row.layer, status: row.status, lng: row.lng, lat: row.lat, subarea: row.subarea,
-    createdAt: row.created_at, updatedAt: row.updated_at, confirmedAt: row.confirmed_at,
-    rejectReason: row.reject_reason, votes: row.votes,
-  });
-  return { record, publicLng: row.public_lng, publicLat: row.public_lat, editTokenHash: row.edit_token_hash };
+/** Cached records are shared between reads: frozen, so code that changed one in place would throw, not corrupt. */
+function deepFreeze<T>(value: T): T {
+  if (value && typeof value === 'object') {
+    for (const v of Object.values(value)) deepFreeze(v);
+    Object.freeze(value);
+  }
+  return value;
+}
+
+/** Every column the record is decoded from (votes excepted: counted per read, never cached). */
+const rowKey = (r: Row) =>
+  `${r.layer}|${r.status}|${r.lng}|${r.lat}|${r.subarea}|${r.created_at}|${r.updated_at}|${r.confirmed_at}|${r.reject_reason}|${r.data}`;
+
+/**
+ * Rows are parsed, not cast: a hand-edited or older row fails here, loudly, instead of leaking odd data. Parsing
+ * is most of what GET /api/points costs (docs/benchmark.md, measurement 4), and a workshop asks for the same rows
+ * over and over, so each row's decoded record is kept while every column it came from is unchanged; any change, by
+ * the app or by hand, makes the next read parse it again. Bounded: past MAX entries the oldest are dropped.
+ */
+class DecodedRows {
+  private static readonly MAX = 100_000;
+  private readonly byId = new Map<string, { key: string; record: Omit<PointRecord, 'votes'> }>();
+
+  decode(row: Row): StoredPoint {
+    const key = rowKey(row);
+    let hit = this.byId.get(row.id);
+    if (hit?.key !== key) {
+      const { votes: _votes, ...record } = PointRecord.parse({
+        ...JSON.parse(row.data),
+        id: row.id, layer: row.layer, status: row.status, lng: row.lng, lat: row.lat, subarea: row.subarea,
+        createdAt: row.created_at, updatedAt: row.updated_at, confirmedAt: row.confirmed_at,
+        rejectReason: row.reject_reason, votes: row.votes,
+      });
+      hit = { key, record: deepFreeze(record) };
+      this.byId.delete(row.id);
+      this.byId.set(row.id, hit);
+      if (this.byId.size > DecodedRows.MAX) this.byId.delete(this.byId.keys().next().value!);
+    }
+    // A fresh top-level object per read, since callers spread records and add fields to the copy.
+    const record = { ...hit.record, votes: row.votes } as PointRecord;
+    return { record, publicLng: row.public_lng, publicLat: row.public_lat, editTokenHash: row.edit_token_hash };
+  }
 }
 
 /** All SQL about points; routes and services never see a statement (architecture.md: PostgreSQL later). */
 export class PointStore {
+  private readonly rows = new DecodedRows();
+  private readonly fromRow = (row: Row) => this.rows.decode(row);
+
   constructor(private readonly db: Db) {}
 
   insert(p: StoredPoint): void {
@@ -63,7 +99,7 @@ export class PointStore {
 
   get(id: string): StoredPoint | undefined {
     const row = this.db.prepare(`${SELECT} WHERE p.id = ?`).get(id) as Row | undefined;
-    return row && fromRow(row);
+    return row && this.fromRow(row);
   }
 
   /** Published points of a layer, optionally in a subarea and/or a box (tested on the published position). */
@@ -80,12 +116,12 @@ export class PointStore {
       args.push(w, e, s, n);
     }
     const rows = this.db.prepare(`${SELECT} WHERE ${where.join(' AND ')} ORDER BY p.created_at, p.id`).all(...args);
-    return (rows as Row[]).map(fromRow);
+    return (rows as Row[]).map(this.fromRow);
   }
 
   listByStatus(status: PointStatus): StoredPoint[] {
     const rows = this.db.prepare(`${SELECT} WHERE p.status = ? ORDER BY p.created_at, p.id`).all(status);
-    return (rows as Row[]).map(fromRow);
+    return (rows as Row[]).map(this.fromRow);
   }
 
   /** Published pins per subarea and kind, for the subarea panels' live figures. */
