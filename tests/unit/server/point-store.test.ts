@@ -41,7 +41,7 @@ describe('PointStore reading rows it has decoded before', () => {
   it('hands out copies whose nested values cannot be changed in place', () => {
     const first = store.get('pin00001')!.record;
     (first as { title: string }).title = 'zmienione w pamięci';
-    expect(store.get('pin00001')!.record.title).toBe('Drzewa przy Placu Nowym');
+    expect(store.get('pin00001')!.record).toMatchObject({ title: 'Drzewa przy Placu Nowym' });
     const help = {
       ...walkPin('help0001'), layer: 'help', helperType: 'organisation', name: 'Fundacja', kinds: ['transport'],
       contact: { phone: '+48 12 345 67 89' },
