@@ -60,4 +60,23 @@ test.describe('walk sessions for facilitators', () => {
     const axe = await new AxeBuilder({ page }).analyze();
     expect(axe.violations.map((v) => v.id)).toEqual([]);
   });
+
+  test('statistics follow approvals live, without a reload', async ({ page, request }) => {
+    await request.post('/api/auth/login', { data: MODERATOR });
+    const publish = async (title: string) => {
+      const { id } = await (await request.post('/api/points', { data: walkPin({ title }) })).json();
+      expect((await request.post(`/api/moderation/points/${id}/approve`)).status()).toBe(200);
+    };
+    await publish(`Statystyka na żywo A ${Date.now()}`);
+    await page.goto('/statystyki');
+    await page.evaluate(() => ((window as unknown as { __sameDocument?: boolean }).__sameDocument = true));
+    // The walk table's sum row: "Razem", then the keep count (walkPin is a keep pin in Kazimierz-Stradom).
+    const keepSum = page.getByRole('region', { name: 'Kazimierz-Stradom' }).getByRole('table').first()
+      .getByRole('row', { name: /Razem/ }).getByRole('cell').first();
+    const before = Number(await keepSum.textContent());
+    expect(before).toBeGreaterThan(0);
+    await publish(`Statystyka na żywo B ${Date.now()}`);
+    await expect(keepSum).toHaveText(String(before + 1), { timeout: 10_000 });
+    expect(await page.evaluate(() => (window as unknown as { __sameDocument?: boolean }).__sameDocument)).toBe(true);
+  });
 });
