@@ -1,5 +1,6 @@
 import AxeBuilder from '@axe-core/playwright';
 import { expect, MODERATOR, test, waitForMap, walkPin, watchErrors } from './fixtures.ts';
+import { helpOffer } from './help-helpers.ts';
 
 test.describe('moderation', () => {
   test('a pin is invisible until a moderator approves it, then appears on an open map without reload', async ({
@@ -83,6 +84,23 @@ test.describe('moderation', () => {
     await expect(item.locator('img[src="x"], script, b')).toHaveCount(0);
     expect(await page.evaluate(() => (window as unknown as { __xss?: number }).__xss)).toBeUndefined();
     expect(dialogs).toEqual([]);
+  });
+
+  test('shows a private person\'s contacts with their names in Polish and whether each may be published', async ({ page, request }) => {
+    const name = `Sąsiadka z Józefa ${Date.now()}`;
+    const created = await request.post('/api/points', {
+      data: helpOffer({
+        name, helperType: 'person', kinds: ['zakupy'],
+        contact: { phone: '+48 600 700 800', email: 'sasiadka@example.org' }, contactConsent: { email: true },
+      }),
+    });
+    expect(created.status(), await created.text()).toBe(201);
+    await page.goto('/moderacja');
+    await page.getByLabel('Login').fill(MODERATOR.login);
+    await page.getByLabel('Hasło').fill(MODERATOR.password);
+    await page.getByRole('button', { name: 'Zaloguj się' }).click();
+    const contacts = page.getByRole('article', { name }).getByRole('list', { name: 'Kontakt' }).getByRole('listitem');
+    await expect(contacts).toHaveText(['Telefon: +48 600 700 800 (niepubliczny)', 'E-mail: sasiadka@example.org (publiczny)']);
   });
 
   test('refuses a wrong password with a clear message', async ({ page }) => {
