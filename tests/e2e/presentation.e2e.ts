@@ -127,6 +127,35 @@ test.describe('presentation mode', () => {
     await expect(help).toHaveCount(0);
   });
 
+  test('the slideshow (S) shows each subarea for 15 s in turn, then all three; a number key stops it; F toggles full screen', async ({ page }) => {
+    // A fake clock that otherwise runs normally: the map loads as usual, and the test jumps 15 s at a time.
+    await page.clock.install();
+    await page.setViewportSize({ width: 1280, height: 720 });
+    await page.goto('/prezentacja');
+    await waitForMap(page, ['subareas-fill'], 3);
+    const order = await page.locator('.subareas li').evaluateAll((lis) => lis.map((li) => li.getAttribute('data-subarea')));
+    const selected = () => page.locator('.subareas li.selected');
+
+    await page.keyboard.press('s');
+    await expect(page.getByText('Pokaz slajdów: zmiana podobszaru co 15 s')).toBeVisible();
+    await page.clock.fastForward(14_000);
+    await expect(selected()).toHaveCount(0);
+    for (const id of [...order, null]) {
+      await page.clock.fastForward(id === order[0] ? 1_000 : 15_000);
+      if (id) await expect(selected()).toHaveAttribute('data-subarea', id);
+      else await expect(selected()).toHaveCount(0);
+    }
+    await page.keyboard.press('2');
+    await expect(page.getByText('Pokaz slajdów: zmiana podobszaru co 15 s')).toHaveCount(0);
+    await page.clock.fastForward(60_000);
+    await expect(selected()).toHaveAttribute('data-subarea', order[1]!);
+
+    await page.keyboard.press('f');
+    await expect.poll(() => page.evaluate(() => document.fullscreenElement !== null)).toBe(true);
+    await page.keyboard.press('f');
+    await expect.poll(() => page.evaluate(() => document.fullscreenElement !== null)).toBe(false);
+  });
+
   test('passes an axe scan and is screenshotted at 1920×1080 and 1280×720', async ({ page, request }) => {
     const { code } = await createSession(request, 'moderated', 'Spacer po Kazimierzu — zieleń i dostępność');
     for (const [width, height] of [[1920, 1080], [1280, 720]] as const) {
