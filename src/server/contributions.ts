@@ -1,6 +1,6 @@
 import type { Db } from './db/open.ts';
 import { PointStore, type StoredPoint } from './db/points.ts';
-import { IDEMPOTENCY_KEEP_DAYS, IdempotencyStore } from './db/idempotency.ts';
+import { IdempotencyStore } from './db/idempotency.ts';
 import { AuditStore } from './db/audit.ts';
 import { VoteStore } from './db/votes.ts';
 import { ApiError } from './http-error.ts';
@@ -91,7 +91,6 @@ export class Contributions {
       const editToken = randomToken();
       this.points.insert(this.stored(record, sha256(editToken)));
       if (keyHash && idempotencyKey) {
-        this.idem.purgeBefore(new Date(Date.parse(at) - IDEMPOTENCY_KEEP_DAYS * 86_400_000).toISOString());
         this.idem.insert(keyHash, { pointId: record.id, bodyHash, tokenCiphertext: sealWith(idempotencyKey, editToken) }, at);
       }
       this.audit.append({ at, actor: 'author', action: 'create', pointId: record.id, after: forAudit(record) });

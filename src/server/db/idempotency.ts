@@ -1,6 +1,12 @@
 import type { Db } from './open.ts';
 
 /**
+ * How long a key can be replayed. An outbox retries as soon as the device is back online, so a retry arrives within
+ * hours or days; after this, rows only grow the database (and a late retry would be stored as a new point).
+ */
+const IDEMPOTENCY_KEEP_DAYS = 30;
+
+/**
  * Idempotency-Key replays for the offline outbox (issue 3): the same key must return the same answer, edit token
  * included, or a resident whose first answer was lost on a flaky connection could never edit their pin.
  * The token is needed in clear to replay, but storing it in clear would defeat keeping only its hash on the point.
@@ -8,12 +14,6 @@ import type { Db } from './open.ts';
  * (crypto.ts sealWith): the server cannot decrypt it without the client presenting the key again, and a copy of the
  * database alone reveals no edit token. Keys must be long and random (a UUID), which the route enforces.
  */
-/**
- * How long a key can be replayed. An outbox retries as soon as the device is back online, so a retry arrives within
- * hours or days; after this, rows only grow the database (and a late retry would be stored as a new point).
- */
-export const IDEMPOTENCY_KEEP_DAYS = 30;
-
 export interface IdempotencyRow {
   pointId: string;
   bodyHash: string;
@@ -32,14 +32,12 @@ export class IdempotencyStore {
       .get(keyHash) as IdempotencyRow | undefined;
   }
 
+  /** Stores a new key, and forgets those first seen more than KEEP_DAYS before `now` (an index range, migration 006). */
   insert(keyHash: string, row: IdempotencyRow, now: string): void {
+    const cutoff = new Date(Date.parse(now) - IDEMPOTENCY_KEEP_DAYS * 86_400_000).toISOString();
+    this.db.prepare('DELETE FROM idempotency WHERE created_at < ?').run(cutoff);
     this.db
       .prepare('INSERT INTO idempotency (key_hash, point_id, body_hash, token_ciphertext, created_at) VALUES (?, ?, ?, ?, ?)')
       .run(keyHash, row.pointId, row.bodyHash, row.tokenCiphertext, now);
-  }
-
-  /** Forgets keys first seen before `cutoff` (ISO time); returns how many. */
-  purgeBefore(cutoff: string): number {
-    return this.db.prepare('DELETE FROM idempotency WHERE created_at < ?').run(cutoff).changes;
   }
 }
