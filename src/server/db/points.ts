@@ -73,7 +73,6 @@ class DecodedRows {
 /** All SQL about points; routes and services never see a statement (architecture.md: PostgreSQL later). */
 export class PointStore {
   private readonly rows = new DecodedRows();
-  private readonly fromRow = (row: Row) => this.rows.decode(row);
 
   constructor(private readonly db: Db) {}
 
@@ -99,7 +98,7 @@ export class PointStore {
 
   get(id: string): StoredPoint | undefined {
     const row = this.db.prepare(`${SELECT} WHERE p.id = ?`).get(id) as Row | undefined;
-    return row && this.fromRow(row);
+    return row && this.rows.decode(row);
   }
 
   /** Published points of a layer, optionally in a subarea and/or a box (tested on the published position). */
@@ -116,12 +115,12 @@ export class PointStore {
       args.push(w, e, s, n);
     }
     const rows = this.db.prepare(`${SELECT} WHERE ${where.join(' AND ')} ORDER BY p.created_at, p.id`).all(...args);
-    return (rows as Row[]).map(this.fromRow);
+    return (rows as Row[]).map((r) => this.rows.decode(r));
   }
 
   listByStatus(status: PointStatus): StoredPoint[] {
     const rows = this.db.prepare(`${SELECT} WHERE p.status = ? ORDER BY p.created_at, p.id`).all(status);
-    return (rows as Row[]).map(this.fromRow);
+    return (rows as Row[]).map((r) => this.rows.decode(r));
   }
 
   /** Published pins per subarea and kind, for the subarea panels' live figures. */
