@@ -4,6 +4,7 @@
 import { existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
 import { ensureDependencies, run } from './lib.mjs';
 import { ensureBrowser } from './ensure-browser.mjs';
+import { playwrightFailures, vitestFailures } from './test-summary.mjs';
 
 ensureDependencies();
 ensureBrowser();
@@ -43,6 +44,7 @@ const skipped = (vitest?.numPendingTests ?? 0) + (vitest?.numTodoTests ?? 0) + (
 console.log('');
 console.log(`vitest: ${vitest ? `${vitest.numPassedTests} passed, ${vitest.numFailedTests} failed` : 'no report'}`);
 console.log(`playwright: ${pw ? `${pw.stats.expected} passed, ${pw.stats.unexpected} failed, ${pw.stats.flaky} flaky` : 'no report'}`);
+for (const line of [...vitestFailures(vitest), ...playwrightFailures(pw)]) console.log(`failed: ${line}`);
 if (failures.length) console.log(`failed steps: ${failures.join('; ')}`);
 console.log(`tests: ${passed} passed, ${failed} failed, ${skipped} skipped`);
 process.exit(failures.length || failed ? 1 : 0);

@@ -1,0 +1,34 @@
+// Names of the tests that failed, read from the runners' JSON reports. CI keeps only the tail of the output,
+// so `npm test` prints these again next to its summary: a failure must be readable without the whole log.
+
+const firstLine = (text = '') => text.replace(/\u001b\[[0-9;]*m/g, '').split('\n').find((l) => l.trim())?.trim().slice(0, 300) ?? '';
+
+/** "file › test name — first line of the error" for every failed vitest test. */
+export function vitestFailures(report) {
+  const lines = [];
+  for (const file of report?.testResults ?? []) {
+    const path = file.name.replace(`${process.cwd()}/`, '');
+    const failed = file.assertionResults.filter((t) => t.status === 'failed');
+    for (const t of failed) lines.push(`${path} › ${t.fullName} — ${firstLine(t.failureMessages?.[0])}`);
+    // A file that cannot load has no failed test in it, only a message.
+    if (!failed.length && file.status === 'failed') lines.push(`${path} — ${firstLine(file.message)}`);
+  }
+  return lines;
+}
+
+/** The same for Playwright, counting a test that passed only on retry ("flaky") as failed. */
+export function playwrightFailures(report) {
+  const lines = [];
+  const visit = (suite, titles) => {
+    for (const spec of suite.specs ?? []) {
+      for (const test of spec.tests ?? []) {
+        if (test.status !== 'unexpected' && test.status !== 'flaky') continue;
+        const error = test.results?.find((r) => r.error)?.error?.message;
+        lines.push(`${spec.file}:${spec.line} › ${[...titles, spec.title].join(' › ')} (${test.status}) — ${firstLine(error)}`);
+      }
+    }
+    for (const child of suite.suites ?? []) visit(child, [...titles, child.title]);
+  };
+  for (const suite of report?.suites ?? []) visit(suite, []);
+  return lines;
+}
