@@ -2,8 +2,17 @@ import { createCipheriv, createDecipheriv, createHash, randomBytes, scrypt, timi
 
 /** 32 random bytes, base64url: edit tokens and session tokens (≥128 bits, issue 3). */
 export const randomToken = () => randomBytes(32).toString('base64url');
-/** 12 random bytes: point ids that do not reveal how many points exist. */
-export const randomId = () => randomBytes(12).toString('base64url');
+/**
+ * 12 random bytes: point ids that do not reveal how many points exist. Drawn again when the first character would
+ * be "-" or "_" (1 in 32): a spreadsheet runs a cell starting with "-" as a formula, so the CSV export would have to
+ * put an apostrophe before such an id, and the exported id would no longer match the map's.
+ */
+export function randomId(): string {
+  for (;;) {
+    const id = randomBytes(12).toString('base64url');
+    if (/^[A-Za-z0-9]/.test(id)) return id;
+  }
+}
 
 export const sha256 = (s: string) => createHash('sha256').update(s).digest('hex');
 
