@@ -1,16 +1,14 @@
 import { createContext } from 'svelte';
-import { POINT_EVENTS, PointEvent, type Layer, type PointCollection, type PointFeature } from '../../shared/points.ts';
+import type { Layer, PointCollection, PointEvent, PointEventName, PointFeature } from '../../shared/points.ts';
 import { fetchPoints } from '../api/points.ts';
+import { openPointStream, type LiveStatus } from './point-stream.ts';
 
-export type LiveStatus = 'connecting' | 'live' | 'reconnecting';
-
-const RETRY_FIRST_MS = 1000;
-const RETRY_MAX_MS = 30_000;
+export type { LiveStatus };
 
 /**
- * Published points of both layers, kept current by Server-Sent Events (GET /api/events): a pin approved by a
- * moderator appears on every open map without a reload. EventSource reconnects by itself after a network
- * drop; on every (re)connect we reload the lists so nothing published while we were away is missed.
+ * Published points of both layers, kept current by the point stream (Server-Sent Events): a pin approved by a
+ * moderator appears on every open map without a reload. On every (re)connect we reload the lists so nothing
+ * published while we were away is missed.
  */
 export class LivePoints {
   walk = $state.raw<PointCollection>({ type: 'FeatureCollection', features: [] });
@@ -37,56 +35,19 @@ export class LivePoints {
 
   /** Opens the event stream and keeps it open; returns the cleanup for an $effect. */
   connect(): () => void {
-    let source: EventSource | null = null;
-    let retry: ReturnType<typeof setTimeout> | undefined;
-    let delay = RETRY_FIRST_MS;
-    let stopped = false;
-    const open = () => {
-      const stream = new EventSource('/api/events');
-      source = stream;
-      stream.onopen = () => {
-        delay = RETRY_FIRST_MS;
-        this.status = 'live';
-        void this.reload();
-      };
-      stream.onerror = () => {
-        this.status = 'reconnecting';
-        // Opened offline (issue 7) the stream never opens, but the service worker still has the lists of the last
-        // visit: load them now instead of waiting for a connection that may not come.
+    return openPointStream({
+      onstatus: (status) => (this.status = status),
+      onopen: () => void this.reload(),
+      // Opened offline (issue 7) the stream never opens, but the service worker still has the lists of the last
+      // visit: load them now instead of waiting for a connection that may not come.
+      onerror: () => {
         if (!this.loaded) void this.reload();
-        // After a network error the browser retries by itself (readyState CONNECTING). After an HTTP error, e.g.
-        // a reverse proxy's 502 while the server restarts, it gives up for good (CLOSED): a projector left on a
-        // wall must not stay frozen, so open a new stream, waiting longer each time (1 s … 30 s).
-        if (stream.readyState === EventSource.CLOSED && !stopped) {
-          retry = setTimeout(open, delay);
-          delay = Math.min(delay * 2, RETRY_MAX_MS);
-        }
-      };
-      for (const name of POINT_EVENTS) {
-        stream.addEventListener(name, (e: MessageEvent<string>) => this.#apply(name, e.data));
-      }
-    };
-    open();
-    return () => {
-      stopped = true;
-      clearTimeout(retry);
-      source?.close();
-    };
+      },
+      onevent: (name, event) => this.#apply(name, event),
+    });
   }
 
-  #apply(name: (typeof POINT_EVENTS)[number], raw: string): void {
-    let parsed;
-    try {
-      parsed = PointEvent.safeParse(JSON.parse(raw));
-    } catch (e) {
-      console.error(`malformed ${name} event`, e);
-      return;
-    }
-    if (!parsed.success) {
-      console.error(`unexpected ${name} event`, parsed.error.issues);
-      return;
-    }
-    const { id, layer, feature } = parsed.data;
+  #apply(name: PointEventName, { id, layer, feature }: PointEvent): void {
     const others = this[layer].features.filter((f) => f.id !== id);
     const next: PointFeature[] = name !== 'removed' && feature ? [...others, feature] : others;
     this[layer] = { type: 'FeatureCollection', features: next };
