@@ -57,7 +57,12 @@ test.describe('the walk map „Kazimierz pod lupą” on a phone', () => {
     await page.getByLabel('Tytuł').fill(`Kasztanowiec ${XSS}`);
     await page.getByLabel('Opis (nieobowiązkowy)').fill(`Cień latem. ${XSS}`);
     await page.getByLabel('Podpis (nieobowiązkowy)').fill(XSS);
+    // Our own Polish button over the file input (the browser's own says "Choose File" in an English Chromium).
+    await expect(page.getByText('Wybierz zdjęcie', { exact: true })).toBeVisible();
+    await expect(page.getByText('Nie wybrano zdjęcia.')).toBeVisible();
     await page.getByLabel('Zdjęcie (nieobowiązkowe)').setInputFiles({ name: 'kasztan.jpg', mimeType: 'image/jpeg', buffer: await gpsJpeg() });
+    await expect(page.getByText('kasztan.jpg', { exact: true })).toBeVisible();
+    await expect(page.getByText('Wybierz inne zdjęcie', { exact: true })).toBeVisible();
     await expect(page.getByText('Wpisz tytuł.')).toBeVisible(); // errors stay until the next send, text stays typed
     await page.getByLabel(/Zgadzam się na publikację/).check();
     await page.getByRole('button', { name: 'Wyślij punkt' }).click();
