@@ -69,8 +69,11 @@ test.describe('walk sessions for facilitators', () => {
     };
     await publish(`Statystyka na żywo A ${Date.now()}`);
     const pointLists: string[] = [];
+    let statsLoads = 0;
     page.on('request', (r) => {
-      if (new URL(r.url()).pathname === '/api/points') pointLists.push(r.url());
+      const path = new URL(r.url()).pathname;
+      if (path === '/api/points') pointLists.push(r.url());
+      if (path === '/api/stats') statsLoads++;
     });
     await page.goto('/statystyki');
     await page.evaluate(() => ((window as unknown as { __sameDocument?: boolean }).__sameDocument = true));
@@ -79,10 +82,15 @@ test.describe('walk sessions for facilitators', () => {
       .getByRole('row', { name: /Razem/ }).getByRole('cell').first();
     const before = Number(await keepSum.textContent());
     expect(before).toBeGreaterThan(0);
+    // Longer than the page's 1 s refresh delay: a second load of the same figures would have started by now.
+    await page.waitForTimeout(1500);
+    expect(statsLoads).toBe(1);
     await publish(`Statystyka na żywo B ${Date.now()}`);
     await expect(keepSum).toHaveText(String(before + 1), { timeout: 10_000 });
     expect(await page.evaluate(() => (window as unknown as { __sameDocument?: boolean }).__sameDocument)).toBe(true);
-    // Live through the events alone: the page never downloads the point lists the map needs.
+    // Live through the events alone: the page never downloads the point lists the map needs, and loads the
+    // figures once on opening and once after the approval.
     expect(pointLists).toEqual([]);
+    expect(statsLoads).toBe(2);
   });
 });
