@@ -8,7 +8,7 @@ export function vitestFailures(report) {
   const lines = [];
   for (const file of report?.testResults ?? []) {
     const path = file.name.replace(`${process.cwd()}/`, '');
-    const failed = file.assertionResults.filter((t) => t.status === 'failed');
+    const failed = (file.assertionResults ?? []).filter((t) => t.status === 'failed');
     for (const t of failed) lines.push(`${path} › ${t.fullName} — ${firstLine(t.failureMessages?.[0])}`);
     // A file that cannot load has no failed test in it, only a message.
     if (!failed.length && file.status === 'failed') lines.push(`${path} — ${firstLine(file.message)}`);
