@@ -21,6 +21,8 @@ import { exportRoutes } from './routes/export.ts';
 import { statsRoutes } from './routes/stats.ts';
 import { openApiRoutes } from './routes/openapi.ts';
 import { basemapRoutes, BASEMAP_PMTILES_URL } from './routes/basemap.ts';
+import { sitePageRoutes } from './routes/site-pages.ts';
+import { DEFAULT_RETENTION, Retention } from '../shared/retention.ts';
 import { WalkSessions } from './walk-sessions.ts';
 import { checkFreshnessLimits, DEFAULT_FRESHNESS, type FreshnessLimits } from '../shared/freshness.ts';
 import { DEFAULT_BASEMAP, DEFAULT_LIMITS, type Limits } from './config.ts';
@@ -52,6 +54,8 @@ export interface AppOptions {
   bus?: EventBus;
   /** When unconfirmed help offers fade and leave the default view (issue 5; env HELP_FADE_DAYS/HELP_HIDE_DAYS). */
   helpFreshness?: FreshnessLimits;
+  /** How long rejected, closed and stale personal data is kept; the privacy notice quotes these numbers. */
+  retention?: Retention;
 }
 
 /** The whole HTTP app over one database. No port, no env: tests call app.request() on it directly. */
@@ -66,6 +70,7 @@ export function createApp(db: Db, options: AppOptions = {}) {
   const bus = options.bus ?? new EventBus();
   const trustProxy = options.trustProxy ?? false;
   const helpFreshness = checkFreshnessLimits(options.helpFreshness ?? DEFAULT_FRESHNESS);
+  const retention = Retention.parse(options.retention ?? DEFAULT_RETENTION);
   const contributions = new Contributions(db, site, bus, now, helpFreshness);
   const sessions = new WalkSessions(db, contributions, now);
   const schemas = makePointSchemas(site.categories);
@@ -90,6 +95,7 @@ export function createApp(db: Db, options: AppOptions = {}) {
     .route('/export', exportRoutes(contributions, sessions, site))
     .route('/stats', statsRoutes(contributions, site, now))
     .route('/', openApiRoutes(site))
+    .route('/', sitePageRoutes(site, retention))
     .route('/', metaRoutes(site, { basemapStyleUrl, basemap: { pmtiles: basemapPmtiles && BASEMAP_PMTILES_URL }, helpFreshness }));
 
   // Last in the API: an unknown /api path is a JSON 404, never the SPA's index.html.

@@ -4,7 +4,8 @@ import { join, resolve } from 'node:path';
 import { createApp, PROJECT_ROOT } from './app.ts';
 import { configFromEnv } from './config.ts';
 import { openDb } from './db/open.ts';
-import { DataFileError } from './site-data.ts';
+import { DataFileError, loadSiteData } from './site-data.ts';
+import { unfilled } from '../shared/privacy-notice.ts';
 import { DEFAULT_FRESHNESS } from '../shared/freshness.ts';
 
 /** HELP_FADE_DAYS / HELP_HIDE_DAYS (issue 5): whole days; a typo stops start-up instead of silently using defaults. */
@@ -31,7 +32,12 @@ if (!existsSync(join(staticDir, 'index.html'))) {
 let app;
 const db = openDb(join(config.dataDir, 'mapa.sqlite'));
 try {
+  const site = loadSiteData(join(PROJECT_ROOT, 'data'));
+  // Placeholders are allowed (the page shows them as not filled in), but whoever deploys should see them listed.
+  const todo = unfilled(site.privacy);
+  if (todo.length) console.warn(`data/privacy.json: not filled in yet, the privacy page says so: ${todo.join(', ')}`);
   app = createApp(db, {
+    site,
     basemapStyleUrl: config.basemapStyleUrl,
     basemapPmtiles: config.basemapPmtiles,
     staticDir,

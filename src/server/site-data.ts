@@ -5,6 +5,8 @@ import { AmbassadorFile, SubareaFile, type Ambassador, type SubareaId } from '..
 import { Categories } from '../shared/categories.ts';
 import { areaHa } from '../shared/geo/index.ts';
 import type { AreaGeometry } from '../shared/geojson.ts';
+import { PrivacyNotice } from '../shared/privacy-notice.ts';
+import { AboutFile } from '../shared/about.ts';
 
 export interface SiteSubarea {
   id: SubareaId;
@@ -20,6 +22,10 @@ export interface SiteSubarea {
 export interface SiteData {
   subareas: SiteSubarea[];
   categories: Categories;
+  /** /prywatnosc: the RODO art. 13 information clause this deployment publishes. */
+  privacy: PrivacyNotice;
+  /** /o-mapie: the programme's resolution and links to the city's own pages. */
+  about: AboutFile;
 }
 
 export class DataFileError extends Error {
@@ -60,6 +66,8 @@ export function loadSiteData(dir: string): SiteData {
   const subareaFile = parseDataFile(SubareaFile, 'data/subareas.geojson', read('subareas.geojson'));
   const { ambassadors } = parseDataFile(AmbassadorFile, 'data/ambassadors.json', read('ambassadors.json'));
   const categories = parseDataFile(Categories, 'data/categories.json', read('categories.json'));
+  const privacy = parseDataFile(PrivacyNotice, 'data/privacy.json', read('privacy.json'));
+  const about = parseDataFile(AboutFile, 'data/about.json', read('about.json'));
 
   const ids = subareaFile.features.map((f) => f.properties.id);
   if (new Set(ids).size !== ids.length) {
@@ -79,5 +87,5 @@ export function loadSiteData(dir: string): SiteData {
       geometry: f.geometry,
     };
   });
-  return { subareas, categories };
+  return { subareas, categories, privacy, about };
 }

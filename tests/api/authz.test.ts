@@ -37,6 +37,8 @@ const OPEN_TO_RESIDENTS: Record<string, string> = {
   'GET /api/stats': 'published figures',
   'GET /api/openapi.json': 'API description',
   'GET /api/docs': 'API description',
+  'GET /api/privacy': 'the privacy notice everyone must be able to read',
+  'GET /api/about': 'the about page',
 };
 
 /** Bodies a moderator would send, so a refusal can only come from the missing authority, not from validation. */

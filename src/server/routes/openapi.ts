@@ -9,6 +9,8 @@ import { PlaceCollection } from '../../shared/places.ts';
 import { PublicSession } from '../../shared/sessions.ts';
 import { Stats, StatsQuery, WalkStats } from '../../shared/stats.ts';
 import { ExportQuery } from '../../shared/export.ts';
+import { PrivacyAnswer } from '../../shared/privacy-notice.ts';
+import { AboutFile } from '../../shared/about.ts';
 
 type JsonSchema = Record<string, unknown>;
 const schema = (s: z.ZodType, io: 'input' | 'output' = 'output'): JsonSchema => {
@@ -101,6 +103,8 @@ export function openApiDocument(site: SiteData) {
         get: { summary: 'Open data: CSV, UTF-8 with BOM, one header row', parameters: queryParams(ExportQuery), responses: { 200: { description: 'text/csv', content: { 'text/csv': {} } }, ...errors(400, 404) } },
       },
       '/api/export/dictionary': { get: { summary: 'Data dictionary, licence and privacy rules of the exports', responses: { 200: { description: 'JSON' } } } },
+      '/api/privacy': { get: { summary: 'The privacy notice (RODO art. 13) with the retention periods this deployment applies; `{ "todo": … }` marks a fact not filled in yet', responses: { 200: ok('notice', 'PrivacyAnswer') } } },
+      '/api/about': { get: { summary: 'The programme behind the map and links to the city\'s pages', responses: { 200: ok('about', 'About') } } },
       '/api/openapi.json': { get: { summary: 'This document', responses: { 200: { description: 'OpenAPI 3.1' } } } },
     },
     components: {
@@ -120,6 +124,8 @@ export function openApiDocument(site: SiteData) {
         PublicSession: schema(PublicSession),
         SessionSummary: schema(z.object({ session: PublicSession, walk: WalkStats, points: PointCollection })),
         Stats: schema(Stats),
+        PrivacyAnswer: schema(PrivacyAnswer),
+        About: schema(AboutFile),
       },
     },
   };
