@@ -46,8 +46,8 @@ export interface AppOptions {
   limits?: Partial<Limits>;
   /** Mark cookies Secure (behind https). */
   secureCookies?: boolean;
-  /** Trust X-Forwarded-For for the client address (only behind our own proxy). */
-  trustProxy?: boolean;
+  /** Reverse proxies of our own in front of the app (config TRUST_PROXY); `true` means one. Default none. */
+  trustProxy?: boolean | number;
   /** The clock, injectable for session expiry and freshness tests. */
   now?: () => Date;
   /** Shared with whoever else publishes point events; a fresh one per app by default. */
@@ -68,13 +68,16 @@ export function createApp(db: Db, options: AppOptions = {}) {
   const limits: Limits = { ...DEFAULT_LIMITS, ...options.limits };
   const now = options.now ?? (() => new Date());
   const bus = options.bus ?? new EventBus();
-  const trustProxy = options.trustProxy ?? false;
+  const proxyHops = Number(options.trustProxy ?? 0);
   const helpFreshness = checkFreshnessLimits(options.helpFreshness ?? DEFAULT_FRESHNESS);
   const retention = Retention.parse(options.retention ?? DEFAULT_RETENTION);
   const contributions = new Contributions(db, site, bus, now, helpFreshness);
   const sessions = new WalkSessions(db, contributions, now);
   const schemas = makePointSchemas(site.categories);
-  const limit = (name: string, l: Limits['writes']) => rateLimit(name, l, trustProxy, () => now().getTime());
+  const limiter = { proxyHops, now: () => now().getTime() };
+  const limit = (name: string, l: Limits['writes']) => rateLimit(name, l, limiter);
+  // One counter for every way of trying a session code (join page, summary, export), counting only misses.
+  const sessionLookupLimit = rateLimit('unknown session code', limits.sessionLookups, { ...limiter, counts: (s) => s === 404 });
 
   const api = new Hono()
     .route('/health', healthRoutes(db))
@@ -82,6 +85,7 @@ export function createApp(db: Db, options: AppOptions = {}) {
     .route('/points', pointRoutes({
       contributions, sessions, schemas, bodyLimitBytes: limits.bodyBytes,
       writeLimit: limit('write', limits.writes), voteLimit: limit('vote', limits.votes),
+      votePerPointLimit: rateLimit('"me too" vote', limits.votesPerPoint, { ...limiter, key: (c) => `point:${c.req.param('id')}` }),
     }))
     .route('/points', photoRoutes({ db, contributions, writeLimit: limit('photo', limits.writes), now }))
     .route('/events', eventRoutes(bus, limits.sseKeepAliveMs))
@@ -91,8 +95,8 @@ export function createApp(db: Db, options: AppOptions = {}) {
     .route('/context', contextRoutes(dataDir))
     .route('/basemap', basemapRoutes(basemapPmtiles))
     .route('/places', placeRoutes(dataDir))
-    .route('/sessions', sessionRoutes(db, sessions, site, now))
-    .route('/export', exportRoutes(contributions, sessions, site))
+    .route('/sessions', sessionRoutes(db, sessions, site, now, sessionLookupLimit))
+    .route('/export', exportRoutes(contributions, sessions, site, sessionLookupLimit))
     .route('/stats', statsRoutes(contributions, site, now))
     .route('/', openApiRoutes(site))
     .route('/', sitePageRoutes(site, retention))

@@ -11,8 +11,8 @@ export interface ServerConfig {
   basemapPmtiles: string | null;
   /** Behind an https proxy: mark cookies Secure. */
   secureCookies: boolean;
-  /** Behind our own reverse proxy: take the client address from X-Forwarded-For (rate limits). */
-  trustProxy: boolean;
+  /** How many reverse proxies of our own stand in front (TRUST_PROXY); the client address is that many X-Forwarded-For entries from the right. 0: the socket's address. */
+  trustProxy: number;
   limits: Limits;
 }
 
@@ -27,8 +27,12 @@ export interface Limits {
   writes: RateLimitSetting;
   /** "Me too" votes per client address (a device id alone is free to invent). */
   votes: RateLimitSetting;
+  /** "Me too" votes on one point per client address: invented device ids must not pile votes onto one pin. */
+  votesPerPoint: RateLimitSetting;
   /** Login attempts per client address: slows password guessing. */
   logins: RateLimitSetting;
+  /** Unknown walk-session codes looked up per client address: codes are short, guessing them must be slow. */
+  sessionLookups: RateLimitSetting;
   /** JSON body cap: a full help offer with 2000-character texts fits well under it. */
   bodyBytes: number;
   sessionTtlMs: number;
@@ -39,7 +43,12 @@ const MINUTE = 60_000;
 export const DEFAULT_LIMITS: Limits = {
   writes: { max: 30, windowMs: 10 * MINUTE },
   votes: { max: 120, windowMs: 10 * MINUTE },
+  // A workshop room shares one address; 20 people agreeing with one pin is ordinary, hundreds is not.
+  votesPerPoint: { max: 20, windowMs: 60 * MINUTE },
   logins: { max: 10, windowMs: 15 * MINUTE },
+  // Only misses count: a room of phones joining with the right code costs nothing, a few typos are forgiven, and
+  // guessing one of 29^6 codes at 60 tries per 10 minutes would take thousands of years.
+  sessionLookups: { max: 60, windowMs: 10 * MINUTE },
   bodyBytes: 32 * 1024,
   sessionTtlMs: 12 * 60 * MINUTE,
   sseKeepAliveMs: 20_000,
@@ -50,6 +59,20 @@ function positiveInt(env: NodeJS.ProcessEnv, name: string, fallback: number): nu
   if (raw === undefined || raw === '') return fallback;
   const n = Number(raw);
   if (!Number.isInteger(n) || n <= 0) throw new Error(`${name} must be a positive whole number, got "${raw}"`);
+  return n;
+}
+
+/**
+ * TRUST_PROXY: the number of our own reverse proxies in front of the app. "true" is read as 1 (the one proxy of a
+ * usual deployment); unset, "", "0" or "false": none, X-Forwarded-For is ignored.
+ */
+function proxyHops(raw: string | undefined): number {
+  if (raw === undefined || raw === '' || raw === 'false') return 0;
+  if (raw === 'true') return 1;
+  const n = Number(raw);
+  if (!Number.isInteger(n) || n < 0 || n > 10) {
+    throw new Error(`TRUST_PROXY must be the number of reverse proxies in front of the app (0–10), got "${raw}"`);
+  }
   return n;
 }
 
@@ -83,11 +106,13 @@ export function configFromEnv(env: NodeJS.ProcessEnv): ServerConfig {
     basemapStyleUrl: basemap === '' || basemap === 'offline' ? null : basemap,
     basemapPmtiles: basemapPmtiles(env, dataDir),
     secureCookies: env.SECURE_COOKIES === '1' || env.SECURE_COOKIES === 'true',
-    trustProxy: env.TRUST_PROXY === '1' || env.TRUST_PROXY === 'true',
+    trustProxy: proxyHops(env.TRUST_PROXY),
     limits: {
       writes: { max: positiveInt(env, 'RATE_LIMIT_WRITES', DEFAULT_LIMITS.writes.max), windowMs: DEFAULT_LIMITS.writes.windowMs },
       votes: { max: positiveInt(env, 'RATE_LIMIT_VOTES', DEFAULT_LIMITS.votes.max), windowMs: DEFAULT_LIMITS.votes.windowMs },
+      votesPerPoint: { max: positiveInt(env, 'RATE_LIMIT_VOTES_PER_POINT', DEFAULT_LIMITS.votesPerPoint.max), windowMs: DEFAULT_LIMITS.votesPerPoint.windowMs },
       logins: { max: positiveInt(env, 'RATE_LIMIT_LOGINS', DEFAULT_LIMITS.logins.max), windowMs: DEFAULT_LIMITS.logins.windowMs },
+      sessionLookups: { max: positiveInt(env, 'RATE_LIMIT_SESSION_LOOKUPS', DEFAULT_LIMITS.sessionLookups.max), windowMs: DEFAULT_LIMITS.sessionLookups.windowMs },
       bodyBytes: positiveInt(env, 'MAX_BODY_BYTES', DEFAULT_LIMITS.bodyBytes),
       sessionTtlMs: positiveInt(env, 'SESSION_TTL_HOURS', 12) * 60 * MINUTE,
       sseKeepAliveMs: DEFAULT_LIMITS.sseKeepAliveMs,

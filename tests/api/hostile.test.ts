@@ -19,7 +19,7 @@ const RUNS = Number(process.env.FUZZ_RUNS ?? 300);
 // Generous per case: the on-demand 10,000-case run must not fail on a machine busy with other work.
 const TIMEOUT = 30_000 + RUNS * 100;
 const UNLIMITED = { max: 1e9, windowMs: 60_000 };
-const limits = { writes: UNLIMITED, votes: UNLIMITED, logins: UNLIMITED };
+const limits = { writes: UNLIMITED, votes: UNLIMITED, votesPerPoint: UNLIMITED, logins: UNLIMITED, sessionLookups: UNLIMITED };
 
 /** Text fields per layer and their caps (shared/points.ts LIMITS). */
 const WALK_TEXT = { title: 120, description: 2000, nickname: 40 } as const;

@@ -1,4 +1,4 @@
-import { Hono, type Context } from 'hono';
+import { Hono, type Context, type MiddlewareHandler } from 'hono';
 import { stringify } from 'csv-stringify/sync';
 import type { Contributions } from '../contributions.ts';
 import type { WalkSessions } from '../walk-sessions.ts';
@@ -12,7 +12,7 @@ import type { PointFeature } from '../../shared/points.ts';
  * /api/export (issue 6): open data per layer, subarea and walk session as GeoJSON (RFC 7946) and CSV, plus the data
  * dictionary. Rows come from the public projection and are narrowed again by exportRow (shared/export.ts).
  */
-export function exportRoutes(contributions: Contributions, sessions: WalkSessions, site: SiteData) {
+export function exportRoutes(contributions: Contributions, sessions: WalkSessions, site: SiteData, sessionLookupLimit: MiddlewareHandler) {
   const label = (list: { id: string; label: { pl: string } }[]) => (id: string) => list.find((x) => x.id === id)?.label.pl ?? id;
   const labels: Labels = { theme: label(site.categories.walkThemes), kind: label(site.categories.helpKinds) };
 
@@ -33,7 +33,7 @@ export function exportRoutes(contributions: Contributions, sessions: WalkSession
   const download = (c: Context, name: string) => c.header('Content-Disposition', `attachment; filename="${name}"`);
 
   return new Hono()
-    .get('/points.geojson', validate('query', ExportQuery), (c) => {
+    .get('/points.geojson', sessionLookupLimit, validate('query', ExportQuery), (c) => {
       const q = c.req.valid('query');
       const features = rows(c, q).map(({ id, lng, lat, ...properties }) => ({
         type: 'Feature' as const,
@@ -46,7 +46,7 @@ export function exportRoutes(contributions: Contributions, sessions: WalkSession
       // licence and attribution are RFC 7946 "foreign members": allowed, and they travel with the file.
       return c.body(JSON.stringify({ type: 'FeatureCollection', licence: LICENCE.id, attribution: LICENCE.attribution, features }));
     })
-    .get('/points.csv', validate('query', ExportQuery), (c) => {
+    .get('/points.csv', sessionLookupLimit, validate('query', ExportQuery), (c) => {
       const q = c.req.valid('query');
       const columns = DICTIONARY_COLUMNS[q.layer].map((col) => col.name);
       const records = rows(c, q).map((r) => columns.map((name) => csvCell(r[name] ?? null)));

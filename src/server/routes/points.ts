@@ -35,10 +35,12 @@ export interface PointRouteDeps {
   bodyLimitBytes: number;
   writeLimit: MiddlewareHandler;
   voteLimit: MiddlewareHandler;
+  /** Per address and point: a device id is free to invent, an address is not. */
+  votePerPointLimit: MiddlewareHandler;
 }
 
 /** /api/points: residents' contributions without an account (issue 3). */
-export function pointRoutes({ contributions, sessions, schemas, bodyLimitBytes, writeLimit, voteLimit }: PointRouteDeps) {
+export function pointRoutes({ contributions, sessions, schemas, bodyLimitBytes, writeLimit, voteLimit, votePerPointLimit }: PointRouteDeps) {
   const body = [writeLimit, requireJson, capBody(bodyLimitBytes)] as const;
   return new Hono()
     .get('/', validate('query', PointsQuery), (c) => c.json(contributions.listPublic(c.req.valid('query'))))
@@ -64,7 +66,7 @@ export function pointRoutes({ contributions, sessions, schemas, bodyLimitBytes, 
       const after = contributions.remove(p);
       return c.json({ id: after.id, status: after.status });
     })
-    .post('/:id/votes', voteLimit, validate('param', IdParam), (c) => {
+    .post('/:id/votes', voteLimit, votePerPointLimit, validate('param', IdParam), (c) => {
       const device = headerValue(DeviceId, 'X-Device-Id', c.req.header('X-Device-Id'));
       if (!device) throw new ApiError(400, 'X-Device-Id header required', [{ path: 'X-Device-Id', message: 'required' }]);
       // 200 both times: a repeated vote is not an error, `counted` says whether it added one.

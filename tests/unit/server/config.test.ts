@@ -9,13 +9,20 @@ describe('configFromEnv', () => {
     const c = configFromEnv({});
     expect(c.limits).toEqual(DEFAULT_LIMITS);
     expect(c.limits.sessionTtlMs).toBe(12 * 3_600_000);
-    expect(c.trustProxy).toBe(false);
+    expect(c.trustProxy).toBe(0);
   });
 
   it('reads rate limits, body cap and session lifetime', () => {
     const c = configFromEnv({ RATE_LIMIT_WRITES: '5', RATE_LIMIT_VOTES: '6', RATE_LIMIT_LOGINS: '7', MAX_BODY_BYTES: '1000', SESSION_TTL_HOURS: '2', TRUST_PROXY: '1' });
     expect(c.limits).toMatchObject({ writes: { max: 5 }, votes: { max: 6 }, logins: { max: 7 }, bodyBytes: 1000, sessionTtlMs: 7_200_000 });
-    expect(c.trustProxy).toBe(true);
+    expect(c.trustProxy).toBe(1);
+  });
+
+  it('reads TRUST_PROXY as the number of proxies in front ("true" is one) and refuses anything else', () => {
+    expect(configFromEnv({ TRUST_PROXY: 'true' }).trustProxy).toBe(1);
+    expect(configFromEnv({ TRUST_PROXY: '2' }).trustProxy).toBe(2);
+    expect(configFromEnv({ TRUST_PROXY: '0' }).trustProxy).toBe(0);
+    expect(() => configFromEnv({ TRUST_PROXY: 'yes' })).toThrow(/TRUST_PROXY/);
   });
 
   it('refuses a limit that is not a positive whole number, naming the variable', () => {
