@@ -11,6 +11,9 @@ import { contextRoutes } from './routes/context.ts';
 import { spaRoutes } from './routes/spa.ts';
 import { pointRoutes } from './routes/points.ts';
 import { authRoutes } from './routes/auth.ts';
+import { accountRoutes } from './routes/accounts.ts';
+import { AuthStore } from './db/auth.ts';
+import { roleGuard } from './middleware/roles.ts';
 import { moderationRoutes } from './routes/moderation.ts';
 import { eventRoutes } from './routes/events.ts';
 import { photoRoutes } from './routes/photos.ts';
@@ -74,6 +77,8 @@ export function createApp(db: Db, options: AppOptions = {}) {
   const contributions = new Contributions(db, site, bus, now, helpFreshness);
   const sessions = new WalkSessions(db, contributions, now);
   const schemas = makePointSchemas(site.categories);
+  const auth = new AuthStore(db);
+  const requireRole = roleGuard(auth, now);
   const limiter = { proxyHops, now: () => now().getTime() };
   const limit = (name: string, l: Limits['writes']) => rateLimit(name, l, limiter);
   // One counter for every way of trying a session code (join page, summary, export), counting only misses.
@@ -87,15 +92,16 @@ export function createApp(db: Db, options: AppOptions = {}) {
       writeLimit: limit('write', limits.writes), voteLimit: limit('vote', limits.votes),
       votePerPointLimit: rateLimit('"me too" vote', limits.votesPerPoint, { ...limiter, key: (c) => `point:${c.req.param('id')}` }),
     }))
-    .route('/points', photoRoutes({ db, contributions, writeLimit: limit('photo', limits.writes), now }))
+    .route('/points', photoRoutes({ db, auth, contributions, writeLimit: limit('photo', limits.writes), now }))
     .route('/events', eventRoutes(bus, limits.sseKeepAliveMs))
-    .route('/auth', authRoutes(db, { ttlMs: limits.sessionTtlMs, secureCookies: options.secureCookies ?? false, now }, limit('login', limits.logins)))
-    .route('/moderation/help', helpStaleRoutes(db, contributions, now))
-    .route('/moderation', moderationRoutes(db, contributions, schemas, now, limits.bodyBytes))
+    .route('/auth', authRoutes(auth, requireRole, { ttlMs: limits.sessionTtlMs, secureCookies: options.secureCookies ?? false, now }, limit('login', limits.logins)))
+    .route('/accounts', accountRoutes(auth, requireRole))
+    .route('/moderation/help', helpStaleRoutes(requireRole, contributions, now))
+    .route('/moderation', moderationRoutes(requireRole, contributions, schemas, limits.bodyBytes))
     .route('/context', contextRoutes(dataDir))
     .route('/basemap', basemapRoutes(basemapPmtiles))
     .route('/places', placeRoutes(dataDir))
-    .route('/sessions', sessionRoutes(db, sessions, site, now, sessionLookupLimit))
+    .route('/sessions', sessionRoutes(requireRole, sessions, site, sessionLookupLimit))
     .route('/export', exportRoutes(contributions, sessions, site, sessionLookupLimit))
     .route('/stats', statsRoutes(contributions, site, now))
     .route('/', openApiRoutes(site))

@@ -9,9 +9,8 @@ export const LoginBody = z.strictObject({
 });
 export type LoginBody = z.infer<typeof LoginBody>;
 
-/** GET /api/auth/me and the answer to a successful login. */
-export const Me = z.object({ login: z.string() });
-export type Me = z.infer<typeof Me>;
+/** GET /api/auth/me and the answer to a successful login (defined with the roles). */
+export { Me } from './accounts.ts';
 
 /** POST /api/moderation/points/:id/reject — hiding always says why (product.md). */
 export const RejectBody = z.strictObject({ reason: text(LIMITS.reason, 1, 'reason') });

@@ -1,13 +1,14 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import { bearer, createPoint, fresh, json, moderatorCookie, walkBody, type TestApp } from './helpers.ts';
+import { accountCookie, bearer, createPoint, fresh, json, moderatorCookie, walkBody, type TestApp } from './helpers.ts';
 import type { Db } from '../../src/server/db/open.ts';
 
 /**
- * Authorisation matrix (issue 7). Deny by default: every endpoint the app registers (read from app.routes, so a new
- * one is covered the day it is added) is a moderator/facilitator endpoint unless listed here as open to residents
- * and the public, with the reason. Each moderator endpoint must refuse (401/403) a request without a session, with
- * an expired or logged-out one, and with a resident's edit token — and must answer a live session (the control
- * that proves the request itself was well formed).
+ * Authorisation matrix. Deny by default: every endpoint the app registers (read from app.routes, so a new one is
+ * covered the day it is added) is a staff endpoint unless listed here as open to residents and the public, with the
+ * reason. Each staff endpoint must refuse (401/403) a request without a session, with an expired or logged-out one,
+ * and with a resident's edit token — and must answer a live session of a role it admits (the control that proves
+ * the request itself was well formed). Then every staff endpoint is tried with every role (ROLE_ACCESS), including
+ * an ambassador reaching into another subarea than their own.
  */
 const OPEN_TO_RESIDENTS: Record<string, string> = {
   'GET /api/health': 'liveness',
@@ -41,12 +42,40 @@ const OPEN_TO_RESIDENTS: Record<string, string> = {
   'GET /api/about': 'the about page',
 };
 
-/** Bodies a moderator would send, so a refusal can only come from the missing authority, not from validation. */
+/** Bodies a staff member would send, so a refusal can only come from the missing authority, not from validation. */
 const BODIES: Record<string, unknown> = {
   'POST /api/moderation/points/:id/reject': { reason: 'test' },
   'PATCH /api/moderation/points/:id': { layer: 'walk', title: 'Zmieniony tytuł' },
   'POST /api/sessions': { name: 'Spacer testowy', subarea: 'kazimierz-stradom', date: '2026-05-16', publishMode: 'moderated' },
   'PATCH /api/sessions/:code': { closed: true },
+};
+
+/**
+ * Who may call each staff endpoint. The resident's point and the walk session live in Kazimierz-Stradom; `own` is
+ * that subarea's ambassador, `other` the ambassador of Grzegórzki-Wesoła. 'ok': admitted (2xx, or 409 when an
+ * earlier role already changed the state); 403: refused; 'filtered': admitted, but the answer holds none of the
+ * other subarea's data.
+ */
+type Outcome = 'ok' | 403 | 'filtered';
+type Access = Record<'admin' | 'moderator' | 'own' | 'other', Outcome>;
+const IN_SUBAREA: Access = { admin: 'ok', moderator: 'ok', own: 'ok', other: 403 };
+const LISTS: Access = { admin: 'ok', moderator: 'ok', own: 'ok', other: 'filtered' };
+const ADMIN_ONLY: Access = { admin: 'ok', moderator: 403, own: 403, other: 403 };
+const ANY_STAFF: Access = { admin: 'ok', moderator: 'ok', own: 'ok', other: 'ok' };
+const ROLE_ACCESS: Record<string, Access> = {
+  'GET /api/auth/me': ANY_STAFF,
+  'GET /api/accounts': ADMIN_ONLY,
+  'GET /api/moderation/queue': LISTS,
+  'GET /api/moderation/help/stale': LISTS,
+  'GET /api/moderation/points/:id': IN_SUBAREA,
+  'GET /api/moderation/points/:id/history': IN_SUBAREA,
+  'POST /api/moderation/points/:id/approve': IN_SUBAREA,
+  'POST /api/moderation/points/:id/reject': IN_SUBAREA,
+  'PATCH /api/moderation/points/:id': IN_SUBAREA,
+  'POST /api/sessions': IN_SUBAREA,
+  'GET /api/sessions': LISTS,
+  'PATCH /api/sessions/:code': IN_SUBAREA,
+  'GET /api/sessions/:code/pending': IN_SUBAREA,
 };
 
 function endpoints(app: TestApp): string[] {
@@ -65,6 +94,7 @@ const protectedEndpoints = endpoints(app).filter((e) => !(e in OPEN_TO_RESIDENTS
 let live = '';
 let expired = '';
 let loggedOut = '';
+const roles: Record<keyof Access, string> = { admin: '', moderator: '', own: '', other: '' };
 let resident = { id: '', editToken: '' };
 let sessionCode = '';
 
@@ -78,6 +108,10 @@ beforeAll(async () => {
   live = await login(db, 'ola');
   loggedOut = await login(db, 'wylogowany');
   await app.request('/api/auth/logout', { method: 'POST', headers: { Cookie: loggedOut } });
+  roles.admin = await accountCookie(app, db, 'ada', { role: 'admin' });
+  roles.moderator = live;
+  roles.own = await accountCookie(app, db, 'fablab', { role: 'ambassador', subarea: 'kazimierz-stradom' });
+  roles.other = await accountCookie(app, db, 'mis', { role: 'ambassador', subarea: 'grzegorzki-wesola' });
   resident = await createPoint(app, walkBody());
   const s = await app.request('/api/sessions', json(BODIES['POST /api/sessions'], { Cookie: live }));
   sessionCode = ((await s.json()) as { code: string }).code;
@@ -92,8 +126,11 @@ function call(endpoint: string, headers: Record<string, string>) {
   return app.request(path, body === undefined ? { method, headers } : json(body, headers, method));
 }
 
+/** Read-only first, then the ones that change state, so an approval does not turn a later call into a 409. */
+const readsFirst = (list: string[]) => [...list].sort((a, b) => Number(!a.startsWith('GET')) - Number(!b.startsWith('GET')));
+
 describe('the authorisation matrix', () => {
-  it('knows every moderator and facilitator endpoint (the list is read from the app)', () => {
+  it('knows every staff endpoint (the list is read from the app)', () => {
     expect(protectedEndpoints).toEqual(
       expect.arrayContaining([
         'GET /api/moderation/queue',
@@ -107,10 +144,13 @@ describe('the authorisation matrix', () => {
         'PATCH /api/sessions/:code',
         'GET /api/sessions/:code/pending',
         'GET /api/auth/me',
+        'GET /api/accounts',
       ]),
     );
     // The allow-list names only endpoints that exist, so a removed route cannot leave a stale exemption behind.
     for (const open of Object.keys(OPEN_TO_RESIDENTS)) expect(endpoints(app)).toContain(open);
+    // Every staff endpoint says which roles it admits, and only staff endpoints are in that table.
+    expect(Object.keys(ROLE_ACCESS).sort()).toEqual([...protectedEndpoints].sort());
   });
 
   const cases: [string, () => Record<string, string>][] = [
@@ -133,18 +173,33 @@ describe('the authorisation matrix', () => {
     }
   }
 
-  it('every one of them answers a live moderator session (the requests above were well formed)', async () => {
-    // Read-only first, then the ones that change state, so an approval does not turn a later call into a 409.
-    const order = [...protectedEndpoints].sort((a, b) => Number(!a.startsWith('GET')) - Number(!b.startsWith('GET')));
-    for (const endpoint of order) {
-      const res = await call(endpoint, { Cookie: live });
+  it('every one of them answers a live session of a role it admits (the requests above were well formed)', async () => {
+    for (const endpoint of readsFirst(protectedEndpoints)) {
+      const cookie = ROLE_ACCESS[endpoint]?.moderator === 'ok' ? live : roles.admin;
+      const res = await call(endpoint, { Cookie: cookie });
       expect(res.status, `${endpoint}: ${await res.clone().text()}`).toBeLessThan(300);
     }
   });
 
-  it('the refused requests left no trace: only the author and the live moderator appear in the history', async () => {
+  it('each role reaches exactly what it may: an ambassador in another subarea is refused (403) or sees none of it', async () => {
+    for (const endpoint of readsFirst(protectedEndpoints)) {
+      for (const [role, outcome] of Object.entries(ROLE_ACCESS[endpoint]!) as [keyof Access, Outcome][]) {
+        const res = await call(endpoint, { Cookie: roles[role] });
+        const text = await res.text();
+        const what = `${endpoint} as ${role}: ${res.status} ${text.slice(0, 200)}`;
+        if (outcome === 403) expect(res.status, what).toBe(403);
+        else expect(res.status < 300 || res.status === 409, what).toBe(true);
+        if (outcome === 'filtered') {
+          expect(text, what).not.toContain(resident.id);
+          expect(text, what).not.toContain(sessionCode);
+        }
+      }
+    }
+  });
+
+  it('the refused requests left no trace: only the author and admitted staff appear in the history', async () => {
     const res = await app.request(`/api/moderation/points/${resident.id}/history`, { headers: { Cookie: live } });
     const actors = new Set(((await res.json()) as { entries: { actor: string }[] }).entries.map((e) => e.actor));
-    expect([...actors].sort()).toEqual(['author', 'ola']);
+    expect([...actors].sort()).toEqual(['ada', 'author', 'fablab', 'ola']);
   });
 });

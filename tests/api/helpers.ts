@@ -2,6 +2,8 @@ import { createApp, type AppOptions } from '../../src/server/app.ts';
 import { openDb, type Db } from '../../src/server/db/open.ts';
 import { AuthStore } from '../../src/server/db/auth.ts';
 import { hashPassword } from '../../src/server/crypto.ts';
+import type { Role } from '../../src/shared/accounts.ts';
+import type { SubareaId } from '../../src/shared/subareas.ts';
 
 /** Inside Kazimierz-Stradom (pl. Nowy) and inside Kraków but outside every subarea (Bielany). */
 export const KAZIMIERZ = { lng: 19.9447, lat: 50.0514 };
@@ -37,19 +39,33 @@ export const bearer = (token: string) => ({ Authorization: `Bearer ${token}` });
 // One scrypt hash for the whole file: hashing is deliberately slow.
 const PASSWORD = 'correct horse battery';
 let hash: Promise<string> | undefined;
-export async function addModerator(db: Db, login = 'ola') {
+export interface TestAccount {
+  role: Role;
+  subarea?: SubareaId;
+  email?: string;
+}
+
+export async function addAccount(db: Db, login: string, a: TestAccount) {
   hash ??= hashPassword(PASSWORD);
-  new AuthStore(db).upsertModerator(login, await hash, new Date().toISOString());
+  new AuthStore(db).upsertAccount(
+    { login, passwordHash: await hash, role: a.role, subarea: a.subarea ?? null, email: a.email ?? null },
+    new Date().toISOString(),
+  );
   return { login, password: PASSWORD };
 }
 
-/** Logs in and returns the Cookie header value for later moderation calls. */
-export async function moderatorCookie(app: TestApp, db: Db, login = 'ola'): Promise<string> {
-  const creds = await addModerator(db, login);
+export const addModerator = (db: Db, login = 'ola') => addAccount(db, login, { role: 'moderator' });
+
+/** Creates the account, logs in and returns the Cookie header value for later calls. */
+export async function accountCookie(app: TestApp, db: Db, login: string, a: TestAccount): Promise<string> {
+  const creds = await addAccount(db, login, a);
   const res = await app.request('/api/auth/login', json(creds));
   if (res.status !== 200) throw new Error(`login failed ${res.status}`);
   return res.headers.get('Set-Cookie')!.split(';')[0]!;
 }
+
+/** Logs in a moderator and returns the Cookie header value for later moderation calls. */
+export const moderatorCookie = (app: TestApp, db: Db, login = 'ola') => accountCookie(app, db, login, { role: 'moderator' });
 
 export async function approve(app: TestApp, cookie: string, id: string) {
   const res = await app.request(`/api/moderation/points/${id}/approve`, { method: 'POST', headers: { Cookie: cookie } });

@@ -8,13 +8,13 @@ describe('moderator login', () => {
     const creds = await addModerator(db);
     const res = await app.request('/api/auth/login', json(creds));
     expect(res.status).toBe(200);
-    expect(await res.json()).toEqual({ login: 'ola' });
+    expect(await res.json()).toEqual({ login: 'ola', role: 'moderator', subarea: null });
     const cookie = res.headers.get('Set-Cookie')!;
     expect(cookie).toMatch(/HttpOnly/);
     expect(cookie).toMatch(/SameSite=Strict/);
     expect(cookie).not.toMatch(/Secure/);
     const me = await app.request('/api/auth/me', { headers: { Cookie: cookie.split(';')[0]! } });
-    expect(await me.json()).toEqual({ login: 'ola' });
+    expect(await me.json()).toEqual({ login: 'ola', role: 'moderator', subarea: null });
   });
 
   it('marks the cookie Secure when configured for https', async () => {

@@ -1,16 +1,15 @@
 import { Hono, type MiddlewareHandler } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
-import { getCookie } from 'hono/cookie';
 import { z } from 'zod';
 import type { Db } from '../db/open.ts';
 import type { Contributions } from '../contributions.ts';
-import { AuthStore } from '../db/auth.ts';
+import type { AuthStore } from '../db/auth.ts';
 import { PhotoStore } from '../db/photos.ts';
 import { sha256 } from '../crypto.ts';
 import { ApiError } from '../http-error.ts';
 import { validate } from '../middleware/validate.ts';
 import { cleanPhoto } from '../photos.ts';
-import { SESSION_COOKIE } from './auth.ts';
+import { mayActIn, sessionOf } from '../middleware/roles.ts';
 import { PointId } from '../../shared/points.ts';
 import { PHOTO, type PhotoStored } from '../../shared/photos.ts';
 
@@ -25,6 +24,7 @@ function bearer(header: string | undefined): string | undefined {
 
 export interface PhotoRouteDeps {
   db: Db;
+  auth: AuthStore;
   contributions: Contributions;
   writeLimit: MiddlewareHandler;
   now: () => Date;
@@ -35,10 +35,8 @@ export interface PhotoRouteDeps {
  * PHOTO.maxBytes); it is re-encoded without metadata before anything is stored. GET: the public sees a photo only
  * once its point is published; the author (edit token) and moderators (session) see it before. DELETE removes it.
  */
-export function photoRoutes({ db, contributions, writeLimit, now }: PhotoRouteDeps) {
+export function photoRoutes({ db, auth, contributions, writeLimit, now }: PhotoRouteDeps) {
   const photos = new PhotoStore(db);
-  const auth = new AuthStore(db);
-  const isModerator = (token: string | undefined) => !!token && !!auth.sessionLogin(sha256(token), now().toISOString());
   const cap = bodyLimit({
     maxSize: PHOTO.maxBytes,
     onError: () => {
@@ -81,11 +79,14 @@ export function photoRoutes({ db, contributions, writeLimit, now }: PhotoRouteDe
       const token = bearer(c.req.header('Authorization'));
       const p = contributions.points.get(id);
       const published = p?.record.status === 'published';
-      // Author and moderators may look before approval; everyone else gets the same 404 as for a missing photo.
+      // Author and staff of its subarea may look before approval; everyone else gets the same 404 as for a missing photo.
       let allowed = published;
       if (p && !published) {
         if (token !== undefined) allowed = !!contributions.own(id, token); // throws 403 for a wrong token
-        else allowed = isModerator(getCookie(c, SESSION_COOKIE));
+        else {
+          const account = sessionOf(c, auth, now);
+          allowed = !!account && mayActIn(account, p.record.subarea);
+        }
       }
       const photo = allowed ? photos.get(id) : undefined;
       if (!photo) throw new ApiError(404, `no published photo for point ${id}`);

@@ -1,39 +1,38 @@
 import { Hono, type MiddlewareHandler } from 'hono';
 import { z } from 'zod';
-import type { Db } from '../db/open.ts';
 import type { WalkSessions } from '../walk-sessions.ts';
 import type { SiteData } from '../site-data.ts';
 import { validate } from '../middleware/validate.ts';
 import { capBody, requireJson } from '../middleware/guards.ts';
-import { requireModerator, type ModeratorEnv } from './auth.ts';
+import { ALL_STAFF, assertSubarea, mayActIn, requireSubarea, type RequireRole, type StaffEnv } from '../middleware/roles.ts';
 import { SessionCode, SessionCreate, SessionPatch } from '../../shared/sessions.ts';
 import { walkStats } from '../../shared/stats.ts';
 
 const CodeParam = z.strictObject({ code: SessionCode });
 
 /**
- * /api/sessions (issue 6). Creating, listing, switching and the pending pins are for moderators (facilitators log in
- * as moderators); the join view and the summary are public: they show only what the public map shows. Codes are
- * short, so public lookups of unknown codes are rate limited per address (lookupLimit).
+ * /api/sessions (issue 6). Creating, listing, switching and the pending pins are for staff (facilitators log in as
+ * moderators or as the subarea's ambassador, who runs walks in their own subarea only); the join view and the
+ * summary are public: they show only what the public map shows. Codes are short, so public lookups of unknown codes
+ * are rate limited per address (lookupLimit).
  */
-export function sessionRoutes(db: Db, sessions: WalkSessions, site: SiteData, now: () => Date, lookupLimit: MiddlewareHandler) {
-  const moderator = requireModerator(db, now);
+export function sessionRoutes(requireRole: RequireRole, sessions: WalkSessions, site: SiteData, lookupLimit: MiddlewareHandler) {
+  const staff = requireRole(...ALL_STAFF);
   const json = [requireJson, capBody(4096)] as const;
+  const own = [validate('param', CodeParam), requireSubarea('code', (code) => sessions.require(code).subarea)] as const;
   const themeIds = site.categories.walkThemes.map((t) => t.id);
-  return new Hono<ModeratorEnv>()
-    .post('/', moderator, ...json, validate('json', SessionCreate), (c) =>
-      c.json(sessions.create(c.req.valid('json'), c.var.moderator), 201),
-    )
-    .get('/', moderator, (c) => c.json({ sessions: sessions.list() }))
+  return new Hono<StaffEnv>()
+    .post('/', staff, ...json, validate('json', SessionCreate), (c) => {
+      const body = c.req.valid('json');
+      assertSubarea(c.var.account, body.subarea);
+      return c.json(sessions.create(body, c.var.moderator), 201);
+    })
+    .get('/', staff, (c) => c.json({ sessions: sessions.list().filter((s) => mayActIn(c.var.account, s.subarea)) }))
     .get('/:code', lookupLimit, validate('param', CodeParam), (c) => c.json(sessions.public(sessions.require(c.req.valid('param').code))))
-    .patch('/:code', moderator, ...json, validate('param', CodeParam), validate('json', SessionPatch), (c) =>
+    .patch('/:code', staff, ...json, ...own, validate('json', SessionPatch), (c) =>
       c.json(sessions.patch(c.req.valid('param').code, c.req.valid('json'))),
     )
-    .get('/:code/pending', moderator, validate('param', CodeParam), (c) => {
-      const { code } = c.req.valid('param');
-      sessions.require(code);
-      return c.json({ points: sessions.pending(code) });
-    })
+    .get('/:code/pending', staff, ...own, (c) => c.json({ points: sessions.pending(c.req.valid('param').code) }))
     .get('/:code/summary', lookupLimit, validate('param', CodeParam), (c) => {
       const row = sessions.require(c.req.valid('param').code);
       const points = sessions.published(row.code);
