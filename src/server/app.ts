@@ -75,6 +75,7 @@ export function createApp(db: Db, options: AppOptions = {}) {
   const helpFreshness = checkFreshnessLimits(options.helpFreshness ?? DEFAULT_FRESHNESS);
   const retention = Retention.parse(options.retention ?? DEFAULT_RETENTION);
   const contributions = new Contributions(db, site, bus, now, helpFreshness);
+  contributions.resyncSubareas();
   const sessions = new WalkSessions(db, contributions, now);
   const schemas = makePointSchemas(site.categories);
   const auth = new AuthStore(db);

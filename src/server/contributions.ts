@@ -61,9 +61,27 @@ export class Contributions {
     return subareaAt([lng, lat], this.site.subareas.map((s) => ({ properties: { id: s.id }, geometry: s.geometry })));
   }
 
+  /**
+   * The stored form of a record. Its `subarea` is the subarea containing the PUBLISHED position, never the exact one:
+   * a private person's cell often straddles a boundary, and the subarea of the exact point would narrow "somewhere
+   * in this ~150 m square" down to the part of it on one side (a few dozen m² at worst). Every reader — the map and
+   * its ?subarea= filter, SSE, exports, statistics, subarea counts, the print page — then gets the public subarea
+   * without knowing this rule. Organisations and walk pins are published exactly, so for them it is the same thing.
+   * Moderators and ambassadors see and scope their work by this subarea too: which side of a boundary a person's
+   * door is on does not change whose neighbourhood the offer serves, so nobody needs the exact one.
+   */
   private stored(record: PointRecord, editTokenHash: string): StoredPoint {
     const [publicLng, publicLat] = publicPosition(record);
-    return { record, publicLng, publicLat, editTokenHash };
+    return { record: { ...record, subarea: this.subareaOf(publicLng, publicLat) }, publicLng, publicLat, editTokenHash };
+  }
+
+  /**
+   * Recomputes every stored subarea from the published position (idempotent; run at start-up). Rows written before
+   * the rule above carried the exact point's subarea, and replaced boundaries (npm run subareas:import) move points
+   * between subareas: both are corrected here, with geometry, which is why this is code and not a SQL migration.
+   */
+  resyncSubareas(): number {
+    return this.points.resyncSubareas((lng, lat) => this.subareaOf(lng, lat));
   }
 
   /** Returns the created point's answer; `replayed` when the Idempotency-Key had been seen with the same body. */
@@ -84,12 +102,13 @@ export class Contributions {
       }
       const at = this.now().toISOString();
       const { consent: _consent, ...fields } = body;
-      const record = clean({
-        ...fields, id: randomId(), status: 'pending' as const, subarea: this.subareaOf(body.lng, body.lat),
-        createdAt: at, updatedAt: at, confirmedAt: body.layer === 'help' ? at : null, rejectReason: null, votes: 0,
-      }) as PointRecord;
       const editToken = randomToken();
-      this.points.insert(this.stored(record, sha256(editToken)));
+      const stored = this.stored(clean({
+        ...fields, id: randomId(), status: 'pending' as const, subarea: null,
+        createdAt: at, updatedAt: at, confirmedAt: body.layer === 'help' ? at : null, rejectReason: null, votes: 0,
+      }) as PointRecord, sha256(editToken));
+      const record = stored.record;
+      this.points.insert(stored);
       if (keyHash && idempotencyKey) {
         this.idem.insert(keyHash, { pointId: record.id, bodyHash, tokenCiphertext: sealWith(idempotencyKey, editToken) }, at);
       }
@@ -139,9 +158,8 @@ export class Contributions {
     const at = this.now().toISOString();
     const { layer: _layer, confirm, ...changes } = patch as PointPatch & { confirm?: true };
     const merged = clean({ ...before, ...changes }) as PointRecord;
-    const lng = merged.lng, lat = merged.lat;
     let after: PointRecord = {
-      ...merged, updatedAt: at, subarea: this.subareaOf(lng, lat), rejectReason: before.rejectReason,
+      ...merged, updatedAt: at, rejectReason: before.rejectReason,
       confirmedAt: confirm ? at : before.confirmedAt,
     };
     const review = !byModerator && before.status !== 'pending' && needsReview(before, after);
@@ -189,8 +207,9 @@ export class Contributions {
   }
 
   /** Stores the new state, writes the audit entry and tells SSE listeners what the public map must do. */
-  private commit(p: StoredPoint, after: PointRecord, a: { actor: string; action: AuditEntry['action']; at: string; reason?: string }) {
-    const next = this.stored(after, p.editTokenHash);
+  private commit(p: StoredPoint, changed: PointRecord, a: { actor: string; action: AuditEntry['action']; at: string; reason?: string }) {
+    const next = this.stored(changed, p.editTokenHash);
+    const after = next.record;
     this.db.transaction(() => {
       this.points.update(next);
       this.audit.append({ ...a, pointId: after.id, before: forAudit(p.record), after: forAudit(after) });

@@ -22,6 +22,12 @@ export function coarsen(lng: number, lat: number): [number, number] {
   return [centre(lng, STEP_LNG), centre(lat, STEP_LAT)];
 }
 
+/** [west, south, east, north] of the grid cell containing [lng, lat]: every exact point coarsen() treats alike. */
+export function cellBounds(lng: number, lat: number): [number, number, number, number] {
+  const x = Math.floor(lng / STEP_LNG), y = Math.floor(lat / STEP_LAT);
+  return [x * STEP_LNG, y * STEP_LAT, (x + 1) * STEP_LNG, (y + 1) * STEP_LAT];
+}
+
 type Position = { lng: number; lat: number; layer: string; helperType?: string };
 export const isPrivatePerson = (p: Position) => p.layer === 'help' && p.helperType === 'person';
 
@@ -35,6 +41,7 @@ export function publicPosition(p: Position): [number, number] {
  * private until someone decides here that it may be published.
  */
 export function publicFeature(r: PointRecord, publicLng: number, publicLat: number): PointFeature {
+  // r.subarea is already the subarea of the public position (Contributions.stored), so it may be published.
   const meta = { id: r.id, subarea: r.subarea, status: r.status, createdAt: r.createdAt, updatedAt: r.updatedAt };
   const geometry = { type: 'Point' as const, coordinates: [publicLng, publicLat] as [number, number] };
   if (r.layer === 'walk') {

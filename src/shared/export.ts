@@ -33,7 +33,7 @@ const COMMON_HEAD = [
   col('id', 'string', 'Stały identyfikator punktu (ten sam w API: /api/points/{id}).', 'Stable point id (same as in the API: /api/points/{id}).'),
   col('lng', 'number', 'Długość geograficzna, WGS84 (tylko CSV; w GeoJSON w geometrii).', 'Longitude, WGS84 (CSV only; in GeoJSON it is the geometry).'),
   col('lat', 'number', 'Szerokość geograficzna, WGS84 (tylko CSV; w GeoJSON w geometrii).', 'Latitude, WGS84 (CSV only; in GeoJSON it is the geometry).'),
-  col('subarea', 'string', 'Podobszar rewitalizacji: grzegorzki-wesola, stara-nowa-huta, kazimierz-stradom; puste poza nimi.', 'Revitalization subarea id; empty outside the three subareas.'),
+  col('subarea', 'string', 'Podobszar rewitalizacji zawierający publikowane położenie (u osób prywatnych środek kwadratu ~150 m): grzegorzki-wesola, stara-nowa-huta, kazimierz-stradom; puste poza nimi.', 'Revitalization subarea containing the published position (for private persons the centre of the ~150 m cell); empty outside the three subareas.'),
 ];
 const COMMON_TAIL = [
   col('created_at', 'datetime', 'Kiedy punkt dodano (ISO 8601, UTC).', 'When the point was sent (ISO 8601, UTC).'),
@@ -93,6 +93,7 @@ export const LICENCE = {
 export const PRIVACY_RULES = [
   'Only published points, in their public form (the same as GET /api/points).',
   "Private persons' offers: approximate position only (~150 m cell), and no name, description, availability or contacts — even consented ones (product.md: never in bulk exports).",
+  "Every subarea is the one containing the published position: for a private person, the centre of their cell, never their exact point.",
   'Walk pins: no nickname.',
   'Never: edit tokens, device ids, moderation notes, reject reasons, session codes, exact positions of private persons.',
 ] as const;

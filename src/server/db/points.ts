@@ -123,6 +123,24 @@ export class PointStore {
     return (rows as Row[]).map((r) => this.rows.decode(r));
   }
 
+  /**
+   * Sets each row's subarea to `subareaAt(public position)` where it differs; returns how many changed. One
+   * transaction, and only changed rows are written, so a start-up with nothing to correct writes nothing.
+   */
+  resyncSubareas(subareaAt: (lng: number, lat: number) => string | null): number {
+    const rows = this.db.prepare('SELECT id, public_lng, public_lat, subarea FROM points').all() as
+      Pick<Row, 'id' | 'public_lng' | 'public_lat' | 'subarea'>[];
+    const set = this.db.prepare('UPDATE points SET subarea = ? WHERE id = ?');
+    return this.db.transaction(() => {
+      let changed = 0;
+      for (const r of rows) {
+        const subarea = subareaAt(r.public_lng, r.public_lat);
+        if (subarea !== r.subarea) changed += set.run(subarea, r.id).changes;
+      }
+      return changed;
+    })();
+  }
+
   /** Published pins per subarea and kind, for the subarea panels' live figures. */
   countsBySubarea(): Partial<Record<string, SubareaCounts>> {
     const rows = this.db.prepare(
