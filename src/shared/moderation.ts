@@ -13,7 +13,7 @@ export type LoginBody = z.infer<typeof LoginBody>;
 export { Me } from './accounts.ts';
 
 /** POST /api/moderation/points/:id/reject — hiding always says why (product.md). */
-export const RejectBody = z.strictObject({ reason: text(LIMITS.reason, 1, 'reason') });
+export const RejectBody = z.strictObject({ reason: text(LIMITS.reason, 1, 'reason', { multiline: true }) });
 export type RejectBody = z.infer<typeof RejectBody>;
 
 /** GET /api/moderation/queue: pending points, oldest first, with exact position and subarea. */

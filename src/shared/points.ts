@@ -4,6 +4,10 @@ import { KRAKOW_BBOX } from './geo/bounds.ts';
 import { SubareaId } from './subareas.ts';
 import { PhotoMeta } from './photos.ts';
 import { SessionCode } from './sessions.ts';
+import { text, textProblem } from './text.ts';
+
+// Re-exported: the other request schemas import text() from here.
+export { text };
 
 /**
  * Contributions (issue 3): request bodies are strict (unknown keys rejected, sizes capped, text trimmed and
@@ -38,20 +42,6 @@ export type PointStatus = z.infer<typeof PointStatus>;
 /** Opaque, URL-safe point id (the server makes them random so ids do not reveal submission counts). */
 export const PointId = z.string().regex(/^[A-Za-z0-9_-]{8,64}$/, 'not a point id');
 
-const required = (what: string) => (iss: { input?: unknown }) =>
-  iss.input === undefined ? `${what} is required` : `${what} must be text`;
-// Control characters other than tab/newline have no place in a pin and can hide content from moderators.
-const CONTROL = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]/;
-
-/** Trimmed, NFC text of at most max characters; `min` 1 for required fields. */
-export function text(max: number, min = 0, what = 'this field') {
-  let s = z.string({ error: required(what) }).normalize('NFC').trim();
-  if (min > 0) s = s.min(min, `${what} must not be empty`);
-  return s
-    .max(max, `${what} is too long (at most ${max} characters)`)
-    .refine((v) => !CONTROL.test(v), 'contains control characters');
-}
-
 const [W, S, E, N] = KRAKOW_BBOX;
 const OUTSIDE = `Punkt musi leżeć w Krakowie / the point must lie within Kraków`;
 const coord = (lo: number, hi: number, what: string) =>
@@ -68,7 +58,11 @@ const Language = z.string().regex(/^[a-z]{2,3}(-[A-Za-z]{2,4})?$/, 'a language c
 export const Contact = z.strictObject({
   phone: text(LIMITS.phone, 1, 'phone').regex(/^\+?[0-9 ()-]{5,}$/, 'phone: digits, spaces, +, -, ( ) only').optional(),
   email: z.email('not an e-mail address').max(LIMITS.email).optional(),
-  www: z.url({ protocol: /^https?$/, error: 'an http(s) address, e.g. https://example.org' }).max(LIMITS.www).optional(),
+  www: z
+    .url({ protocol: /^https?$/, error: 'an http(s) address, e.g. https://example.org' })
+    .max(LIMITS.www)
+    .refine((v) => !textProblem(v, 'www'), 'www contains a control or text-direction character')
+    .optional(),
 });
 export type Contact = z.infer<typeof Contact>;
 /** Per-field publication consent for a private person's contacts (issue 5); organisations publish theirs. */
@@ -94,7 +88,7 @@ export function makePointSchemas(categories: Categories) {
     kind: z.enum(['keep', 'change'], { error: 'kind must be "keep" or "change"' }),
     theme: Theme,
     title: text(LIMITS.title, 1, 'title'),
-    description: text(LIMITS.description, 0, 'description').optional(),
+    description: text(LIMITS.description, 0, 'description', { multiline: true }).optional(),
     nickname: text(LIMITS.nickname, 0, 'nickname').optional(),
   };
   const helpFields = {
@@ -107,7 +101,7 @@ export function makePointSchemas(categories: Categories) {
       .min(1, 'choose at least one kind of help')
       .max(kindIds.length)
       .refine(uniq, 'each kind of help once'),
-    description: text(LIMITS.description, 0, 'description').optional(),
+    description: text(LIMITS.description, 0, 'description', { multiline: true }).optional(),
     availability: text(LIMITS.availability, 0, 'availability').optional(),
     languages: z.array(Language).max(LIMITS.languages).refine(uniq, 'each language once').optional(),
     contact: Contact.optional(),

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { SubareaId } from './subareas.ts';
+import { text } from './text.ts';
 
 /**
  * Walk sessions (issue 6): a facilitator opens one for a research walk or a workshop; residents join with a short
@@ -23,14 +24,7 @@ export const PublishMode = z.enum(['moderated', 'immediate'], { error: 'publishM
 export type PublishMode = z.infer<typeof PublishMode>;
 
 export const SESSION_NAME_MAX = 120;
-// Not points.ts's text(): points.ts imports SessionCode from here, and a cycle would leave one of them undefined.
-const SessionName = z
-  .string({ error: 'name is required' })
-  .normalize('NFC')
-  .trim()
-  .min(1, 'name must not be empty')
-  .max(SESSION_NAME_MAX, `name is too long (at most ${SESSION_NAME_MAX} characters)`)
-  .refine((v) => !/[\u0000-\u001F\u007F]/.test(v), 'contains control characters');
+const SessionName = text(SESSION_NAME_MAX, 1, 'name');
 
 /** POST /api/sessions (moderators). */
 export const SessionCreate = z.strictObject({

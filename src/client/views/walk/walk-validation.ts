@@ -1,6 +1,7 @@
 import type { z } from 'zod';
 import { PHOTO } from '../../../shared/photos.ts';
 import { LIMITS } from '../../../shared/points.ts';
+import type { TextProblemKind } from '../../../shared/text.ts';
 import type { I18n } from '../../i18n/i18n.svelte.ts';
 
 /** Form fields that can carry a message; `place` stands for lng/lat. */
@@ -38,7 +39,12 @@ function messageFor(field: WalkField, issue: z.core.$ZodIssue, i18n: I18n): stri
   if (field === 'consent') return i18n.t('walk.errors.consent');
   if (issue.code === 'too_big') return i18n.t('walk.errors.tooLong', { max: MAX[field] });
   if (field === 'title' && (issue.code === 'too_small' || issue.code === 'invalid_type')) return i18n.t('walk.errors.titleRequired');
-  if (issue.code === 'custom') return i18n.t('walk.errors.control');
+  if (issue.code === 'custom') {
+    const kind = issue.params?.['text'] as TextProblemKind | undefined;
+    if (kind === 'invisible' && field === 'title') return i18n.t('walk.errors.titleRequired');
+    if (kind === 'lines') return i18n.t('walk.errors.oneLine');
+    return i18n.t('walk.errors.control');
+  }
   return i18n.t('walk.errors.other', { message: issue.message });
 }
 

@@ -1,0 +1,103 @@
+import { describe, expect, it } from 'vitest';
+import { createPoint, fresh, helpBody, json, moderatorCookie, walkBody, bearer } from './helpers.ts';
+
+/**
+ * Characters that hide or disguise text are refused in every resident- and moderator-written field, with an issue
+ * whose path and message both name the field (shared/text.ts says which and why).
+ */
+type Send = (value: string) => { path: string; init: RequestInit };
+
+const { app, db } = fresh({ limits: { writes: { max: 1e6, windowMs: 60_000 } } });
+const cookie = await moderatorCookie(app, db);
+const walk = await createPoint(app, walkBody());
+const help = await createPoint(app, helpBody());
+
+const create = (body: (v: string) => Record<string, unknown>): Send => (v) => ({ path: '/api/points', init: json(body(v)) });
+const FIELDS: Record<string, { send: Send; path: string; multiline?: boolean; required?: boolean }> = {
+  'walk title': { send: create((v) => walkBody({ title: v })), path: 'title', required: true },
+  'walk description': { send: create((v) => walkBody({ description: v })), path: 'description', multiline: true },
+  'walk nickname': { send: create((v) => walkBody({ nickname: v })), path: 'nickname' },
+  'help name': { send: create((v) => helpBody({ name: v })), path: 'name', required: true },
+  'help description': { send: create((v) => helpBody({ description: v })), path: 'description', multiline: true },
+  'help availability': { send: create((v) => helpBody({ availability: v })), path: 'availability' },
+  'author edit of a title': {
+    send: (v) => ({ path: `/api/points/${walk.id}`, init: json({ layer: 'walk', title: v }, bearer(walk.editToken), 'PATCH') }),
+    path: 'title', required: true,
+  },
+  'moderator edit of a name': {
+    send: (v) => ({ path: `/api/moderation/points/${help.id}`, init: json({ layer: 'help', name: v }, { Cookie: cookie }, 'PATCH') }),
+    path: 'name', required: true,
+  },
+  'reject reason': {
+    send: (v) => ({ path: `/api/moderation/points/${walk.id}/reject`, init: json({ reason: v }, { Cookie: cookie }) }),
+    path: 'reason', required: true, multiline: true,
+  },
+  'walk session name': {
+    send: (v) => ({ path: '/api/sessions', init: json({ name: v, subarea: 'kazimierz-stradom', date: '2026-05-16', publishMode: 'moderated' }, { Cookie: cookie }) }),
+    path: 'name', required: true,
+  },
+};
+
+async function issueFor(send: Send, value: string) {
+  const { path, init } = send(value);
+  const res = await app.request(path, init);
+  const body = await res.json();
+  return { status: res.status, body, issues: (body.issues ?? []) as { path: string; message: string }[] };
+}
+
+const BAD: [string, string][] = [
+  ['a C0 control character (BEL)', 'Skwer\u0007 zieleni'],
+  ['a C1 control character (NEL)', 'Skwer\u0085 zieleni'],
+  ['a C1 control character (CSI)', 'Skwer\u009B zieleni'],
+  ['a right-to-left override', 'Plac \u202Egnp.exe'],
+  ['a left-to-right embedding', 'Plac \u202Atekst'],
+  ['a first-strong isolate', 'Plac \u2068tekst\u2069'],
+];
+
+describe('text fields', () => {
+  for (const [field, { send, path }] of Object.entries(FIELDS)) {
+    for (const [what, value] of BAD) {
+      it(`the ${field} refuses ${what}, naming the field`, async () => {
+        const { status, issues } = await issueFor(send, value);
+        expect(status).toBe(400);
+        expect(issues).toHaveLength(1);
+        expect(issues[0]!.path).toBe(path);
+        expect(issues[0]!.message).toMatch(new RegExp(`^${path} contains a (control|text-direction control) character \\(U\\+[0-9A-F]{4}\\)`));
+      });
+    }
+  }
+
+  for (const [field, { send, path, multiline }] of Object.entries(FIELDS)) {
+    it(multiline ? `the ${field} keeps line breaks and tabs` : `the ${field} is one line: no line breaks or tabs`, async () => {
+      for (const value of ['Pierwsza linia\nDruga linia', 'Pierwsza\r\nDruga', 'Kolumna\tdruga']) {
+        const { status, issues } = await issueFor(send, value);
+        // A second rejection is a 409: what matters is that the text itself raised no issue.
+        if (multiline) expect(status, value).not.toBe(400);
+        else expect(issues, value).toEqual([{ path, message: `${path} must be one line (no line breaks or tabs)` }]);
+      }
+    });
+  }
+
+  for (const [field, { send, path }] of Object.entries(FIELDS).filter(([, f]) => f.required)) {
+    it(`the ${field} refuses text made only of invisible characters`, async () => {
+      for (const value of ['\u200B\u200D', '\u3164', '\u2800\u2800', '\u00AD\u2060\uFEFF', '\u200B \u200C']) {
+        const { status, issues } = await issueFor(send, value);
+        expect(status, JSON.stringify(value)).toBe(400);
+        expect(issues).toEqual([{ path, message: `${path} has no visible characters` }]);
+      }
+    });
+  }
+
+  it('accepts the bidi marks Arabic and Hebrew text needs, and ordinary Polish and Ukrainian text', async () => {
+    for (const title of ['\u200Fשלום עולם', 'مرحبا\u061C 12', 'Zażółć gęślą jaźń', 'Їжак на подвір’ї', 'Kawiarnia „U Pani Zosi” 😊']) {
+      const res = await app.request('/api/points', json(walkBody({ title })));
+      expect(res.status, title).toBe(201);
+    }
+  });
+
+  it('refuses a www address carrying a direction override', async () => {
+    const { status, issues } = await issueFor(create((v) => helpBody({ contact: { www: v } })), 'https://example.org/\u202Egpj.exe');
+    expect(status).toBe(400);
+    expect(issues[0]!.path).toBe('contact.www');
+  });
+});
