@@ -8,8 +8,6 @@ export const LAYER_ORDER = [
   'subareas-fill',
   'subareas-line',
   'subareas-line-selected',
-  'subareas-label',
-  // Pins above the subarea names: a name may hide a pin otherwise (pins ignore label placement).
   'walk-selected',
   'walk-points',
   'walk-clusters',
@@ -19,6 +17,9 @@ export const LAYER_ORDER = [
   'help-clusters',
   'help-cluster-count',
   'help-points',
+  // Subarea names above the pins: a pin drawn over „Kazimierz-Stradom” made it unreadable; a name is a thin text
+  // with a halo, so the pin under it still shows, and clicks go through it to the pin.
+  'subareas-label',
   // Pins published while the projector is on (issue 6): the ring must show even over a cluster.
   'arrivals-ring',
   // The location picker's chosen point sits above everything: it is what the resident is placing right now.
