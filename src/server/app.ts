@@ -17,7 +17,11 @@ import { roleGuard } from './middleware/roles.ts';
 import { moderationRoutes } from './routes/moderation.ts';
 import { eventRoutes } from './routes/events.ts';
 import { photoRoutes } from './routes/photos.ts';
-import { placeRoutes } from './routes/places.ts';
+import { loadPlaces, placeRoutes } from './routes/places.ts';
+import { geocodeRoutes } from './routes/geocode.ts';
+import { Geocoder } from './geocode/geocoder.ts';
+import { OnlineGeocoder } from './geocode/online.ts';
+import { SqliteAddressStore } from './db/addresses.ts';
 import { helpStaleRoutes } from './routes/help-stale.ts';
 import { sessionRoutes } from './routes/sessions.ts';
 import { exportRoutes } from './routes/export.ts';
@@ -59,6 +63,8 @@ export interface AppOptions {
   helpFreshness?: FreshnessLimits;
   /** How long rejected, closed and stale personal data is kept; the privacy notice quotes these numbers. */
   retention?: Retention;
+  /** GEOCODER_URL's online search, asked only when the offline sources find nothing; null or omitted: none. */
+  onlineGeocoder?: OnlineGeocoder | null;
 }
 
 /** The whole HTTP app over one database. No port, no env: tests call app.request() on it directly. */
@@ -80,6 +86,8 @@ export function createApp(db: Db, options: AppOptions = {}) {
   const schemas = makePointSchemas(site.categories);
   const auth = new AuthStore(db);
   const requireRole = roleGuard(auth, now);
+  const places = loadPlaces(dataDir);
+  const geocoder = new Geocoder(new SqliteAddressStore(db), places.features, site.subareas, options.onlineGeocoder ?? null);
   const limiter = { proxyHops, now: () => now().getTime() };
   const limit = (name: string, l: Limits['writes']) => rateLimit(name, l, limiter);
   // One counter for every way of trying a session code (join page, summary, export), counting only misses.
@@ -101,7 +109,8 @@ export function createApp(db: Db, options: AppOptions = {}) {
     .route('/moderation', moderationRoutes(requireRole, contributions, schemas, limits.bodyBytes))
     .route('/context', contextRoutes(dataDir))
     .route('/basemap', basemapRoutes(basemapPmtiles))
-    .route('/places', placeRoutes(dataDir))
+    .route('/places', placeRoutes(places))
+    .route('/geocode', geocodeRoutes(geocoder, limit('search', limits.searches)))
     .route('/sessions', sessionRoutes(requireRole, sessions, site, sessionLookupLimit))
     .route('/export', exportRoutes(contributions, sessions, site, sessionLookupLimit))
     .route('/stats', statsRoutes(contributions, site, now))

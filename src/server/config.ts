@@ -13,6 +13,8 @@ export interface ServerConfig {
   secureCookies: boolean;
   /** How many reverse proxies of our own stand in front (TRUST_PROXY); the client address is that many X-Forwarded-For entries from the right. 0: the socket's address. */
   trustProxy: number;
+  /** GEOCODER_URL: an optional Photon/Nominatim-compatible search the server may ask; null: offline sources only. */
+  geocoderUrl: string | null;
   limits: Limits;
 }
 
@@ -33,6 +35,8 @@ export interface Limits {
   logins: RateLimitSetting;
   /** Unknown walk-session codes looked up per client address: codes are short, guessing them must be slow. */
   sessionLookups: RateLimitSetting;
+  /** Address searches per client address: typing sends one per pause, and each may cost an online call. */
+  searches: RateLimitSetting;
   /** JSON body cap: a full help offer with 2000-character texts fits well under it. */
   bodyBytes: number;
   sessionTtlMs: number;
@@ -49,6 +53,7 @@ export const DEFAULT_LIMITS: Limits = {
   // Only misses count: a room of phones joining with the right code costs nothing, a few typos are forgiven, and
   // guessing one of 29^6 codes at 60 tries per 10 minutes would take thousands of years.
   sessionLookups: { max: 60, windowMs: 10 * MINUTE },
+  searches: { max: 120, windowMs: MINUTE },
   bodyBytes: 32 * 1024,
   sessionTtlMs: 12 * 60 * MINUTE,
   sseKeepAliveMs: 20_000,
@@ -93,6 +98,19 @@ function basemapPmtiles(env: NodeJS.ProcessEnv, dataDir: string): string | null 
   return existsSync(fallback) ? fallback : null;
 }
 
+/** A typo in GEOCODER_URL stops start-up: silently searching offline only would look like missing addresses. */
+function geocoderUrl(raw: string | undefined): string | null {
+  if (!raw) return null;
+  let url: URL;
+  try {
+    url = new URL(raw);
+  } catch {
+    throw new Error(`GEOCODER_URL must be an http(s) address such as https://photon.komoot.io/api, got "${raw}"`);
+  }
+  if (url.protocol !== 'https:' && url.protocol !== 'http:') throw new Error(`GEOCODER_URL must be http(s), got "${raw}"`);
+  return url.toString();
+}
+
 export function configFromEnv(env: NodeJS.ProcessEnv): ServerConfig {
   const port = Number(env.PORT ?? 8080);
   if (!Number.isInteger(port) || port < 0 || port > 65535) {
@@ -107,12 +125,14 @@ export function configFromEnv(env: NodeJS.ProcessEnv): ServerConfig {
     basemapPmtiles: basemapPmtiles(env, dataDir),
     secureCookies: env.SECURE_COOKIES === '1' || env.SECURE_COOKIES === 'true',
     trustProxy: proxyHops(env.TRUST_PROXY),
+    geocoderUrl: geocoderUrl(env.GEOCODER_URL),
     limits: {
       writes: { max: positiveInt(env, 'RATE_LIMIT_WRITES', DEFAULT_LIMITS.writes.max), windowMs: DEFAULT_LIMITS.writes.windowMs },
       votes: { max: positiveInt(env, 'RATE_LIMIT_VOTES', DEFAULT_LIMITS.votes.max), windowMs: DEFAULT_LIMITS.votes.windowMs },
       votesPerPoint: { max: positiveInt(env, 'RATE_LIMIT_VOTES_PER_POINT', DEFAULT_LIMITS.votesPerPoint.max), windowMs: DEFAULT_LIMITS.votesPerPoint.windowMs },
       logins: { max: positiveInt(env, 'RATE_LIMIT_LOGINS', DEFAULT_LIMITS.logins.max), windowMs: DEFAULT_LIMITS.logins.windowMs },
       sessionLookups: { max: positiveInt(env, 'RATE_LIMIT_SESSION_LOOKUPS', DEFAULT_LIMITS.sessionLookups.max), windowMs: DEFAULT_LIMITS.sessionLookups.windowMs },
+      searches: { max: positiveInt(env, 'RATE_LIMIT_SEARCHES', DEFAULT_LIMITS.searches.max), windowMs: DEFAULT_LIMITS.searches.windowMs },
       bodyBytes: positiveInt(env, 'MAX_BODY_BYTES', DEFAULT_LIMITS.bodyBytes),
       sessionTtlMs: positiveInt(env, 'SESSION_TTL_HOURS', 12) * 60 * MINUTE,
       sseKeepAliveMs: DEFAULT_LIMITS.sseKeepAliveMs,

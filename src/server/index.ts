@@ -6,6 +6,7 @@ import { configFromEnv } from './config.ts';
 import { openDb } from './db/open.ts';
 import { DataFileError, loadSiteData } from './site-data.ts';
 import { unfilled } from '../shared/privacy-notice.ts';
+import { OnlineGeocoder } from './geocode/online.ts';
 import { DEFAULT_FRESHNESS } from '../shared/freshness.ts';
 
 /** HELP_FADE_DAYS / HELP_HIDE_DAYS (issue 5): whole days; a typo stops start-up instead of silently using defaults. */
@@ -44,6 +45,7 @@ try {
     limits: config.limits,
     secureCookies: config.secureCookies,
     trustProxy: config.trustProxy,
+    onlineGeocoder: config.geocoderUrl ? new OnlineGeocoder({ url: config.geocoderUrl }) : null,
     helpFreshness: {
       fadeDays: positiveDays('HELP_FADE_DAYS', DEFAULT_FRESHNESS.fadeDays),
       hideDays: positiveDays('HELP_HIDE_DAYS', DEFAULT_FRESHNESS.hideDays),

@@ -18,6 +18,8 @@ const OPEN_TO_RESIDENTS: Record<string, string> = {
   'GET /api/context/:name{[a-z-]+\\.geojson}': 'basemap context layers',
   'GET /api/basemap/krakow.pmtiles': 'the offline basemap tiles (issue 7)',
   'GET /api/places': 'place search',
+  'GET /api/geocode': 'address search',
+  'GET /api/geocode/reverse': 'the address line under a placed pin',
   'GET /api/points': 'published points only',
   'POST /api/points': 'residents contribute without an account',
   'GET /api/points/:id': 'public projection; the full record only with the edit token',

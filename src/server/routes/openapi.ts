@@ -11,6 +11,7 @@ import { Stats, StatsQuery, WalkStats } from '../../shared/stats.ts';
 import { ExportQuery } from '../../shared/export.ts';
 import { PrivacyAnswer } from '../../shared/privacy-notice.ts';
 import { AboutFile } from '../../shared/about.ts';
+import { GeocodeAnswer, GeocodeQuery, ReverseAnswer, ReverseQuery } from '../../shared/geocode.ts';
 
 type JsonSchema = Record<string, unknown>;
 const schema = (s: z.ZodType, io: 'input' | 'output' = 'output'): JsonSchema => {
@@ -58,6 +59,12 @@ export function openApiDocument(site: SiteData) {
       '/api/subareas': { get: { summary: 'The three revitalization subareas with their ambassadors and live counts', responses: { 200: ok('FeatureCollection', 'SubareaCollection') } } },
       '/api/categories': { get: { summary: 'Walk themes and help kinds (editable data; ids are what points carry)', responses: { 200: ok('categories', 'Categories') } } },
       '/api/places': { get: { summary: 'Small gazetteer of landmarks for placing a pin by name', responses: { 200: ok('FeatureCollection', 'PlaceCollection') } } },
+      '/api/geocode': {
+        get: { summary: 'Kraków addresses, streets and landmarks matching what was typed; the three subareas first', parameters: queryParams(GeocodeQuery), responses: { 200: ok('results', 'GeocodeAnswer'), ...errors(400, 429) } },
+      },
+      '/api/geocode/reverse': {
+        get: { summary: 'The address within 50 m of a position, or its street within 150 m', parameters: queryParams(ReverseQuery), responses: { 200: ok('address', 'ReverseAnswer'), ...errors(400, 429) } },
+      },
       '/api/points': {
         get: { summary: 'Published points of one layer, public fields only', parameters: queryParams(PointsQuery), responses: { 200: ok('GeoJSON FeatureCollection', 'PointCollection'), ...errors(400) } },
         post: {
@@ -126,6 +133,8 @@ export function openApiDocument(site: SiteData) {
         Stats: schema(Stats),
         PrivacyAnswer: schema(PrivacyAnswer),
         About: schema(AboutFile),
+        GeocodeAnswer: schema(GeocodeAnswer),
+        ReverseAnswer: schema(ReverseAnswer),
       },
     },
   };

@@ -5,12 +5,18 @@ import { parseDataFile } from '../site-data.ts';
 import { PlaceCollection } from '../../shared/places.ts';
 
 /**
- * GET /api/places: the gazetteer for typing a place instead of tapping the map (issue 4). Read and validated once,
- * when the app is created, so a broken data/places.geojson stops start-up with a message naming the feature.
- * Small (tens of places): the client downloads it whole and searches locally, so typing works offline once loaded.
+ * The landmarks list (data/places.geojson), read and validated once when the app is created, so a broken file stops
+ * start-up with a message naming the feature. Used by GET /api/places and by the address search.
  */
-export function placeRoutes(dataDir: string) {
-  const places = parseDataFile(PlaceCollection, 'data/places.geojson', readFileSync(join(dataDir, 'places.geojson'), 'utf8'));
+export function loadPlaces(dataDir: string): PlaceCollection {
+  return parseDataFile(PlaceCollection, 'data/places.geojson', readFileSync(join(dataDir, 'places.geojson'), 'utf8'));
+}
+
+/**
+ * GET /api/places: small (tens of places), so the client downloads it whole and searches locally: typing a landmark
+ * works offline once loaded.
+ */
+export function placeRoutes(places: PlaceCollection) {
   return new Hono().get('/', (c) => {
     c.header('Cache-Control', 'public, max-age=3600');
     return c.json(places);

@@ -1,13 +1,12 @@
-import type { Place } from '../../../shared/places.ts';
+import { fold } from './address-text.ts';
+import type { Place } from './places.ts';
 
-/** Lowercase without diacritics, so "plac nowy", "Płac Nowy" and "PLAC NOWY" all find "Plac Nowy". */
-export function fold(s: string): string {
-  return s.normalize('NFD').replace(/\p{M}/gu, '').replace(/ł/g, 'l').replace(/Ł/g, 'l').toLowerCase().trim();
-}
+export { fold };
 
 /**
  * Places whose name or address contains every typed word (any order), names that start with the query first.
- * A gazetteer of tens of places: a linear scan is instant and works offline once the list is loaded.
+ * A gazetteer of tens of places: a linear scan is instant. Shared: the server ranks them among addresses, the client
+ * searches them itself when it is offline.
  */
 export function searchPlaces(places: readonly Place[], query: string, limit = 6): Place[] {
   const words = fold(query).split(/\s+/).filter(Boolean);
