@@ -11,7 +11,7 @@ import { publicFeature, publicPosition } from './privacy.ts';
 import { inDefaultView } from './freshness.ts';
 import { DEFAULT_FRESHNESS, type FreshnessLimits } from '../shared/freshness.ts';
 import { subareaAt } from '../shared/geo/index.ts';
-import type { PointCollection, PointCreate, PointCreated, PointPatch, PointRecord, PointsQuery } from '../shared/points.ts';
+import { MODERATOR_FIELDS, type ModeratorPatch, type PointCollection, type PointCreate, type PointCreated, type PointPatch, type PointRecord, type PointsQuery } from '../shared/points.ts';
 import type { AuditEntry } from '../shared/moderation.ts';
 import type { PhotoMeta } from '../shared/photos.ts';
 
@@ -148,8 +148,26 @@ export class Contributions {
     return { type: 'FeatureCollection', features };
   }
 
-  /** Applies a PATCH body; `who` decides whether a content change sends the point back to review. */
-  edit(p: StoredPoint, patch: PointPatch, actor: string, byModerator: boolean): PointRecord {
+  /** The author's PATCH (edit token checked by the caller): a content change on a published point goes back to review. */
+  edit(p: StoredPoint, patch: PointPatch): PointRecord {
+    return this.apply(p, patch, 'author', false);
+  }
+
+  /**
+   * A moderator's correction. The route's schema already refuses author-only fields; checked again here because
+   * this is where a person would be published (ModeratorPatch in shared/points.ts says why), whoever calls it.
+   */
+  moderatorEdit(p: StoredPoint, patch: ModeratorPatch, login: string): PointRecord {
+    const allowed: readonly string[] = MODERATOR_FIELDS[patch.layer];
+    const refused = Object.keys(patch).filter((k) => k !== 'layer' && !allowed.includes(k));
+    if (refused.length) {
+      throw new ApiError(400, 'invalid request body', refused.map((path) => ({ path, message: 'only the author may change this' })));
+    }
+    return this.apply(p, patch, login, true);
+  }
+
+  /** Applies a PATCH body; `byModerator` decides whether a content change sends the point back to review. */
+  private apply(p: StoredPoint, patch: PointPatch, actor: string, byModerator: boolean): PointRecord {
     const before = p.record;
     if (patch.layer !== before.layer) {
       throw new ApiError(400, 'invalid request', [{ path: 'layer', message: `this point is on the ${before.layer} layer` }]);

@@ -126,7 +126,35 @@ export function makePointSchemas(categories: Categories) {
   });
   const PointPatch = z.discriminatedUnion('layer', [WalkPatch, HelpPatch], layerError);
 
-  return { WalkCreate, HelpCreate, PointCreate, WalkPatch, HelpPatch, PointPatch };
+  /** A moderator's PATCH: the author's PATCH with every field outside MODERATOR_FIELDS refused by name. */
+  const ModeratorPatch = z.discriminatedUnion('layer', [
+    authorOnlyExcept(WalkPatch, MODERATOR_FIELDS.walk),
+    authorOnlyExcept(HelpPatch, MODERATOR_FIELDS.help),
+  ], layerError);
+
+  return { WalkCreate, HelpCreate, PointCreate, WalkPatch, HelpPatch, PointPatch, ModeratorPatch };
+}
+
+/**
+ * What a moderator may correct: what residents wrote and how it is classified. Never who offers help, contact
+ * consent, contacts, position, confirmation or pausing: switching a person to an organisation, or ticking a consent,
+ * would publish their door or phone at once, so only the author, holding the edit token, decides those. A field
+ * added to the author's PATCH later is author-only until it is listed here (tests/api/moderator-patch.test.ts
+ * fails until it is classified).
+ */
+export const MODERATOR_FIELDS = {
+  walk: ['title', 'description', 'nickname', 'kind', 'theme'],
+  help: ['name', 'description', 'availability', 'kinds', 'languages'],
+} as const satisfies Record<Layer, readonly string[]>;
+
+const AUTHOR_ONLY = 'only the author may change this, with their private edit link; a moderator may correct text or reject';
+
+/** `schema` with every field but `layer` and `keep` turned into one that refuses any value, naming the field. */
+function authorOnlyExcept<S extends z.ZodObject, K extends string>(schema: S, keep: readonly K[]) {
+  const refused = Object.keys(schema.shape)
+    .filter((k) => k !== 'layer' && !(keep as readonly string[]).includes(k))
+    .map((k) => [k, z.never({ error: AUTHOR_ONLY }).optional()] as const);
+  return schema.extend(Object.fromEntries(refused)) as unknown as z.ZodObject<Pick<S['shape'], K | 'layer'>, z.core.$strict>;
 }
 
 function partial<T extends Record<string, z.ZodType>>(fields: T) {
@@ -140,9 +168,11 @@ export type PointCreate = z.infer<PointSchemas['PointCreate']>;
 export type WalkCreate = z.infer<PointSchemas['WalkCreate']>;
 export type HelpCreate = z.infer<PointSchemas['HelpCreate']>;
 export type PointPatch = z.infer<PointSchemas['PointPatch']>;
+export type ModeratorPatch = z.infer<PointSchemas['ModeratorPatch']>;
 /** What the client sends (before trimming/normalising). */
 export type PointCreateInput = z.input<PointSchemas['PointCreate']>;
 export type PointPatchInput = z.input<PointSchemas['PointPatch']>;
+export type ModeratorPatchInput = z.input<PointSchemas['ModeratorPatch']>;
 
 // ——— responses ———
 

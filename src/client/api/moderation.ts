@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { Me, ModerationQueue, PointHistory } from '../../shared/moderation.ts';
-import { PointRecord, type PointPatchInput } from '../../shared/points.ts';
+import { PointRecord, type ModeratorPatchInput } from '../../shared/points.ts';
 import { getJson, request } from './http.ts';
 
 const post = (body?: unknown): RequestInit => ({
@@ -17,7 +17,7 @@ export const fetchQueue = () => getJson(ModerationQueue, '/api/moderation/queue'
 export const approve = (id: string) => request(PointRecord, `${point(id)}/approve`, post());
 export const reject = (id: string, reason: string) => request(PointRecord, `${point(id)}/reject`, post({ reason }));
 export const fetchHistory = (id: string) => getJson(PointHistory, `${point(id)}/history`);
-export const editPoint = (id: string, patch: PointPatchInput) =>
+export const editPoint = (id: string, patch: ModeratorPatchInput) =>
   request(PointRecord, point(id), { ...post(patch), method: 'PATCH' });
 
 /** Published help offers nobody confirmed for HELP_HIDE_DAYS: off the public map, listed for follow-up (issue 5). */

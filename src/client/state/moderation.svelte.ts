@@ -1,4 +1,4 @@
-import type { PointPatchInput, PointRecord } from '../../shared/points.ts';
+import type { ModeratorPatchInput, PointRecord } from '../../shared/points.ts';
 import * as api from '../api/moderation.ts';
 import { ApiFailure } from '../api/http.ts';
 
@@ -55,7 +55,7 @@ export class ModerationState {
     await this.#act(() => api.reject(point.id, reason), label);
   }
 
-  async edit(point: PointRecord, patch: PointPatchInput, label: string): Promise<void> {
+  async edit(point: PointRecord, patch: ModeratorPatchInput, label: string): Promise<void> {
     await this.#act(() => api.editPoint(point.id, patch), label);
   }
 

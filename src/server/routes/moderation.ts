@@ -26,9 +26,10 @@ export function moderationRoutes(requireRole: RequireRole, contributions: Contri
     .post('/points/:id/reject', ...json, ...point, validate('json', RejectBody), (c) =>
       c.json(contributions.reject(c.req.valid('param').id, c.var.moderator, c.req.valid('json').reason)),
     )
-    .patch('/points/:id', ...json, ...point, validate('json', schemas.PointPatch), (c) => {
+    // ModeratorPatch, not PointPatch: who offers help, consent and position are the author's (shared/points.ts).
+    .patch('/points/:id', ...json, ...point, validate('json', schemas.ModeratorPatch), (c) => {
       const p = contributions.get(c.req.valid('param').id);
-      return c.json(contributions.edit(p, c.req.valid('json'), c.var.moderator, true));
+      return c.json(contributions.moderatorEdit(p, c.req.valid('json'), c.var.moderator));
     })
     .get('/points/:id/history', ...point, (c) => c.json(contributions.history(c.req.valid('param').id)));
 }

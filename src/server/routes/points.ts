@@ -59,7 +59,7 @@ export function pointRoutes({ contributions, sessions, schemas, bodyLimitBytes, 
     })
     .patch('/:id', ...body, validate('param', IdParam), validate('json', schemas.PointPatch), (c) => {
       const p = contributions.own(c.req.valid('param').id, bearer(c.req.header('Authorization')));
-      return c.json(contributions.edit(p, c.req.valid('json'), 'author', false));
+      return c.json(contributions.edit(p, c.req.valid('json')));
     })
     .delete('/:id', writeLimit, validate('param', IdParam), (c) => {
       const p = contributions.own(c.req.valid('param').id, bearer(c.req.header('Authorization')));
