@@ -14,6 +14,7 @@ import { authRoutes } from './routes/auth.ts';
 import { accountRoutes } from './routes/accounts.ts';
 import { AuthStore } from './db/auth.ts';
 import { roleGuard } from './middleware/roles.ts';
+import { cookieRequest } from './middleware/same-origin.ts';
 import { moderationRoutes } from './routes/moderation.ts';
 import { eventRoutes } from './routes/events.ts';
 import { photoRoutes } from './routes/photos.ts';
@@ -51,6 +52,8 @@ export interface AppOptions {
   staticDir?: string;
   /** Rate limits, body cap, session lifetime, SSE keep-alive (config.ts DEFAULT_LIMITS); tests lower them. */
   limits?: Partial<Limits>;
+  /** PUBLIC_URL (config.ts): links in exports; staff actions are accepted from its origin. Default: none. */
+  publicUrl?: string | null;
   /** Mark cookies Secure (behind https). */
   secureCookies?: boolean;
   /** Reverse proxies of our own in front of the app (config TRUST_PROXY); `true` means one. Default none. */
@@ -85,7 +88,9 @@ export function createApp(db: Db, options: AppOptions = {}) {
   const sessions = new WalkSessions(db, contributions, now);
   const schemas = makePointSchemas(site.categories);
   const auth = new AuthStore(db);
-  const requireRole = roleGuard(auth, now);
+  const publicUrl = options.publicUrl ?? null;
+  const publicOrigin = publicUrl && new URL(publicUrl).origin;
+  const requireRole = roleGuard(auth, now, publicOrigin);
   const places = loadPlaces(dataDir);
   const geocoder = new Geocoder(new SqliteAddressStore(db), places.features, site.subareas, options.onlineGeocoder ?? null);
   const limiter = { proxyHops, now: () => now().getTime() };
@@ -103,6 +108,8 @@ export function createApp(db: Db, options: AppOptions = {}) {
     }))
     .route('/points', photoRoutes({ db, auth, contributions, writeLimit: limit('photo', limits.writes), now }))
     .route('/events', eventRoutes(bus, limits.sseKeepAliveMs))
+    // Login and logout use the session cookie without requireRole, which checks every other staff route.
+    .use('/auth/*', cookieRequest(publicOrigin))
     .route('/auth', authRoutes(auth, requireRole, { ttlMs: limits.sessionTtlMs, secureCookies: options.secureCookies ?? false, now }, limit('login', limits.logins)))
     .route('/accounts', accountRoutes(auth, requireRole))
     .route('/moderation/help', helpStaleRoutes(requireRole, contributions, now))
@@ -112,7 +119,7 @@ export function createApp(db: Db, options: AppOptions = {}) {
     .route('/places', placeRoutes(places))
     .route('/geocode', geocodeRoutes(geocoder, limit('search', limits.searches)))
     .route('/sessions', sessionRoutes(requireRole, sessions, site, sessionLookupLimit))
-    .route('/export', exportRoutes(contributions, sessions, site, sessionLookupLimit))
+    .route('/export', exportRoutes(contributions, sessions, site, sessionLookupLimit, publicUrl))
     .route('/stats', statsRoutes(contributions, site, now))
     .route('/', openApiRoutes(site))
     .route('/', sitePageRoutes(site, retention))

@@ -15,6 +15,8 @@ export interface ServerConfig {
   trustProxy: number;
   /** GEOCODER_URL: an optional Photon/Nominatim-compatible search the server may ask; null: offline sources only. */
   geocoderUrl: string | null;
+  /** PUBLIC_URL: where the public reaches the app (https://…, no trailing slash); null when not configured. */
+  publicUrl: string | null;
   limits: Limits;
 }
 
@@ -111,6 +113,23 @@ function geocoderUrl(raw: string | undefined): string | null {
   return url.toString();
 }
 
+/**
+ * PUBLIC_URL: the address residents open, as links in exports, e-mails and QR codes must carry it — never taken from
+ * a request's Host header, which the sender chooses. Only its origin and path are kept, without a trailing slash.
+ */
+function publicUrl(raw: string | undefined): string | null {
+  if (raw === undefined || raw === '') return null;
+  let url: URL;
+  try {
+    url = new URL(raw);
+  } catch {
+    throw new Error(`PUBLIC_URL must be an absolute address like https://mapa.example.pl, got "${raw}"`);
+  }
+  if (url.protocol !== 'https:' && url.protocol !== 'http:') throw new Error(`PUBLIC_URL must be http(s), got "${raw}"`);
+  if (url.search || url.hash || url.username) throw new Error(`PUBLIC_URL must have no query, fragment or user, got "${raw}"`);
+  return (url.origin + url.pathname).replace(/\/+$/, '');
+}
+
 export function configFromEnv(env: NodeJS.ProcessEnv): ServerConfig {
   const port = Number(env.PORT ?? 8080);
   if (!Number.isInteger(port) || port < 0 || port > 65535) {
@@ -126,6 +145,7 @@ export function configFromEnv(env: NodeJS.ProcessEnv): ServerConfig {
     secureCookies: env.SECURE_COOKIES === '1' || env.SECURE_COOKIES === 'true',
     trustProxy: proxyHops(env.TRUST_PROXY),
     geocoderUrl: geocoderUrl(env.GEOCODER_URL),
+    publicUrl: publicUrl(env.PUBLIC_URL),
     limits: {
       writes: { max: positiveInt(env, 'RATE_LIMIT_WRITES', DEFAULT_LIMITS.writes.max), windowMs: DEFAULT_LIMITS.writes.windowMs },
       votes: { max: positiveInt(env, 'RATE_LIMIT_VOTES', DEFAULT_LIMITS.votes.max), windowMs: DEFAULT_LIMITS.votes.windowMs },

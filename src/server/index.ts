@@ -45,6 +45,7 @@ try {
     limits: config.limits,
     secureCookies: config.secureCookies,
     trustProxy: config.trustProxy,
+    publicUrl: config.publicUrl,
     onlineGeocoder: config.geocoderUrl ? new OnlineGeocoder({ url: config.geocoderUrl }) : null,
     helpFreshness: {
       fadeDays: positiveDays('HELP_FADE_DAYS', DEFAULT_FRESHNESS.fadeDays),

@@ -49,7 +49,7 @@ export const DICTIONARY_COLUMNS: Record<Layer, Column[]> = {
     col('title', 'string', 'Tytuł nadany przez mieszkańca (po moderacji).', "The resident's title (moderated)."),
     col('description', 'string', 'Opis mieszkańca; puste, gdy brak.', "The resident's description; empty when none."),
     col('votes', 'number', 'Liczba „ja też” (jedna na urządzenie).', 'Number of "me too" votes (one per device).'),
-    col('photo_url', 'string', 'Adres zdjęcia (bez metadanych EXIF/GPS); puste, gdy brak.', 'Photo address (no EXIF/GPS metadata); empty when none.'),
+    col('photo_url', 'string', 'Adres zdjęcia (bez metadanych EXIF/GPS): pełny, gdy serwis ma ustawiony publiczny adres, inaczej ścieżka od adresu mapy (/api/…); puste, gdy brak.', 'Photo address (no EXIF/GPS metadata): absolute when the site has its public address configured, otherwise a path from the map’s address (/api/…); empty when none.'),
     ...COMMON_TAIL,
   ],
   help: [

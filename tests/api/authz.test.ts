@@ -205,3 +205,57 @@ describe('the authorisation matrix', () => {
     expect([...actors].sort()).toEqual(['ada', 'author', 'fablab', 'ola']);
   });
 });
+
+/**
+ * The staff cookie is SameSite=Strict, yet a sibling subdomain is the same *site*: the browser sends the cookie with
+ * a form or a fetch it makes to us. So every staff change, and login and logout, must come from our own origin and
+ * carry JSON, and no staff answer may be cached (middleware/same-origin.ts).
+ */
+describe('cookie-authenticated requests', () => {
+  const changes = protectedEndpoints.filter((e) => !e.startsWith('GET '));
+  const withCookieOutsideRoles = ['POST /api/auth/login', 'POST /api/auth/logout'];
+  const FOREIGN: [string, Record<string, string>][] = [
+    ['from a sibling subdomain', { Origin: 'https://inna-strona.krakow.pl' }],
+    ['the browser marks same-site', { 'Sec-Fetch-Site': 'same-site' }],
+    ['the browser marks cross-site', { 'Sec-Fetch-Site': 'cross-site', Origin: 'https://attacker.example' }],
+    ['from a sandboxed frame (Origin: null)', { Origin: 'null' }],
+  ];
+
+  for (const endpoint of [...changes, ...withCookieOutsideRoles]) {
+    for (const [name, headers] of FOREIGN) {
+      it(`${endpoint} refuses a live session's request ${name}`, async () => {
+        const res = await call(endpoint, { Cookie: roles.admin, ...headers });
+        expect(res.status, await res.clone().text()).toBe(403);
+      });
+    }
+    it(`${endpoint} refuses a form body even from our own origin`, async () => {
+      const [method, pattern] = endpoint.split(' ') as [string, string];
+      const path = pattern.replace(':id', resident.id).replace(':code', sessionCode);
+      const res = await app.request(path, {
+        method, headers: { Cookie: roles.admin, 'Content-Type': 'application/x-www-form-urlencoded' }, body: 'reason=x&closed=true',
+      });
+      expect(res.status).toBe(415);
+    });
+  }
+
+  it('staff changes sent from our own pages, as a browser marks them, still work', async () => {
+    const own = { Origin: 'http://localhost', 'Sec-Fetch-Site': 'same-origin' };
+    for (const endpoint of changes) {
+      const res = await call(endpoint, { Cookie: roles.admin, ...own });
+      expect(res.status < 300 || res.status === 409, `${endpoint}: ${res.status} ${await res.clone().text()}`).toBe(true);
+    }
+    const fromPublicUrl = fresh({ publicUrl: 'https://mapa.example.pl' });
+    const cookie = await moderatorCookie(fromPublicUrl.app, fromPublicUrl.db);
+    const res = await fromPublicUrl.app.request('/api/auth/logout', {
+      method: 'POST', headers: { Cookie: cookie, Origin: 'https://mapa.example.pl', 'Sec-Fetch-Site': 'same-origin' },
+    });
+    expect(res.status).toBe(200);
+  });
+
+  it('every staff answer is marked Cache-Control: no-store', async () => {
+    for (const endpoint of readsFirst(protectedEndpoints)) {
+      const res = await call(endpoint, { Cookie: roles.admin });
+      expect(res.headers.get('Cache-Control'), endpoint).toBe('no-store');
+    }
+  });
+});

@@ -38,9 +38,13 @@ describe('open-data export', () => {
   it('CSV is UTF-8 with a BOM and parses back to the same rows with Polish letters', async () => {
     const { app, db } = fresh();
     const cookie = await moderatorCookie(app, db);
-    const titles = ['Źródełko na Plantach — zażółć gęślą jaźń', 'Ławka, "ta" przy rzece\nz dwiema liniami'];
+    const titles = ['Źródełko na Plantach — zażółć gęślą jaźń', 'Ławka, "ta" przy rzece'];
+    // A title is one line; a description may have several, and CSV must quote them.
+    const descriptions = [undefined, 'Z dwiema,\n"liniami"'];
     const ids = [];
-    for (const title of titles) ids.push(await published(app, cookie, walkBody({ title, kind: 'change', theme: 'ruch' })));
+    for (const [i, title] of titles.entries()) {
+      ids.push(await published(app, cookie, walkBody({ title, description: descriptions[i], kind: 'change', theme: 'ruch' })));
+    }
     const res = await app.request('/api/export/points.csv?layer=walk&subarea=kazimierz-stradom');
     expect(res.headers.get('Content-Type')).toBe('text/csv; charset=utf-8');
     const bytes = new Uint8Array(await res.arrayBuffer());
@@ -48,6 +52,7 @@ describe('open-data export', () => {
     const rows = parse(new TextDecoder('utf-8', { ignoreBOM: true }).decode(bytes), { bom: true, columns: true }) as Record<string, string>[];
     expect(rows.map((r) => r['id'])).toEqual(ids);
     expect(rows.map((r) => r['title'])).toEqual(titles);
+    expect(rows[1]!['description']).toBe(descriptions[1]);
     expect(rows[0]).toMatchObject({ kind: 'change', theme: 'ruch', theme_label: 'ruch pieszy, rowerowy i samochodowy', lng: '19.9447', lat: '50.0514', description: '' });
     expect(Object.keys(rows[0]!)).toEqual(DICTIONARY_COLUMNS.walk.map((c) => c.name));
   });

@@ -19,3 +19,12 @@ export const capBody = (maxBytes: number) =>
       throw new ApiError(413, `request body too large (at most ${maxBytes} bytes)`);
     },
   });
+
+/**
+ * For answers no browser, proxy or service worker may keep: an edit token, an author's full record (exact position,
+ * contacts), moderation data. Staff routes get it from checkCookieRequest; the author's routes use this.
+ */
+export const noStore: MiddlewareHandler = async (c, next) => {
+  c.header('Cache-Control', 'no-store');
+  await next();
+};

@@ -4,6 +4,7 @@ import { createMiddleware } from 'hono/factory';
 import type { AuthStore, SessionAccount } from '../db/auth.ts';
 import { sha256 } from '../crypto.ts';
 import { ApiError } from '../http-error.ts';
+import { checkCookieRequest } from './same-origin.ts';
 import type { Role } from '../../shared/accounts.ts';
 
 export const SESSION_COOKIE = 'mapa_session';
@@ -22,11 +23,14 @@ export function sessionOf(c: Context, store: AuthStore, now: () => Date): Sessio
 
 /**
  * The one place roles are checked: `requireRole('admin', 'ambassador')` answers 401 without a live session and 403
- * for any other role, and puts the account in c.var. Built once per app over its account store.
+ * for any other role, and puts the account in c.var. Built once per app over its account store. Being cookie-
+ * authenticated, every such route also refuses changes from other origins and is never cached (checkCookieRequest);
+ * `publicOrigin` is PUBLIC_URL's origin, or null.
  */
-export function roleGuard(store: AuthStore, now: () => Date) {
+export function roleGuard(store: AuthStore, now: () => Date, publicOrigin: string | null = null) {
   return (...roles: readonly Role[]) =>
     createMiddleware<StaffEnv>(async (c, next) => {
+      checkCookieRequest(c, publicOrigin);
       const account = sessionOf(c, store, now);
       if (!account) throw new ApiError(401, 'login required');
       if (!roles.includes(account.role)) throw new ApiError(403, `this needs one of the roles: ${roles.join(', ')}`);

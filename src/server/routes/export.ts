@@ -12,7 +12,9 @@ import type { PointFeature } from '../../shared/points.ts';
  * /api/export (issue 6): open data per layer, subarea and walk session as GeoJSON (RFC 7946) and CSV, plus the data
  * dictionary. Rows come from the public projection and are narrowed again by exportRow (shared/export.ts).
  */
-export function exportRoutes(contributions: Contributions, sessions: WalkSessions, site: SiteData, sessionLookupLimit: MiddlewareHandler) {
+export function exportRoutes(
+  contributions: Contributions, sessions: WalkSessions, site: SiteData, sessionLookupLimit: MiddlewareHandler, publicUrl: string | null,
+) {
   const label = (list: { id: string; label: { pl: string } }[]) => (id: string) => list.find((x) => x.id === id)?.label.pl ?? id;
   const labels: Labels = { theme: label(site.categories.walkThemes), kind: label(site.categories.helpKinds) };
 
@@ -24,10 +26,10 @@ export function exportRoutes(contributions: Contributions, sessions: WalkSession
     return features.filter((f) => inSession.has(f.id));
   }
 
-  const rows = (c: Context, q: ExportQuery) => {
-    const origin = new URL(c.req.url).origin;
-    return selected(q).map((f) => exportRow(f, labels, (id, version) => `${origin}${photoUrl(id, { version })}`));
-  };
+  // Never from the request's Host header: whoever sends the request chooses it, and a file of links to their host
+  // would travel on as ours. Without PUBLIC_URL the link is a path from the map's address, still correct there.
+  const rows = (q: ExportQuery) =>
+    selected(q).map((f) => exportRow(f, labels, (id, version) => `${publicUrl ?? ''}${photoUrl(id, { version })}`));
   const fileName = (q: ExportQuery, ext: string) =>
     ['mapa-rewitalizacji', q.layer, q.subarea, q.session].filter(Boolean).join('-') + `.${ext}`;
   const download = (c: Context, name: string) => c.header('Content-Disposition', `attachment; filename="${name}"`);
@@ -35,7 +37,7 @@ export function exportRoutes(contributions: Contributions, sessions: WalkSession
   return new Hono()
     .get('/points.geojson', sessionLookupLimit, validate('query', ExportQuery), (c) => {
       const q = c.req.valid('query');
-      const features = rows(c, q).map(({ id, lng, lat, ...properties }) => ({
+      const features = rows(q).map(({ id, lng, lat, ...properties }) => ({
         type: 'Feature' as const,
         id,
         geometry: { type: 'Point' as const, coordinates: [lng, lat] },
@@ -49,7 +51,7 @@ export function exportRoutes(contributions: Contributions, sessions: WalkSession
     .get('/points.csv', sessionLookupLimit, validate('query', ExportQuery), (c) => {
       const q = c.req.valid('query');
       const columns = DICTIONARY_COLUMNS[q.layer].map((col) => col.name);
-      const records = rows(c, q).map((r) => columns.map((name) => csvCell(r[name] ?? null)));
+      const records = rows(q).map((r) => columns.map((name) => csvCell(r[name] ?? null)));
       // The BOM makes Excel read UTF-8 (Polish letters) instead of the Windows code page.
       const csv = stringify(records, { bom: true, header: true, columns, record_delimiter: 'windows' });
       download(c, fileName(q, 'csv'));

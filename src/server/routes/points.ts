@@ -4,7 +4,7 @@ import type { Contributions } from '../contributions.ts';
 import type { WalkSessions } from '../walk-sessions.ts';
 import { ApiError } from '../http-error.ts';
 import { validate } from '../middleware/validate.ts';
-import { capBody, requireJson } from '../middleware/guards.ts';
+import { capBody, noStore, requireJson } from '../middleware/guards.ts';
 import { PointId, PointsQuery, type PointSchemas } from '../../shared/points.ts';
 
 const IdParam = z.strictObject({ id: PointId });
@@ -41,7 +41,8 @@ export interface PointRouteDeps {
 
 /** /api/points: residents' contributions without an account (issue 3). */
 export function pointRoutes({ contributions, sessions, schemas, bodyLimitBytes, writeLimit, voteLimit, votePerPointLimit }: PointRouteDeps) {
-  const body = [writeLimit, requireJson, capBody(bodyLimitBytes)] as const;
+  // Every write answers its author (the token on creation, the full record after an edit): never cached.
+  const body = [noStore, writeLimit, requireJson, capBody(bodyLimitBytes)] as const;
   return new Hono()
     .get('/', validate('query', PointsQuery), (c) => c.json(contributions.listPublic(c.req.valid('query'))))
     .post('/', ...body, validate('json', schemas.PointCreate), (c) => {
@@ -55,13 +56,14 @@ export function pointRoutes({ contributions, sessions, schemas, bodyLimitBytes, 
       const token = bearer(c.req.header('Authorization'));
       // With a token: the author's full point in any status. Without: the public projection, if published.
       if (token === undefined) return c.json(contributions.publicOne(id));
+      c.header('Cache-Control', 'no-store');
       return c.json(contributions.own(id, token).record);
     })
     .patch('/:id', ...body, validate('param', IdParam), validate('json', schemas.PointPatch), (c) => {
       const p = contributions.own(c.req.valid('param').id, bearer(c.req.header('Authorization')));
       return c.json(contributions.edit(p, c.req.valid('json')));
     })
-    .delete('/:id', writeLimit, validate('param', IdParam), (c) => {
+    .delete('/:id', noStore, writeLimit, validate('param', IdParam), (c) => {
       const p = contributions.own(c.req.valid('param').id, bearer(c.req.header('Authorization')));
       const after = contributions.remove(p);
       return c.json({ id: after.id, status: after.status });

@@ -25,6 +25,13 @@ describe('configFromEnv', () => {
     expect(() => configFromEnv({ TRUST_PROXY: 'yes' })).toThrow(/TRUST_PROXY/);
   });
 
+  it('reads PUBLIC_URL without a trailing slash and refuses one that is not an http(s) address', () => {
+    expect(configFromEnv({}).publicUrl).toBeNull();
+    expect(configFromEnv({ PUBLIC_URL: 'https://mapa.example.pl/' }).publicUrl).toBe('https://mapa.example.pl');
+    expect(() => configFromEnv({ PUBLIC_URL: 'mapa.example.pl' })).toThrow(/PUBLIC_URL/);
+    expect(() => configFromEnv({ PUBLIC_URL: 'ftp://mapa.example.pl' })).toThrow(/PUBLIC_URL/);
+  });
+
   it('refuses a limit that is not a positive whole number, naming the variable', () => {
     expect(() => configFromEnv({ RATE_LIMIT_WRITES: 'lots' })).toThrow(/RATE_LIMIT_WRITES/);
   });
