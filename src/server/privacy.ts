@@ -1,4 +1,5 @@
 import type { HelpProperties, PointFeature, PointRecord, WalkProperties } from '../shared/points.ts';
+import { PRIVATE_CELL_M } from '../shared/privacy-grid.ts';
 
 /**
  * Privacy tiers (product.md, issue 5). A private person offering help is published only as the centre of the
@@ -6,7 +7,7 @@ import type { HelpProperties, PointFeature, PointRecord, WalkProperties } from '
  * restarts), reveals only "somewhere in this square", and repeated reads cannot be averaged towards the door.
  * Organisations are published exactly, with their contacts.
  */
-export const GRID_M = 150;
+export const GRID_M = PRIVATE_CELL_M;
 /** Half-diagonal of a cell, rounded up: the true point is always within this radius of the published one. */
 export const APPROX_RADIUS_M = Math.ceil((GRID_M * Math.SQRT2) / 2);
 

@@ -63,7 +63,9 @@ test.describe('the walk map „Kazimierz pod lupą” on a phone', () => {
     await page.getByLabel('Zdjęcie (nieobowiązkowe)').setInputFiles({ name: 'kasztan.jpg', mimeType: 'image/jpeg', buffer: await gpsJpeg() });
     await expect(page.getByText('kasztan.jpg', { exact: true })).toBeVisible();
     await expect(page.getByText('Wybierz inne zdjęcie', { exact: true })).toBeVisible();
-    await expect(page.getByText('Wpisz tytuł.')).toBeVisible(); // errors stay until the next send, text stays typed
+    // Fixed fields lose their messages at once; the one still wrong keeps it, and nothing typed is lost.
+    await expect(page.getByText('Wpisz tytuł.')).toHaveCount(0);
+    await expect(page.getByText('Bez zgody nie możemy opublikować punktu.')).toBeVisible();
     await page.getByLabel(/Zgadzam się na publikację/).check();
     await page.getByRole('button', { name: 'Wyślij punkt' }).click();
 

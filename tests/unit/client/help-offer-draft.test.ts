@@ -1,8 +1,9 @@
-import { describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { readFileSync } from 'node:fs';
 import { Categories } from '../../../src/shared/categories.ts';
 import { makePointSchemas } from '../../../src/shared/points.ts';
-import { OfferDraft, fieldOf } from '../../../src/client/views/help/offer-draft.svelte.ts';
+import { OfferDraft, fieldOf, withScheme } from '../../../src/client/views/help/offer-draft.svelte.ts';
+import { languageChoices, languageName } from '../../../src/client/views/help/languages.ts';
 
 const schemas = makePointSchemas(Categories.parse(JSON.parse(readFileSync('data/categories.json', 'utf8'))));
 const day = (d: string) => ({ mon: 'pn', tue: 'wt', wed: 'śr', thu: 'czw', fri: 'pt', sat: 'sob', sun: 'nd' })[d]!;
@@ -30,11 +31,20 @@ describe('the help offer draft', () => {
     expect(d.toBody(PLAC_NOWY, day).availability).toBe('po telefonie; pn, pt 09:00–12:00');
   });
 
-  it('merges typed language codes with the ticked ones, once each', () => {
+  it('sends each chosen language once', () => {
     const d = filled();
-    d.languages = ['pl', 'uk'];
-    d.otherLanguages = 'de, UK  cs';
-    expect(d.toBody(PLAC_NOWY, day).languages).toEqual(['pl', 'uk', 'de', 'cs']);
+    d.languages = ['pl', 'uk', 'cs', 'uk'];
+    expect(d.toBody(PLAC_NOWY, day).languages).toEqual(['pl', 'uk', 'cs']);
+  });
+
+  it('adds https:// to a web address typed without it, and keeps one that has it', () => {
+    const d = filled();
+    d.contact = { phone: '', email: '', www: ' fablab.krakow.pl ' };
+    expect(d.toBody(PLAC_NOWY, day).contact).toEqual({ www: 'https://fablab.krakow.pl' });
+    expect(withScheme('http://example.org/a')).toBe('http://example.org/a');
+    expect(withScheme('HTTPS://Example.org')).toBe('HTTPS://Example.org');
+    expect(withScheme('ftp://example.org')).toBe('ftp://example.org');
+    expect(withScheme('')).toBe('');
   });
 
   it('asks a private person for consent per given contact, and an organisation for none', () => {
@@ -60,5 +70,36 @@ describe('the help offer draft', () => {
     expect(fieldOf('lat')).toBe('location');
     expect(fieldOf('kinds.0')).toBe('kinds');
     expect(fieldOf('unknown')).toBeNull();
+  });
+});
+
+describe('languages offered by name', () => {
+  afterEach(() => vi.unstubAllGlobals());
+
+  it('names languages in the interface language, sorted as that language sorts', () => {
+    expect(languageName('de', 'pl')).toBe('niemiecki');
+    expect(languageName('yi', 'uk')).toBe('їдиш');
+    const names = languageChoices([], 'pl').map((l) => l.name);
+    expect(names).toContain('czeski');
+    expect(names).toEqual([...names].sort((a, b) => a.localeCompare(b, 'pl')));
+  });
+
+  it('does not offer the common languages or one already chosen', () => {
+    const codes = languageChoices(['cs'], 'en').map((l) => l.code);
+    expect(codes).not.toContain('cs');
+    expect(codes).not.toContain('uk');
+    expect(codes).toContain('sk');
+  });
+
+  it('folds language codes typed into a draft kept before the picker into the chosen languages', () => {
+    const kept = {
+      helperType: 'person', name: 'Ola', kinds: [], description: '', availability: '', days: [], from: '', to: '',
+      languages: ['pl'], otherLanguages: 'de, CS', contact: { phone: '', email: '', www: '' },
+      publish: { phone: false, email: false, www: false }, point: null,
+    };
+    vi.stubGlobal('localStorage', { getItem: () => JSON.stringify(kept) });
+    const d = OfferDraft.restore();
+    expect(d.name).toBe('Ola');
+    expect(d.languages).toEqual(['pl', 'de', 'cs']);
   });
 });

@@ -4,7 +4,7 @@ import type { PlacedPoint } from '../../map/placement/placement.svelte.ts';
 
 export const WEEKDAYS = ['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun'] as const;
 export type Weekday = (typeof WEEKDAYS)[number];
-/** Languages offered as checkboxes; any other code can be typed. Polish and Ukrainian first (product.md). */
+/** Languages offered as checkboxes; others are picked by name (languages.ts). Polish and Ukrainian first (product.md). */
 export const COMMON_LANGUAGES = ['pl', 'uk', 'en', 'ru', 'de'] as const;
 const CONTACTS = ['phone', 'email', 'www'] as const;
 export type ContactField = (typeof CONTACTS)[number];
@@ -20,7 +20,8 @@ const Stored = z.object({
   helperType: z.enum(['organisation', 'person']),
   name: text, kinds: z.array(z.string()).max(30), description: text, availability: text,
   days: z.array(z.enum(WEEKDAYS)), from: z.string().max(5), to: z.string().max(5),
-  languages: z.array(z.string()).max(12), otherLanguages: text,
+  // otherLanguages: typed codes, from drafts kept before languages were picked by name; folded into languages.
+  languages: z.array(z.string()).max(12), otherLanguages: text.optional(),
   contact: z.object({ phone: text, email: text, www: text }),
   publish: z.object({ phone: z.boolean(), email: z.boolean(), www: z.boolean() }),
   point: z.object({ lng: z.number(), lat: z.number(), source: z.enum(['tap', 'gps', 'keyboard', 'search']), label: z.string().optional() }).nullable(),
@@ -40,7 +41,6 @@ export class OfferDraft {
   from = $state('');
   to = $state('');
   languages = $state<string[]>(['pl']);
-  otherLanguages = $state('');
   contact = $state<Record<ContactField, string>>({ phone: '', email: '', www: '' });
   publish = $state<Record<ContactField, boolean>>({ phone: false, email: false, www: false });
   consent = $state(false);
@@ -56,9 +56,10 @@ export class OfferDraft {
 
   toBody(point: { lng: number; lat: number } | null, dayLabel: (d: Weekday) => string): Body {
     const availability = [this.availability.trim(), this.schedule(dayLabel)].filter(Boolean).join('; ');
-    const typed = this.otherLanguages.split(/[\s,;]+/).map((s) => s.trim().toLowerCase()).filter(Boolean);
-    const languages = [...new Set([...this.languages, ...typed])];
-    const contact = Object.fromEntries(CONTACTS.filter((f) => this.contact[f].trim()).map((f) => [f, this.contact[f].trim()]));
+    const languages = [...new Set(this.languages)];
+    const contact = Object.fromEntries(
+      CONTACTS.filter((f) => this.contact[f].trim()).map((f) => [f, f === 'www' ? withScheme(this.contact[f]) : this.contact[f].trim()]),
+    );
     const person = this.helperType === 'person';
     return {
       layer: 'help',
@@ -81,8 +82,8 @@ export class OfferDraft {
    * or a dead battery). It is the helper's own device; the draft is deleted once the server has the offer.
    */
   save(point: PlacedPoint | null = this.point): void {
-    const { helperType, name, kinds, description, availability, days, from, to, languages, otherLanguages, contact, publish } = this;
-    const data = { helperType, name, kinds, description, availability, days, from, to, languages, otherLanguages, contact, publish, point };
+    const { helperType, name, kinds, description, availability, days, from, to, languages, contact, publish } = this;
+    const data = { helperType, name, kinds, description, availability, days, from, to, languages, contact, publish, point };
     localStorage.setItem(STORAGE_KEY, JSON.stringify($state.snapshot(data)));
   }
 
@@ -90,7 +91,11 @@ export class OfferDraft {
     const d = new OfferDraft();
     try {
       const parsed = Stored.safeParse(JSON.parse(localStorage.getItem(STORAGE_KEY) ?? 'null'));
-      if (parsed.success) Object.assign(d, parsed.data);
+      if (parsed.success) {
+        const { otherLanguages = '', ...kept } = parsed.data;
+        const typed = otherLanguages.split(/[\s,;]+/).map((c) => c.trim().toLowerCase()).filter(Boolean);
+        Object.assign(d, { ...kept, languages: [...new Set([...kept.languages, ...typed])] });
+      }
     } catch (e) {
       // A corrupt draft (hand-edited storage) is dropped rather than breaking the form.
       console.warn('help offer draft unreadable, starting empty', e);
@@ -111,13 +116,22 @@ export class OfferDraft {
     d.description = r.description ?? '';
     d.availability = r.availability ?? '';
     const langs = r.languages ?? [];
-    d.languages = langs.filter((l) => (COMMON_LANGUAGES as readonly string[]).includes(l));
-    d.otherLanguages = langs.filter((l) => !(COMMON_LANGUAGES as readonly string[]).includes(l)).join(', ');
+    d.languages = [...langs];
     d.contact = { phone: r.contact?.phone ?? '', email: r.contact?.email ?? '', www: r.contact?.www ?? '' };
     d.publish = { phone: !!r.contactConsent?.phone, email: !!r.contactConsent?.email, www: !!r.contactConsent?.www };
     d.consent = true;
     return d;
   }
+}
+
+/**
+ * A web address as residents write it ("fablab.krakow.pl", "www.example.org/kontakt") gets https:// in front; one
+ * that already names http or https is kept. Anything else with a scheme is left for the validator to refuse.
+ */
+export function withScheme(address: string): string {
+  const a = address.trim();
+  if (!a || /^[a-z][a-z0-9+.-]*:\/\//i.test(a)) return a;
+  return `https://${a.replace(/^\/+/, '')}`;
 }
 
 /** API/zod issue path → the form field that shows it ("contact.phone" → phone, "lng" → location). */
