@@ -31,6 +31,11 @@ import { openApiRoutes } from './routes/openapi.ts';
 import { basemapRoutes, BASEMAP_PMTILES_URL } from './routes/basemap.ts';
 import { sitePageRoutes } from './routes/site-pages.ts';
 import { DEFAULT_RETENTION, Retention } from '../shared/retention.ts';
+import { activityRoutes } from './routes/activities.ts';
+import { calendarOptions, calendarRoutes } from './routes/calendar.ts';
+import { requireModerator } from './routes/auth.ts';
+import { Activities } from './activities.ts';
+import { SqliteActivityStore } from './db/activities.ts';
 import { WalkSessions } from './walk-sessions.ts';
 import { checkFreshnessLimits, DEFAULT_FRESHNESS, type FreshnessLimits } from '../shared/freshness.ts';
 import { DEFAULT_BASEMAP, DEFAULT_LIMITS, type Limits } from './config.ts';
@@ -97,6 +102,7 @@ export function createApp(db: Db, options: AppOptions = {}) {
   const limit = (name: string, l: Limits['writes']) => rateLimit(name, l, limiter);
   // One counter for every way of trying a session code (join page, summary, export), counting only misses.
   const sessionLookupLimit = rateLimit('unknown session code', limits.sessionLookups, { ...limiter, counts: (s) => s === 404 });
+  const activities = new Activities(new SqliteActivityStore(db), bus, now);
 
   const api = new Hono()
     .route('/health', healthRoutes(db))
@@ -121,6 +127,10 @@ export function createApp(db: Db, options: AppOptions = {}) {
     .route('/sessions', sessionRoutes(requireRole, sessions, site, sessionLookupLimit))
     .route('/export', exportRoutes(contributions, sessions, site, sessionLookupLimit, publicUrl))
     .route('/stats', statsRoutes(contributions, site, now))
+    .route('/activities', activityRoutes({
+      activities, session: requireModerator(db, now), calendar: calendarOptions(site),
+    }))
+    .route('/', calendarRoutes(activities, site))
     .route('/', openApiRoutes(site))
     .route('/', sitePageRoutes(site, retention))
     .route('/', metaRoutes(site, { basemapStyleUrl, basemap: { pmtiles: basemapPmtiles && BASEMAP_PMTILES_URL }, helpFreshness }));

@@ -1,13 +1,14 @@
 import type { PointEvent, PointEventName } from '../shared/points.ts';
+import type { ACTIVITY_EVENT, ActivityEvent } from '../shared/activities.ts';
 
-export interface BusMessage {
-  name: PointEventName;
-  data: PointEvent;
-}
+/** A point change (published / updated / removed) or an ambassador's activity change, as sent on GET /api/events. */
+export type BusMessage =
+  | { name: PointEventName; data: PointEvent }
+  | { name: typeof ACTIVITY_EVENT; data: ActivityEvent };
 type Listener = (message: BusMessage) => void;
 
 /**
- * In-process fan-out of point changes to SSE clients (GET /api/events). One process serves everything
+ * In-process fan-out of point and activity changes to SSE clients (GET /api/events). One process serves everything
  * (architecture.md), so no broker is needed; a second process would need one (e.g. PostgreSQL LISTEN/NOTIFY).
  */
 export class EventBus {
@@ -20,9 +21,17 @@ export class EventBus {
   }
 
   publish(name: PointEventName, data: PointEvent): void {
+    this.#send({ name, data });
+  }
+
+  publishActivity(data: ActivityEvent): void {
+    this.#send({ name: 'activity', data });
+  }
+
+  #send(message: BusMessage): void {
     for (const listener of this.listeners) {
       try {
-        listener({ name, data });
+        listener(message);
       } catch (e) {
         // One broken client must not stop the others from hearing about the change.
         console.error('event listener failed', e);

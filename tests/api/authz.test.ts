@@ -1,6 +1,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { accountCookie, bearer, createPoint, fresh, json, moderatorCookie, walkBody, type TestApp } from './helpers.ts';
 import type { Db } from '../../src/server/db/open.ts';
+import { activityBody, createActivity } from './activity-helpers.ts';
 
 /**
  * Authorisation matrix. Deny by default: every endpoint the app registers (read from app.routes, so a new one is
@@ -38,6 +39,13 @@ const OPEN_TO_RESIDENTS: Record<string, string> = {
   'GET /api/export/points.csv': 'open data',
   'GET /api/export/dictionary': 'open data',
   'GET /api/stats': 'published figures',
+  'GET /api/activities': "the ambassadors' activities are public",
+  'GET /api/activities/:id': "the ambassadors' activities are public",
+  'GET /api/activities/:id/calendar.ics': '"Dodaj do kalendarza" for one activity',
+  'GET /api/calendar.ics': 'calendar subscription',
+  'GET /api/calendar/:file{[a-z-]+\\.ics}': 'calendar subscription for one subarea',
+  'GET /api/export/activities.geojson': 'open data',
+  'GET /api/export/activities.csv': 'open data',
   'GET /api/openapi.json': 'API description',
   'GET /api/docs': 'API description',
   'GET /api/privacy': 'the privacy notice everyone must be able to read',
@@ -50,6 +58,8 @@ const BODIES: Record<string, unknown> = {
   'PATCH /api/moderation/points/:id': { layer: 'walk', title: 'Zmieniony tytuł' },
   'POST /api/sessions': { name: 'Spacer testowy', subarea: 'kazimierz-stradom', date: '2026-05-16', publishMode: 'moderated' },
   'PATCH /api/sessions/:code': { closed: true },
+  'POST /api/activities': activityBody(),
+  'PATCH /api/activities/:id': { title: 'Zmieniony tytuł' },
 };
 
 /**
@@ -62,6 +72,8 @@ type Outcome = 'ok' | 403 | 'filtered';
 type Access = Record<'admin' | 'moderator' | 'own' | 'other', Outcome>;
 const IN_SUBAREA: Access = { admin: 'ok', moderator: 'ok', own: 'ok', other: 403 };
 const LISTS: Access = { admin: 'ok', moderator: 'ok', own: 'ok', other: 'filtered' };
+/** Activities are written by their subarea's ambassador and by admins; moderators only read them like anyone. */
+const ACTIVITY_EDIT: Access = { admin: 'ok', moderator: 403, own: 'ok', other: 403 };
 const ADMIN_ONLY: Access = { admin: 'ok', moderator: 403, own: 403, other: 403 };
 const ANY_STAFF: Access = { admin: 'ok', moderator: 'ok', own: 'ok', other: 'ok' };
 const ROLE_ACCESS: Record<string, Access> = {
@@ -78,6 +90,10 @@ const ROLE_ACCESS: Record<string, Access> = {
   'GET /api/sessions': LISTS,
   'PATCH /api/sessions/:code': IN_SUBAREA,
   'GET /api/sessions/:code/pending': IN_SUBAREA,
+  'POST /api/activities': ACTIVITY_EDIT,
+  'PATCH /api/activities/:id': ACTIVITY_EDIT,
+  'DELETE /api/activities/:id': ACTIVITY_EDIT,
+  'GET /api/activities/:id/history': ACTIVITY_EDIT,
 };
 
 function endpoints(app: TestApp): string[] {
@@ -99,6 +115,8 @@ let loggedOut = '';
 const roles: Record<keyof Access, string> = { admin: '', moderator: '', own: '', other: '' };
 let resident = { id: '', editToken: '' };
 let sessionCode = '';
+/** A Kazimierz-Stradom activity; every removal gets a fresh one, so each role tries to remove something that exists. */
+let activityId = '';
 
 async function login(database: Db, name: string) {
   return moderatorCookie(app, database, name);
@@ -117,11 +135,14 @@ beforeAll(async () => {
   resident = await createPoint(app, walkBody());
   const s = await app.request('/api/sessions', json(BODIES['POST /api/sessions'], { Cookie: live }));
   sessionCode = ((await s.json()) as { code: string }).code;
+  activityId = (await createActivity(app, roles.own)).id;
 });
 
-function call(endpoint: string, headers: Record<string, string>) {
+async function call(endpoint: string, headers: Record<string, string>) {
   const [method, pattern] = endpoint.split(' ') as [string, string];
-  const path = pattern.replace(':id', resident.id).replace(':code', sessionCode);
+  if (endpoint === 'DELETE /api/activities/:id') activityId = (await createActivity(app, roles.own)).id;
+  const id = pattern.startsWith('/api/activities/') ? activityId : resident.id;
+  const path = pattern.replace(':id', id).replace(':code', sessionCode);
   if (path.includes(':')) throw new Error(`authz.test.ts: teach call() to fill the parameters of ${pattern}`);
   const body = BODIES[endpoint];
   if (method === 'GET') return app.request(path, { headers });
@@ -147,6 +168,10 @@ describe('the authorisation matrix', () => {
         'GET /api/sessions/:code/pending',
         'GET /api/auth/me',
         'GET /api/accounts',
+        'POST /api/activities',
+        'PATCH /api/activities/:id',
+        'DELETE /api/activities/:id',
+        'GET /api/activities/:id/history',
       ]),
     );
     // The allow-list names only endpoints that exist, so a removed route cannot leave a stale exemption behind.

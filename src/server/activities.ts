@@ -1,0 +1,98 @@
+import { Activity, ActivityInput, type ActivityPatch, type ActivityQuery } from '../shared/activities.ts';
+import type { SubareaId } from '../shared/subareas.ts';
+import { warsawDayOrTimeToUtc, warsawToUtc } from '../shared/warsaw-time.ts';
+import type { ActivityRepository } from './db/activities.ts';
+import type { EventBus } from './events.ts';
+import { randomId } from './crypto.ts';
+import { ApiError } from './http-error.ts';
+import { fieldIssues } from './middleware/validate.ts';
+
+/**
+ * Who is editing, as the write routes' guard established it: `scope` is the one subarea an ambassador acts in, or
+ * 'all' for an admin. Every permission decision about activities is `mayEdit` below — one place.
+ */
+export interface ActivityEditor {
+  login: string;
+  scope: 'all' | SubareaId;
+}
+
+export const mayEdit = (editor: ActivityEditor, subarea: SubareaId) => editor.scope === 'all' || editor.scope === subarea;
+
+function refuseOutside(editor: ActivityEditor, subarea: SubareaId): void {
+  if (!mayEdit(editor, subarea)) throw new ApiError(403, `you may edit activities of ${editor.scope} only, not of ${subarea}`);
+}
+
+const utc = (local: string) => warsawToUtc(local)!.toISOString();
+
+/** The ambassadors' activities: published at once, every change audited and announced on the event stream. */
+export class Activities {
+  constructor(
+    private readonly repo: ActivityRepository,
+    private readonly bus: EventBus,
+    private readonly now: () => Date,
+  ) {}
+
+  /** Still going on at `from` (default: now), starting before `to`; cancelled ones too. */
+  list(query: ActivityQuery): Promise<Activity[]> {
+    const from = query.from ? warsawDayOrTimeToUtc(query.from)! : this.now();
+    const to = query.to ? warsawDayOrTimeToUtc(query.to)! : undefined;
+    return this.repo.list({ subarea: query.subarea, from: from.toISOString(), to: to?.toISOString() });
+  }
+
+  /** Every activity, past ones too: the open-data export and the calendar feeds. */
+  all(subarea?: SubareaId): Promise<Activity[]> {
+    return this.repo.list({ subarea });
+  }
+
+  async require(id: string): Promise<Activity> {
+    const activity = await this.repo.get(id);
+    if (!activity) throw new ApiError(404, 'no such activity');
+    return activity;
+  }
+
+  history(id: string) {
+    return this.repo.history(id);
+  }
+
+  async create(input: ActivityInput, editor: ActivityEditor): Promise<Activity> {
+    refuseOutside(editor, input.subarea);
+    const at = this.now().toISOString();
+    const activity = Activity.parse({
+      ...input, id: randomId(), startUtc: utc(input.start), endUtc: utc(input.end), sequence: 0, createdAt: at, updatedAt: at,
+    });
+    await this.repo.save(activity, { at, actor: editor.login, action: 'create', before: null });
+    this.bus.publishActivity({ id: activity.id, subarea: activity.subarea, change: 'created' });
+    return activity;
+  }
+
+  async patch(id: string, patch: ActivityPatch, editor: ActivityEditor): Promise<Activity> {
+    const before = await this.require(id);
+    refuseOutside(editor, before.subarea);
+    // null removes an optional text; the merged whole is checked again (an end before a new start, a reason for a
+    // cancellation), with the issues named by field as on creation.
+    const { id: _i, startUtc: _s, endUtc: _e, sequence, createdAt, updatedAt: _u, ...fields } = before;
+    const merged: Record<string, unknown> = { ...fields };
+    for (const [key, value] of Object.entries(patch)) {
+      if (value === null) delete merged[key];
+      else if (value !== undefined) merged[key] = value;
+    }
+    if (patch.status === 'zaplanowane' && patch.cancelReason === undefined) delete merged['cancelReason'];
+    const checked = ActivityInput.safeParse(merged);
+    if (!checked.success) throw new ApiError(400, 'invalid request body', fieldIssues(checked.error));
+    const at = this.now().toISOString();
+    const after = Activity.parse({
+      ...checked.data, id, startUtc: utc(checked.data.start), endUtc: utc(checked.data.end),
+      sequence: sequence + 1, createdAt, updatedAt: at,
+    });
+    await this.repo.save(after, { at, actor: editor.login, action: 'update', before });
+    this.bus.publishActivity({ id, subarea: after.subarea, change: 'updated' });
+    return after;
+  }
+
+  async remove(id: string, editor: ActivityEditor): Promise<void> {
+    const before = await this.require(id);
+    refuseOutside(editor, before.subarea);
+    await this.repo.remove(id, { at: this.now().toISOString(), actor: editor.login, action: 'delete', before });
+    this.bus.publishActivity({ id, subarea: before.subarea, change: 'removed' });
+  }
+}
