@@ -173,3 +173,23 @@ describe('who may edit', () => {
     expect((await service.require(own.id)).title).toBe(own.title);
   });
 });
+
+describe('open data', () => {
+  it('exports every activity, cancelled ones with their reason, as GeoJSON and CSV, and documents them', async () => {
+    const { id } = await createActivity(app, cookie, activityBody({ title: '=SUMA(A1)', registration: { type: 'email', email: 'zapisy@example.org' } }));
+    await patch(id, { status: 'odwolane', cancelReason: 'Ulewa' });
+    t = Date.parse('2026-09-01T10:00:00Z'); // past activities too
+    const geo = (await (await app.request('/api/export/activities.geojson')).json()) as { features: { id: string; geometry: { coordinates: number[] }; properties: Record<string, unknown> }[] };
+    expect(geo.features).toHaveLength(1);
+    expect(geo.features[0]!.geometry.coordinates).toEqual([19.9447, 50.0514]);
+    expect(geo.features[0]!.properties).toMatchObject({ id, status: 'odwolane', cancel_reason: 'Ulewa', start: '2026-05-16T10:00', registration: 'zapisy@example.org' });
+    const csv = await (await app.request('/api/export/activities.csv?subarea=kazimierz-stradom')).text();
+    expect(csv.split('\r\n')[0]).toBe('id,lng,lat,subarea,title,place,start,end,start_utc,end_utc,status,cancel_reason,audience,accessibility,registration,description,updated_at');
+    expect(csv).toContain("'=SUMA(A1)");
+    expect(await (await app.request('/api/export/activities.csv?subarea=stara-nowa-huta')).text()).not.toContain(id);
+    const dict = (await (await app.request('/api/export/dictionary')).json()) as { activities: { columns: { name: string }[] } };
+    expect(dict.activities.columns.map((c) => c.name)).toContain('cancel_reason');
+    const doc = (await (await app.request('/api/openapi.json')).json()) as { paths: Record<string, unknown> };
+    expect(Object.keys(doc.paths)).toEqual(expect.arrayContaining(['/api/activities', '/api/activities/{id}', '/api/calendar.ics', '/api/export/activities.csv']));
+  });
+});

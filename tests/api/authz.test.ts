@@ -38,6 +38,8 @@ const OPEN_TO_RESIDENTS: Record<string, string> = {
   'GET /api/export/points.geojson': 'open data',
   'GET /api/export/points.csv': 'open data',
   'GET /api/export/dictionary': 'open data',
+  'GET /api/export/activities.geojson': 'open data',
+  'GET /api/export/activities.csv': 'open data',
   'GET /api/stats': 'published figures',
   'GET /api/activities': "the ambassadors' activities are public",
   'GET /api/activities/:id': "the ambassadors' activities are public",

@@ -7,13 +7,20 @@ import { validate } from '../middleware/validate.ts';
 import { photoUrl } from '../../shared/photos.ts';
 import { csvCell, DICTIONARY_COLUMNS, dictionary, ExportQuery, exportRow, LICENCE, type Labels } from '../../shared/export.ts';
 import type { PointFeature } from '../../shared/points.ts';
+import { ACTIVITY_COLUMNS, activityRow } from '../../shared/activity-export.ts';
+import { SubareaId } from '../../shared/subareas.ts';
+import { z } from 'zod';
+import type { Activities } from '../activities.ts';
+
+const ActivityExportQuery = z.strictObject({ subarea: SubareaId.optional() });
 
 /**
  * /api/export (issue 6): open data per layer, subarea and walk session as GeoJSON (RFC 7946) and CSV, plus the data
  * dictionary. Rows come from the public projection and are narrowed again by exportRow (shared/export.ts).
  */
 export function exportRoutes(
-  contributions: Contributions, sessions: WalkSessions, site: SiteData, sessionLookupLimit: MiddlewareHandler, publicUrl: string | null,
+  contributions: Contributions, sessions: WalkSessions, site: SiteData, activities: Activities,
+  sessionLookupLimit: MiddlewareHandler, publicUrl: string | null,
 ) {
   const label = (list: { id: string; label: { pl: string } }[]) => (id: string) => list.find((x) => x.id === id)?.label.pl ?? id;
   const labels: Labels = { theme: label(site.categories.walkThemes), kind: label(site.categories.helpKinds) };
@@ -34,7 +41,33 @@ export function exportRoutes(
     ['mapa-rewitalizacji', q.layer, q.subarea, q.session].filter(Boolean).join('-') + `.${ext}`;
   const download = (c: Context, name: string) => c.header('Content-Disposition', `attachment; filename="${name}"`);
 
+  const toCsv = (records: string[][], columns: string[]) =>
+    // The BOM makes Excel read UTF-8 (Polish letters) instead of the Windows code page.
+    stringify(records, { bom: true, header: true, columns, record_delimiter: 'windows' });
+  const activityFile = (subarea: string | undefined, ext: string) =>
+    ['mapa-rewitalizacji-wydarzenia', subarea].filter(Boolean).join('-') + `.${ext}`;
+
   return new Hono()
+    .get('/activities.geojson', validate('query', ActivityExportQuery), async (c) => {
+      const { subarea } = c.req.valid('query');
+      const features = (await activities.all(subarea)).map(activityRow).map(({ id, lng, lat, ...properties }) => ({
+        type: 'Feature' as const,
+        id,
+        geometry: { type: 'Point' as const, coordinates: [lng, lat] },
+        properties: { id, ...properties },
+      }));
+      download(c, activityFile(subarea, 'geojson'));
+      c.header('Content-Type', 'application/geo+json; charset=utf-8');
+      return c.body(JSON.stringify({ type: 'FeatureCollection', licence: LICENCE.id, attribution: LICENCE.attribution, features }));
+    })
+    .get('/activities.csv', validate('query', ActivityExportQuery), async (c) => {
+      const { subarea } = c.req.valid('query');
+      const columns = ACTIVITY_COLUMNS.map((col) => col.name);
+      const records = (await activities.all(subarea)).map(activityRow).map((r) => columns.map((name) => csvCell(r[name] ?? null)));
+      download(c, activityFile(subarea, 'csv'));
+      c.header('Content-Type', 'text/csv; charset=utf-8');
+      return c.body(toCsv(records, columns));
+    })
     .get('/points.geojson', sessionLookupLimit, validate('query', ExportQuery), (c) => {
       const q = c.req.valid('query');
       const features = rows(q).map(({ id, lng, lat, ...properties }) => ({
@@ -52,11 +85,22 @@ export function exportRoutes(
       const q = c.req.valid('query');
       const columns = DICTIONARY_COLUMNS[q.layer].map((col) => col.name);
       const records = rows(q).map((r) => columns.map((name) => csvCell(r[name] ?? null)));
-      // The BOM makes Excel read UTF-8 (Polish letters) instead of the Windows code page.
-      const csv = stringify(records, { bom: true, header: true, columns, record_delimiter: 'windows' });
+      const csv = toCsv(records, columns);
       download(c, fileName(q, 'csv'));
       c.header('Content-Type', 'text/csv; charset=utf-8');
       return c.body(csv);
     })
-    .get('/dictionary', (c) => c.json(dictionary()));
+    .get('/dictionary', (c) =>
+      c.json({
+        ...dictionary(),
+        activities: {
+          formats: {
+            geojson: "GET /api/export/activities.geojson[?subarea=…] — the ambassadors' activities, past and cancelled ones included",
+            csv: 'GET /api/export/activities.csv[?subarea=…] — the same rows as CSV (UTF-8 with BOM)',
+            icalendar: 'GET /api/calendar.ics, GET /api/calendar/{subarea}.ics — RFC 5545 feeds (Europe/Warsaw)',
+          },
+          columns: ACTIVITY_COLUMNS,
+        },
+      }),
+    );
 }

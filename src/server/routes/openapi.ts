@@ -12,6 +12,7 @@ import { ExportQuery } from '../../shared/export.ts';
 import { PrivacyAnswer } from '../../shared/privacy-notice.ts';
 import { AboutFile } from '../../shared/about.ts';
 import { GeocodeAnswer, GeocodeQuery, ReverseAnswer, ReverseQuery } from '../../shared/geocode.ts';
+import { Activity, ActivityInput, ActivityList, ActivityPatch, ActivityQuery } from '../../shared/activities.ts';
 
 type JsonSchema = Record<string, unknown>;
 const schema = (s: z.ZodType, io: 'input' | 'output' = 'output'): JsonSchema => {
@@ -50,7 +51,7 @@ export function openApiDocument(site: SiteData) {
         "Kraków's revitalization subareas and the residents' maps built on them. Every error body is JSON " +
         '`{ error, issues?: [{ path, message }] }`. Writes need `Content-Type: application/json`; unknown fields are ' +
         'rejected. Moderator endpoints (/api/auth, /api/moderation, creating and managing /api/sessions) use an ' +
-        'HttpOnly session cookie and are not part of this public description.',
+        'HttpOnly session cookie and are not part of this public description; writing activities (same cookie) is.',
       license: { name: 'Contributions: CC BY 4.0 (see /api/export/dictionary)', identifier: 'CC-BY-4.0' },
     },
     servers: [{ url: '/' }],
@@ -112,6 +113,43 @@ export function openApiDocument(site: SiteData) {
       '/api/export/dictionary': { get: { summary: 'Data dictionary, licence and privacy rules of the exports', responses: { 200: { description: 'JSON' } } } },
       '/api/privacy': { get: { summary: 'The privacy notice (RODO art. 13) with the retention periods this deployment applies; `{ "todo": … }` marks a fact not filled in yet', responses: { 200: ok('notice', 'PrivacyAnswer') } } },
       '/api/about': { get: { summary: 'The programme behind the map and links to the city\'s pages', responses: { 200: ok('about', 'About') } } },
+      '/api/activities': {
+        get: {
+          summary: "The ambassadors' dated activities (times in Kraków, Europe/Warsaw)",
+          description: 'Those still going on at `from` (default: now) and starting before `to`; a date alone means its midnight in Kraków. Cancelled activities stay listed with their reason.',
+          parameters: queryParams(ActivityQuery),
+          responses: { 200: ok('activities by start', 'ActivityList'), ...errors(400) },
+        },
+        post: {
+          summary: "The subarea's ambassador (or an admin) adds an activity; published at once and audited",
+          description: 'Needs a signed-in session (HttpOnly cookie). An end before its start is refused, as is a cancellation without a reason.',
+          requestBody: { required: true, ...body('ActivityInput') },
+          responses: { 201: ok('created', 'Activity'), ...errors(400, 401, 403, 413, 415) },
+        },
+      },
+      '/api/activities/{id}': {
+        parameters: [pathParam('id', 'activity id')],
+        get: { summary: 'One activity', responses: { 200: ok('the activity', 'Activity'), ...errors(400, 404) } },
+        patch: { summary: 'Change an activity (its own subarea only); null removes an optional text', requestBody: { required: true, ...body('ActivityPatch') }, responses: { 200: ok('the activity', 'Activity'), ...errors(400, 401, 403, 404) } },
+        delete: { summary: 'Remove an activity (its own subarea only)', responses: { 200: { description: '`{ ok: true }`' }, ...errors(401, 403, 404) } },
+      },
+      '/api/activities/{id}/calendar.ics': {
+        parameters: [pathParam('id', 'activity id')],
+        get: { summary: 'One activity as an iCalendar file ("Dodaj do kalendarza")', responses: { 200: { description: 'text/calendar', content: { 'text/calendar': {} } }, ...errors(404) } },
+      },
+      '/api/calendar.ics': {
+        get: { summary: 'Subscribable RFC 5545 feed of every activity (VTIMEZONE Europe/Warsaw, stable UIDs, STATUS:CANCELLED)', responses: { 200: { description: 'text/calendar', content: { 'text/calendar': {} } } } },
+      },
+      '/api/calendar/{subarea}.ics': {
+        parameters: [pathParam('subarea', 'subarea id')],
+        get: { summary: "One subarea's activities as a subscribable feed", responses: { 200: { description: 'text/calendar', content: { 'text/calendar': {} } }, ...errors(400) } },
+      },
+      '/api/export/activities.geojson': {
+        get: { summary: "Open data: every activity, past and cancelled ones included, as GeoJSON", responses: { 200: { description: 'application/geo+json', content: { 'application/geo+json': {} } }, ...errors(400) } },
+      },
+      '/api/export/activities.csv': {
+        get: { summary: 'Open data: every activity as CSV (UTF-8 with BOM)', responses: { 200: { description: 'text/csv', content: { 'text/csv': {} } }, ...errors(400) } },
+      },
       '/api/openapi.json': { get: { summary: 'This document', responses: { 200: { description: 'OpenAPI 3.1' } } } },
     },
     components: {
@@ -135,6 +173,10 @@ export function openApiDocument(site: SiteData) {
         About: schema(AboutFile),
         GeocodeAnswer: schema(GeocodeAnswer),
         ReverseAnswer: schema(ReverseAnswer),
+        Activity: schema(Activity),
+        ActivityList: schema(ActivityList),
+        ActivityInput: schema(ActivityInput, 'input'),
+        ActivityPatch: schema(ActivityPatch, 'input'),
       },
     },
   };
