@@ -1,5 +1,7 @@
 import { Activity, ActivityInput, type ActivityPatch, type ActivityQuery } from '../shared/activities.ts';
 import type { SubareaId } from '../shared/subareas.ts';
+import type { SessionAccount } from './db/auth.ts';
+import { assertSubarea } from './middleware/roles.ts';
 import { warsawDayOrTimeToUtc, warsawToUtc } from '../shared/warsaw-time.ts';
 import type { ActivityRepository } from './db/activities.ts';
 import type { EventBus } from './events.ts';
@@ -7,24 +9,13 @@ import { randomId } from './crypto.ts';
 import { ApiError } from './http-error.ts';
 import { fieldIssues } from './middleware/validate.ts';
 
-/**
- * Who is editing, as the write routes' guard established it: `scope` is the one subarea an ambassador acts in, or
- * 'all' for an admin. Every permission decision about activities is `mayEdit` below — one place.
- */
-export interface ActivityEditor {
-  login: string;
-  scope: 'all' | SubareaId;
-}
-
-export const mayEdit = (editor: ActivityEditor, subarea: SubareaId) => editor.scope === 'all' || editor.scope === subarea;
-
-function refuseOutside(editor: ActivityEditor, subarea: SubareaId): void {
-  if (!mayEdit(editor, subarea)) throw new ApiError(403, `you may edit activities of ${editor.scope} only, not of ${subarea}`);
-}
-
 const utc = (local: string) => warsawToUtc(local)!.toISOString();
 
-/** The ambassadors' activities: published at once, every change audited and announced on the event stream. */
+/**
+ * The ambassadors' activities: published at once, every change audited and announced on the event stream.
+ * Writes take the signed-in account; whether it may act in the activity's subarea is the roles module's one rule
+ * (an ambassador only in their own subarea), checked here because the subarea of a stored activity is known only here.
+ */
 export class Activities {
   constructor(
     private readonly repo: ActivityRepository,
@@ -50,24 +41,30 @@ export class Activities {
     return activity;
   }
 
-  history(id: string) {
-    return this.repo.history(id);
+  /** The audit trail, for those who may edit the activity; still there after a removal. */
+  async history(id: string, account: SessionAccount) {
+    const entries = await this.repo.history(id);
+    const last = entries.at(-1);
+    const subarea = last?.after?.subarea ?? last?.before?.subarea;
+    if (!subarea) throw new ApiError(404, 'no such activity');
+    assertSubarea(account, subarea);
+    return entries;
   }
 
-  async create(input: ActivityInput, editor: ActivityEditor): Promise<Activity> {
-    refuseOutside(editor, input.subarea);
+  async create(input: ActivityInput, account: SessionAccount): Promise<Activity> {
+    assertSubarea(account, input.subarea);
     const at = this.now().toISOString();
     const activity = Activity.parse({
       ...input, id: randomId(), startUtc: utc(input.start), endUtc: utc(input.end), sequence: 0, createdAt: at, updatedAt: at,
     });
-    await this.repo.save(activity, { at, actor: editor.login, action: 'create', before: null });
+    await this.repo.save(activity, { at, actor: account.login, action: 'create', before: null });
     this.bus.publishActivity({ id: activity.id, subarea: activity.subarea, change: 'created' });
     return activity;
   }
 
-  async patch(id: string, patch: ActivityPatch, editor: ActivityEditor): Promise<Activity> {
+  async patch(id: string, patch: ActivityPatch, account: SessionAccount): Promise<Activity> {
     const before = await this.require(id);
-    refuseOutside(editor, before.subarea);
+    assertSubarea(account, before.subarea);
     // null removes an optional text; the merged whole is checked again (an end before a new start, a reason for a
     // cancellation), with the issues named by field as on creation.
     const { id: _i, startUtc: _s, endUtc: _e, sequence, createdAt, updatedAt: _u, ...fields } = before;
@@ -84,15 +81,15 @@ export class Activities {
       ...checked.data, id, startUtc: utc(checked.data.start), endUtc: utc(checked.data.end),
       sequence: sequence + 1, createdAt, updatedAt: at,
     });
-    await this.repo.save(after, { at, actor: editor.login, action: 'update', before });
+    await this.repo.save(after, { at, actor: account.login, action: 'update', before });
     this.bus.publishActivity({ id, subarea: after.subarea, change: 'updated' });
     return after;
   }
 
-  async remove(id: string, editor: ActivityEditor): Promise<void> {
+  async remove(id: string, account: SessionAccount): Promise<void> {
     const before = await this.require(id);
-    refuseOutside(editor, before.subarea);
-    await this.repo.remove(id, { at: this.now().toISOString(), actor: editor.login, action: 'delete', before });
+    assertSubarea(account, before.subarea);
+    await this.repo.remove(id, { at: this.now().toISOString(), actor: account.login, action: 'delete', before });
     this.bus.publishActivity({ id, subarea: before.subarea, change: 'removed' });
   }
 }

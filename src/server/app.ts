@@ -33,7 +33,6 @@ import { sitePageRoutes } from './routes/site-pages.ts';
 import { DEFAULT_RETENTION, Retention } from '../shared/retention.ts';
 import { activityRoutes } from './routes/activities.ts';
 import { calendarOptions, calendarRoutes } from './routes/calendar.ts';
-import { requireModerator } from './routes/auth.ts';
 import { Activities } from './activities.ts';
 import { SqliteActivityStore } from './db/activities.ts';
 import { WalkSessions } from './walk-sessions.ts';
@@ -128,7 +127,7 @@ export function createApp(db: Db, options: AppOptions = {}) {
     .route('/export', exportRoutes(contributions, sessions, site, activities, sessionLookupLimit, publicUrl))
     .route('/stats', statsRoutes(contributions, site, now))
     .route('/activities', activityRoutes({
-      activities, session: requireModerator(db, now), calendar: calendarOptions(site),
+      activities, requireRole, calendar: calendarOptions(site),
     }))
     .route('/', calendarRoutes(activities, site))
     .route('/', openApiRoutes(site))

@@ -1,16 +1,15 @@
 import { beforeEach, describe, expect, it } from 'vitest';
-import { fresh, json, moderatorCookie, type TestApp } from './helpers.ts';
+import { accountCookie, fresh, json, moderatorCookie, type TestApp } from './helpers.ts';
 import { activityBody, createActivity } from './activity-helpers.ts';
 import { EventBus, type BusMessage } from '../../src/server/events.ts';
-import { Activities, mayEdit } from '../../src/server/activities.ts';
-import { SqliteActivityStore } from '../../src/server/db/activities.ts';
-import { openDb } from '../../src/server/db/open.ts';
-import { ApiError } from '../../src/server/http-error.ts';
-import { ActivityList, ActivityInput } from '../../src/shared/activities.ts';
+import type { Db } from '../../src/server/db/open.ts';
+import { ActivityList } from '../../src/shared/activities.ts';
 
 // "Now" is 1 May 2026, 12:00 in Kraków: the 16 May activity is upcoming.
 let t = Date.parse('2026-05-01T10:00:00Z');
 let app: TestApp;
+let db: Db;
+/** The Kazimierz-Stradom ambassador (Fablab). */
 let cookie: string;
 let heard: BusMessage[];
 
@@ -21,7 +20,8 @@ beforeEach(async () => {
   bus.subscribe((m) => heard.push(m));
   const made = fresh({ now: () => new Date(t), bus });
   app = made.app;
-  cookie = await moderatorCookie(app, made.db);
+  db = made.db;
+  cookie = await accountCookie(app, db, 'fablab', { role: 'ambassador', subarea: 'kazimierz-stradom' });
 });
 
 async function list(query = '') {
@@ -108,7 +108,7 @@ describe('activities', () => {
     expect(await list()).toEqual([]);
     const res = await app.request(`/api/activities/${id}/history`, { headers: { Cookie: cookie } });
     const { entries } = (await res.json()) as { entries: { actor: string; action: string; before: { title: string } | null }[] };
-    expect(entries.map((e) => [e.actor, e.action])).toEqual([['ola', 'create'], ['ola', 'update'], ['ola', 'delete']]);
+    expect(entries.map((e) => [e.actor, e.action])).toEqual([['fablab', 'create'], ['fablab', 'update'], ['fablab', 'delete']]);
     expect(entries[2]!.before!.title).toBe('Spacer badawczy');
     expect(heard.map((m) => m.name === 'activity' && m.data.change)).toEqual(['created', 'updated', 'removed']);
   });
@@ -122,7 +122,8 @@ describe('activities', () => {
 describe('GET /api/activities', () => {
   it('filters by subarea and by a from/to range in Kraków time', async () => {
     const kaz = await createActivity(app, cookie);
-    const huta = await createActivity(app, cookie, activityBody({
+    const admin = await accountCookie(app, db, 'ada', { role: 'admin' });
+    const huta = await createActivity(app, admin, activityBody({
       subarea: 'stara-nowa-huta', place: { name: 'Plac targowy przy ul. Bulwarowej', lng: 20.05, lat: 50.07 },
       start: '2026-06-20T10:00', end: '2026-06-20T13:00',
     }));
@@ -151,26 +152,28 @@ describe('GET /api/activities', () => {
 });
 
 describe('who may edit', () => {
-  it('an ambassador acts only inside their subarea; an admin everywhere', async () => {
-    expect(mayEdit({ login: 'k', scope: 'kazimierz-stradom' }, 'kazimierz-stradom')).toBe(true);
-    expect(mayEdit({ login: 'k', scope: 'kazimierz-stradom' }, 'stara-nowa-huta')).toBe(false);
-    expect(mayEdit({ login: 'a', scope: 'all' }, 'stara-nowa-huta')).toBe(true);
+  const send = (c: string, path: string, body: unknown, method: string) =>
+    app.request(path, body === undefined ? { method, headers: { Cookie: c } } : json(body, { Cookie: c }, method));
+
+  it("refuses an ambassador creating, changing or removing another subarea's activity (403), and leaves it unchanged", async () => {
+    const own = await createActivity(app, cookie);
+    const other = await accountCookie(app, db, 'mis', { role: 'ambassador', subarea: 'grzegorzki-wesola' });
+    expect((await send(other, '/api/activities', activityBody(), 'POST')).status).toBe(403);
+    expect((await send(other, `/api/activities/${own.id}`, { title: 'Przejęte' }, 'PATCH')).status).toBe(403);
+    expect((await send(other, `/api/activities/${own.id}`, undefined, 'DELETE')).status).toBe(403);
+    expect((await send(other, `/api/activities/${own.id}/history`, undefined, 'GET')).status).toBe(403);
+    const [still] = await list();
+    expect(still).toMatchObject({ id: own.id, title: 'Spacer „Kazimierz pod lupą”', sequence: 0 });
   });
 
-  it("refuses with 403 an ambassador creating, changing or removing another subarea's activity", async () => {
-    const service = new Activities(new SqliteActivityStore(openDb(':memory:')), new EventBus(), () => new Date(t));
-    const input = ActivityInput.parse(activityBody());
-    const own = await service.create(input, { login: 'kazimierz', scope: 'kazimierz-stradom' });
-    const huta = { login: 'huta', scope: 'stara-nowa-huta' } as const;
-    const refused = async (p: Promise<unknown>) => {
-      const e = await p.then(() => null, (err: unknown) => err);
-      expect(e).toBeInstanceOf(ApiError);
-      expect((e as ApiError).status).toBe(403);
-    };
-    await refused(service.create(input, huta));
-    await refused(service.patch(own.id, { title: 'Przejęte' }, huta));
-    await refused(service.remove(own.id, huta));
-    expect((await service.require(own.id)).title).toBe(own.title);
+  it('lets an admin edit every subarea and refuses a moderator', async () => {
+    const admin = await accountCookie(app, db, 'ada', { role: 'admin' });
+    const huta = activityBody({ subarea: 'stara-nowa-huta', place: { name: 'Plac Centralny', lng: 20.0375, lat: 50.0719 } });
+    const created = await createActivity(app, admin, huta);
+    expect((await send(admin, `/api/activities/${created.id}`, { title: 'Wymianka Sąsiedzka' }, 'PATCH')).status).toBe(200);
+    const moderator = await moderatorCookie(app, db);
+    expect((await send(moderator, '/api/activities', huta, 'POST')).status).toBe(403);
+    expect((await send(moderator, `/api/activities/${created.id}`, undefined, 'DELETE')).status).toBe(403);
   });
 });
 

@@ -46,8 +46,6 @@ const OPEN_TO_RESIDENTS: Record<string, string> = {
   'GET /api/activities/:id/calendar.ics': '"Dodaj do kalendarza" for one activity',
   'GET /api/calendar.ics': 'calendar subscription',
   'GET /api/calendar/:file{[a-z-]+\\.ics}': 'calendar subscription for one subarea',
-  'GET /api/export/activities.geojson': 'open data',
-  'GET /api/export/activities.csv': 'open data',
   'GET /api/openapi.json': 'API description',
   'GET /api/docs': 'API description',
   'GET /api/privacy': 'the privacy notice everyone must be able to read',
@@ -117,7 +115,7 @@ let loggedOut = '';
 const roles: Record<keyof Access, string> = { admin: '', moderator: '', own: '', other: '' };
 let resident = { id: '', editToken: '' };
 let sessionCode = '';
-/** A Kazimierz-Stradom activity; every removal gets a fresh one, so each role tries to remove something that exists. */
+/** A Kazimierz-Stradom activity; each removal gets a fresh one, so every role tries to remove something that exists. */
 let activityId = '';
 
 async function login(database: Db, name: string) {
@@ -142,8 +140,9 @@ beforeAll(async () => {
 
 async function call(endpoint: string, headers: Record<string, string>) {
   const [method, pattern] = endpoint.split(' ') as [string, string];
-  if (endpoint === 'DELETE /api/activities/:id') activityId = (await createActivity(app, roles.own)).id;
-  const id = pattern.startsWith('/api/activities/') ? activityId : resident.id;
+  const removal = endpoint === 'DELETE /api/activities/:id';
+  const activity = removal ? (await createActivity(app, roles.own)).id : activityId;
+  const id = pattern.startsWith('/api/activities/') ? activity : resident.id;
   const path = pattern.replace(':id', id).replace(':code', sessionCode);
   if (path.includes(':')) throw new Error(`authz.test.ts: teach call() to fill the parameters of ${pattern}`);
   const body = BODIES[endpoint];

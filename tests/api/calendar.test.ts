@@ -1,6 +1,6 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import ICAL from 'ical.js';
-import { fresh, json, moderatorCookie, type TestApp } from './helpers.ts';
+import { accountCookie, fresh, json, type TestApp } from './helpers.ts';
 import { activityBody, createActivity } from './activity-helpers.ts';
 
 let app: TestApp;
@@ -9,7 +9,7 @@ let cookie: string;
 beforeEach(async () => {
   const made = fresh({ now: () => new Date('2026-05-01T10:00:00Z') });
   app = made.app;
-  cookie = await moderatorCookie(app, made.db);
+  cookie = await accountCookie(app, made.db, 'ada', { role: 'admin' });
 });
 
 async function fetchIcs(path: string) {
