@@ -102,6 +102,7 @@ export function createApp(db: Db, options: AppOptions = {}) {
   // One counter for every way of trying a session code (join page, summary, export), counting only misses.
   const sessionLookupLimit = rateLimit('unknown session code', limits.sessionLookups, { ...limiter, counts: (s) => s === 404 });
   const activities = new Activities(new SqliteActivityStore(db), bus, now);
+  const calendar = calendarOptions(site, publicUrl);
 
   const api = new Hono()
     .route('/health', healthRoutes(db))
@@ -127,9 +128,9 @@ export function createApp(db: Db, options: AppOptions = {}) {
     .route('/export', exportRoutes(contributions, sessions, site, activities, sessionLookupLimit, publicUrl))
     .route('/stats', statsRoutes(contributions, site, now))
     .route('/activities', activityRoutes({
-      activities, requireRole, calendar: calendarOptions(site),
+      activities, requireRole, calendar,
     }))
-    .route('/', calendarRoutes(activities, site))
+    .route('/', calendarRoutes(activities, site, calendar))
     .route('/', openApiRoutes(site))
     .route('/', sitePageRoutes(site, retention))
     .route('/', metaRoutes(site, { basemapStyleUrl, basemap: { pmtiles: basemapPmtiles && BASEMAP_PMTILES_URL }, helpFreshness }));

@@ -88,12 +88,13 @@ export interface CalendarOptions {
   name: string;
   /** The organisation of each activity's subarea. */
   organiserOf: (a: Activity) => string;
-  /** The map page showing an activity (absolute URL). */
-  linkOf: (a: Activity) => string;
+  /** The map page showing an activity (absolute URL), or null when the public address is not configured. */
+  linkOf: (a: Activity) => string | null;
 }
 
 function event(a: Activity, opts: CalendarOptions): string[] {
   const cancelled = a.status === 'odwolane';
+  const link = opts.linkOf(a);
   return [
     'BEGIN:VEVENT',
     `UID:${uidOf(a.id)}`,
@@ -108,7 +109,7 @@ function event(a: Activity, opts: CalendarOptions): string[] {
     `LOCATION:${escapeText(a.place.name)}`,
     `GEO:${a.place.lat.toFixed(6)};${a.place.lng.toFixed(6)}`,
     `DESCRIPTION:${escapeText(describe(a, opts.organiserOf(a)))}`,
-    `URL:${opts.linkOf(a)}`,
+    ...(link ? [`URL:${link}`] : []),
     `STATUS:${cancelled ? 'CANCELLED' : 'CONFIRMED'}`,
     'TRANSP:OPAQUE',
     'END:VEVENT',

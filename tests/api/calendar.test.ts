@@ -7,7 +7,7 @@ let app: TestApp;
 let cookie: string;
 
 beforeEach(async () => {
-  const made = fresh({ now: () => new Date('2026-05-01T10:00:00Z') });
+  const made = fresh({ now: () => new Date('2026-05-01T10:00:00Z'), publicUrl: 'https://mapa.example.pl' });
   app = made.app;
   cookie = await accountCookie(app, made.db, 'ada', { role: 'admin' });
 });
@@ -91,7 +91,7 @@ describe('calendar feeds', () => {
     expect(res.headers.get('Content-Disposition')).toBe(`attachment; filename="wydarzenie-${id}.ics"`);
     const { events } = parse(text);
     expect(events).toHaveLength(1);
-    expect(events[0]!.component.getFirstPropertyValue('url')).toBe(`http://localhost/?subarea=kazimierz-stradom&activity=${id}`);
+    expect(events[0]!.component.getFirstPropertyValue('url')).toBe(`https://mapa.example.pl/?subarea=kazimierz-stradom&activity=${id}`);
   });
 
   it('is a valid empty calendar when nothing is planned', async () => {

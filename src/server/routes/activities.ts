@@ -1,4 +1,4 @@
-import { Hono, type Context } from 'hono';
+import { Hono } from 'hono';
 import { z } from 'zod';
 import { ActivityId, ActivityInput, ActivityPatch, ActivityQuery } from '../../shared/activities.ts';
 import type { Activities } from '../activities.ts';
@@ -14,7 +14,7 @@ const IdParam = z.strictObject({ id: ActivityId });
 export interface ActivityRouteDeps {
   activities: Activities;
   requireRole: RequireRole;
-  calendar: (c: Context) => CalendarOptions;
+  calendar: CalendarOptions;
 }
 
 /** /api/activities: public reading (and a single-event .ics); writing for the subarea's ambassador or an admin. */
@@ -30,8 +30,7 @@ export function activityRoutes({ activities, requireRole, calendar }: ActivityRo
     .get('/:id', validate('param', IdParam), async (c) => c.json(await activities.require(c.req.valid('param').id)))
     .get('/:id/calendar.ics', validate('param', IdParam), async (c) => {
       const activity = await activities.require(c.req.valid('param').id);
-      const opts = calendar(c);
-      return icsResponse(toICalendar([activity], { ...opts, name: activity.title }), `wydarzenie-${activity.id}.ics`, true);
+      return icsResponse(toICalendar([activity], { ...calendar, name: activity.title }), `wydarzenie-${activity.id}.ics`, true);
     })
     .get('/:id/history', editor, validate('param', IdParam), async (c) => {
       const { id } = c.req.valid('param');

@@ -1,4 +1,4 @@
-import { Hono, type Context } from 'hono';
+import { Hono } from 'hono';
 import { z } from 'zod';
 import { SubareaId } from '../../shared/subareas.ts';
 import type { Activities } from '../activities.ts';
@@ -18,16 +18,16 @@ export function icsResponse(body: string, filename: string, download = false): R
   });
 }
 
-/** Names and links every calendar shares; links point at this server's map, opened on the activity. */
-export function calendarOptions(site: SiteData) {
+/**
+ * Names and links every calendar shares. Links open the map on the activity at PUBLIC_URL; without it there is no
+ * link (an address taken from the request's Host header is the sender's choice, and calendar links must be absolute).
+ */
+export function calendarOptions(site: SiteData, publicUrl: string | null): CalendarOptions {
   const organisers = new Map(site.subareas.map((s) => [s.id, s.ambassador.organisation]));
-  return (c: Context): CalendarOptions => {
-    const origin = new URL(c.req.url).origin;
-    return {
-      name: 'Wydarzenia ambasadorów rewitalizacji — Kraków',
-      organiserOf: (a) => organisers.get(a.subarea) ?? '',
-      linkOf: (a) => `${origin}/?subarea=${a.subarea}&activity=${a.id}`,
-    };
+  return {
+    name: 'Wydarzenia ambasadorów rewitalizacji — Kraków',
+    organiserOf: (a) => organisers.get(a.subarea) ?? '',
+    linkOf: (a) => (publicUrl ? `${publicUrl}/?subarea=${a.subarea}&activity=${a.id}` : null),
   };
 }
 
@@ -36,16 +36,14 @@ const FeedParam = z.strictObject({
 });
 
 /** GET /api/calendar.ics and /api/calendar/<subarea id>.ics: subscribable feeds of every activity, past ones too. */
-export function calendarRoutes(activities: Activities, site: SiteData) {
-  const options = calendarOptions(site);
+export function calendarRoutes(activities: Activities, site: SiteData, options: CalendarOptions) {
   return new Hono()
-    .get('/calendar.ics', async (c) => icsResponse(toICalendar(await activities.all(), options(c)), 'wydarzenia.ics'))
+    .get('/calendar.ics', async (c) => icsResponse(toICalendar(await activities.all(), options), 'wydarzenia.ics'))
     .get('/calendar/:file{[a-z-]+\\.ics}', validate('param', FeedParam), async (c) => {
       const subarea = c.req.valid('param').file;
       const name = site.subareas.find((s) => s.id === subarea)!.name;
-      const opts = options(c);
       return icsResponse(
-        toICalendar(await activities.all(subarea), { ...opts, name: `${opts.name}: ${name}` }),
+        toICalendar(await activities.all(subarea), { ...options, name: `${options.name}: ${name}` }),
         `wydarzenia-${subarea}.ics`,
       );
     });
