@@ -15,6 +15,7 @@ import { accountRoutes } from './routes/accounts.ts';
 import { AuthStore } from './db/auth.ts';
 import { roleGuard } from './middleware/roles.ts';
 import { cookieRequest } from './middleware/same-origin.ts';
+import { cutOffBody } from './middleware/guards.ts';
 import { moderationRoutes } from './routes/moderation.ts';
 import { eventRoutes } from './routes/events.ts';
 import { photoRoutes } from './routes/photos.ts';
@@ -105,6 +106,7 @@ export function createApp(db: Db, options: AppOptions = {}) {
   const calendar = calendarOptions(site, publicUrl);
 
   const api = new Hono()
+    .use('*', cutOffBody)
     .route('/health', healthRoutes(db))
     .route('/subareas', subareaRoutes(site, () => contributions.points.countsBySubarea()))
     .route('/points', pointRoutes({

@@ -3,7 +3,7 @@ import { existsSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { createApp, PROJECT_ROOT } from './app.ts';
 import { configFromEnv } from './config.ts';
-import { openDb } from './db/open.ts';
+import { openDb, writeProblem, type Db } from './db/open.ts';
 import { DataFileError, loadSiteData } from './site-data.ts';
 import { unfilled } from '../shared/privacy-notice.ts';
 import { OnlineGeocoder } from './geocode/online.ts';
@@ -15,29 +15,61 @@ function positiveDays(name: string, fallback: number): number {
   if (raw === undefined || raw === '') return fallback;
   const n = Number(raw);
   if (!Number.isInteger(n) || n <= 0) {
-    console.error(`Cannot start: ${name} must be a positive whole number of days, got "${raw}"`);
-    process.exit(1);
+    throw new StartupError(`${name} must be a positive whole number of days, got "${raw}"`);
   }
   return n;
 }
 
-// The only file that reads the environment (architecture.md).
-const config = configFromEnv(process.env);
-// STATIC_DIR lets parallel test runs serve separate builds; normally the vite build output in dist/.
-const staticDir = process.env.STATIC_DIR ? resolve(process.env.STATIC_DIR) : join(PROJECT_ROOT, 'dist');
-if (!existsSync(join(staticDir, 'index.html'))) {
-  console.error(`No built app in ${staticDir}. Run "npm start" (it builds first) or "npm run build".`);
-  process.exit(1);
+/** A start-up failure whoever runs the server can fix: printed as one line, no stack trace. */
+class StartupError extends Error {}
+
+const reason = (e: unknown) => {
+  const err = e as NodeJS.ErrnoException;
+  return err.code && !err.message.includes(err.code) ? `${err.message} (${err.code})` : err.message;
+};
+
+/** The database, or a StartupError naming the file: a read-only or missing directory must say which one. */
+function openDatabase(dataDir: string): Db {
+  const file = join(dataDir, 'mapa.sqlite');
+  let db: Db;
+  try {
+    db = openDb(file);
+  } catch (e) {
+    throw new StartupError(`cannot open the database ${file}: ${reason(e)}. Check that DATA_DIR (${dataDir}) exists and this user may write in it`);
+  }
+  // Opening can succeed where writing does not (a read-only file or mount): find out now, not at the first pin.
+  const problem = writeProblem(db);
+  if (problem) {
+    db.close();
+    throw new StartupError(`${problem}. Check that DATA_DIR (${dataDir}) is writable by this user and its disk is not full`);
+  }
+  return db;
 }
 
-let app;
-const db = openDb(join(config.dataDir, 'mapa.sqlite'));
-try {
+function start() {
+  // The only file that reads the environment (architecture.md).
+  let config;
+  try {
+    config = configFromEnv(process.env);
+  } catch (e) {
+    throw new StartupError((e as Error).message);
+  }
+  // STATIC_DIR lets parallel test runs serve separate builds; normally the vite build output in dist/.
+  const staticDir = process.env.STATIC_DIR ? resolve(process.env.STATIC_DIR) : join(PROJECT_ROOT, 'dist');
+  if (!existsSync(join(staticDir, 'index.html'))) {
+    throw new StartupError(`no built app in ${staticDir}. Run "npm start" (it builds first) or "npm run build"`);
+  }
+
   const site = loadSiteData(join(PROJECT_ROOT, 'data'));
   // Placeholders are allowed (the page shows them as not filled in), but whoever deploys should see them listed.
   const todo = unfilled(site.privacy);
   if (todo.length) console.warn(`data/privacy.json: not filled in yet, the privacy page says so: ${todo.join(', ')}`);
-  app = createApp(db, {
+  const helpFreshness = {
+    fadeDays: positiveDays('HELP_FADE_DAYS', DEFAULT_FRESHNESS.fadeDays),
+    hideDays: positiveDays('HELP_HIDE_DAYS', DEFAULT_FRESHNESS.hideDays),
+  };
+  const db = openDatabase(config.dataDir);
+  const app = createApp(db, {
     site,
     basemapStyleUrl: config.basemapStyleUrl,
     basemapPmtiles: config.basemapPmtiles,
@@ -47,27 +79,41 @@ try {
     trustProxy: config.trustProxy,
     publicUrl: config.publicUrl,
     onlineGeocoder: config.geocoderUrl ? new OnlineGeocoder({ url: config.geocoderUrl }) : null,
-    helpFreshness: {
-      fadeDays: positiveDays('HELP_FADE_DAYS', DEFAULT_FRESHNESS.fadeDays),
-      hideDays: positiveDays('HELP_HIDE_DAYS', DEFAULT_FRESHNESS.hideDays),
-    },
+    helpFreshness,
   });
+
+  const server = serve({ fetch: app.fetch, port: config.port }, (info) => {
+    console.log(`Mapa Rewitalizacji: http://localhost:${info.port}/  (database ${join(config.dataDir, 'mapa.sqlite')})`);
+  });
+  // Listening fails after serve() returns, as an 'error' event: without a handler Node prints a stack trace.
+  server.on('error', (e: NodeJS.ErrnoException) => {
+    const why =
+      e.code === 'EADDRINUSE' ? `port ${config.port} is already in use (another server is running?); set PORT to a free one`
+      : e.code === 'EACCES' ? `this user may not listen on port ${config.port}; set PORT to one above 1023`
+      : `cannot listen on port ${config.port}: ${reason(e)}`;
+    fail(new StartupError(why));
+  });
+
+  const shutdown = () => {
+    server.close();
+    db.close();
+    process.exit(0);
+  };
+  process.on('SIGINT', shutdown);
+  process.on('SIGTERM', shutdown);
+}
+
+/** Known failures (bad settings, unreadable files, a taken port) as one line; anything else is a bug: its stack. */
+function fail(e: unknown): never {
+  const err = e as NodeJS.ErrnoException;
+  if (e instanceof StartupError || e instanceof DataFileError) console.error(`Cannot start: ${err.message}`);
+  else if (err.path) console.error(`Cannot start: cannot read ${err.path} (${err.code ?? err.message})`);
+  else console.error('Cannot start:', e);
+  process.exit(1);
+}
+
+try {
+  start();
 } catch (e) {
-  if (e instanceof DataFileError) {
-    console.error(`Cannot start: ${e.message}`);
-    process.exit(1);
-  }
-  throw e;
+  fail(e);
 }
-
-const server = serve({ fetch: app.fetch, port: config.port }, (info) => {
-  console.log(`Mapa Rewitalizacji: http://localhost:${info.port}/  (database ${join(config.dataDir, 'mapa.sqlite')})`);
-});
-
-function shutdown() {
-  server.close();
-  db.close();
-  process.exit(0);
-}
-process.on('SIGINT', shutdown);
-process.on('SIGTERM', shutdown);

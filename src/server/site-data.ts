@@ -62,7 +62,13 @@ export function parseDataFile<S extends z.ZodType>(schema: S, file: string, text
 
 /** Reads and validates everything in data/; any problem stops start-up with a message naming the fix. */
 export function loadSiteData(dir: string): SiteData {
-  const read = (name: string) => readFileSync(join(dir, name), 'utf8');
+  const read = (name: string) => {
+    try {
+      return readFileSync(join(dir, name), 'utf8');
+    } catch (e) {
+      throw new DataFileError(`data/${name} cannot be read (${(e as NodeJS.ErrnoException).code ?? (e as Error).message}): ${join(dir, name)}`);
+    }
+  };
   const subareaFile = parseDataFile(SubareaFile, 'data/subareas.geojson', read('subareas.geojson'));
   const { ambassadors } = parseDataFile(AmbassadorFile, 'data/ambassadors.json', read('ambassadors.json'));
   const categories = parseDataFile(Categories, 'data/categories.json', read('categories.json'));

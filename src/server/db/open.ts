@@ -1,5 +1,5 @@
 import Database from 'better-sqlite3';
-import { mkdirSync, readdirSync, readFileSync } from 'node:fs';
+import { closeSync, fsyncSync, mkdirSync, openSync, readdirSync, readFileSync, unlinkSync, writeSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -45,4 +45,34 @@ export function migrate(db: Db): void {
 
 export function isHealthy(db: Db): boolean {
   return db.prepare('SELECT 1 AS ok').get() !== undefined;
+}
+
+/**
+ * Why the database cannot take a write right now, or undefined when it can. A read (SELECT 1) answers happily on a
+ * full disk or a read-only file while every contribution fails, so the probe writes twice: the database header
+ * (setting user_version, unused otherwise, to its own value still commits a page) and a 4 KiB file, synced, in the
+ * database's directory — the page SQLite can often still squeeze into its WAL, the file not when the disk is full.
+ */
+export function writeProblem(db: Db): string | undefined {
+  try {
+    const version = db.pragma('user_version', { simple: true }) as number;
+    db.pragma(`user_version = ${version}`);
+  } catch (e) {
+    return `the database refuses writes: ${(e as Error).message}`;
+  }
+  if (db.memory) return undefined;
+  const probe = join(dirname(db.name), `.write-probe-${process.pid}`);
+  try {
+    const fd = openSync(probe, 'w');
+    try {
+      writeSync(fd, Buffer.alloc(4096));
+      fsyncSync(fd);
+    } finally {
+      closeSync(fd);
+      unlinkSync(probe);
+    }
+  } catch (e) {
+    return `cannot write in ${dirname(db.name)}: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}`;
+  }
+  return undefined;
 }

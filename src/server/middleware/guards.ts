@@ -28,3 +28,29 @@ export const noStore: MiddlewareHandler = async (c, next) => {
   c.header('Cache-Control', 'no-store');
   await next();
 };
+
+/**
+ * A request body that breaks off (the client hung up, the connection dropped) is the client's failure: 400, not a
+ * 500 with a stack trace in the log. Every body reader (bodyLimit, the JSON validator, the photo upload) reads
+ * through this stream, so a cut-off body surfaces as one ApiError wherever it is noticed.
+ */
+export const cutOffBody: MiddlewareHandler = async (c, next) => {
+  const source = c.req.raw.body;
+  if (source) {
+    const reader = source.getReader();
+    const body = new ReadableStream<Uint8Array>({
+      async pull(controller) {
+        try {
+          const { done, value } = await reader.read();
+          if (done) controller.close();
+          else controller.enqueue(value);
+        } catch {
+          controller.error(new ApiError(400, 'the request body was cut off before its end; send it again'));
+        }
+      },
+      cancel: (reason) => reader.cancel(reason),
+    });
+    c.req.raw = new Request(c.req.raw, { body, duplex: 'half' } as RequestInit);
+  }
+  await next();
+};

@@ -1,13 +1,22 @@
 import { Hono } from 'hono';
-import { isHealthy, type Db } from '../db/open.ts';
+import { isHealthy, writeProblem, type Db } from '../db/open.ts';
 
+/**
+ * Liveness for a monitor: 200 only when the database answers *and* can be written (a full disk or a read-only
+ * directory otherwise looks healthy while every contribution fails). Never cached: each call probes again.
+ */
 export function healthRoutes(db: Db) {
   return new Hono().get('/', (c) => {
+    c.header('Cache-Control', 'no-store');
+    let problem: string | undefined;
     try {
-      if (isHealthy(db)) return c.json({ ok: true as const });
+      problem = isHealthy(db) ? writeProblem(db) : 'the database did not answer';
     } catch (e) {
-      console.error('health check: database did not answer', e);
+      problem = `the database did not answer: ${(e as Error).message}`;
     }
-    return c.json({ ok: false as const, error: 'database unavailable' }, 503);
+    if (!problem) return c.json({ ok: true as const });
+    // The details (paths, error codes) go to the log, not to whoever asks.
+    console.error(`health check failed: ${problem}`);
+    return c.json({ ok: false as const, error: 'storage unavailable: the database cannot be read or written' }, 503);
   });
 }
