@@ -8,6 +8,8 @@ export class ApiFailure extends Error {
     readonly status: number,
     message: string,
     readonly issues: { path: string; message: string }[] = [],
+    /** Seconds to wait before trying again, from a 429's Retry-After; undefined otherwise. */
+    readonly retryAfterS?: number,
   ) {
     super(message);
   }
@@ -27,9 +29,11 @@ export async function request<S extends z.ZodType>(schema: S, path: string, init
   const body: unknown = await res.json().catch(() => undefined);
   if (!res.ok) {
     const parsed = ErrorBody.safeParse(body);
+    const retryAfter = Number(res.headers.get('Retry-After') ?? NaN);
+    const wait = Number.isFinite(retryAfter) && retryAfter >= 0 ? retryAfter : undefined;
     throw parsed.success
-      ? new ApiFailure(res.status, parsed.data.error, parsed.data.issues)
-      : new ApiFailure(res.status, `HTTP ${res.status} from ${path}`);
+      ? new ApiFailure(res.status, parsed.data.error, parsed.data.issues, wait)
+      : new ApiFailure(res.status, `HTTP ${res.status} from ${path}`, [], wait);
   }
   const parsed = schema.safeParse(body);
   if (!parsed.success) {
