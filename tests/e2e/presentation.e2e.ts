@@ -114,15 +114,24 @@ test.describe('presentation mode', () => {
     await page.keyboard.press('h');
     await expect(page.locator('.symbols li.off')).toHaveCount(0);
 
+    // Q: corner → full screen (address and code in large type) → hidden → corner.
     await page.keyboard.press('q');
-    await expect(page.locator('.qr')).toHaveCount(0);
+    const qr = page.locator('.qr');
+    await expect(qr).toHaveClass(/full/);
+    const box = (await qr.boundingBox())!;
+    expect(box.width).toBeGreaterThanOrEqual(page.viewportSize()!.width - 1);
+    expect(box.height).toBeGreaterThanOrEqual(page.viewportSize()!.height - 1);
+    await page.screenshot({ path: 'test-results/screenshots/presentation-qr-full-1280.png' });
     await page.keyboard.press('q');
-    await expect(page.locator('.qr')).toBeVisible();
+    await expect(qr).toHaveCount(0);
+    await page.keyboard.press('q');
+    await expect(qr).toBeVisible();
+    await expect(qr).not.toHaveClass(/full/);
 
     await page.keyboard.press('?');
     const help = page.getByRole('dialog', { name: 'Skróty klawiszowe prowadzącego' });
     await expect(help).toBeVisible();
-    await expect(help).toContainText('pokaż / ukryj kod QR');
+    await expect(help).toContainText('kod QR: w rogu → na cały ekran → ukryty');
     await page.keyboard.press('Escape');
     await expect(help).toHaveCount(0);
   });

@@ -1,18 +1,25 @@
 import type { SubareaId } from '../../../shared/subareas.ts';
 
+/**
+ * Where the QR code is: in a corner while the map is discussed, full screen when a workshop starts and everyone
+ * should scan it (with the address and code in large type), or hidden. Q steps through them in this order.
+ */
+export const QR_STATES = ['corner', 'full', 'hidden'] as const;
+export type QrState = (typeof QR_STATES)[number];
+
 /** Seconds per subarea in the slideshow: long enough to read the counters aloud. */
 export const SLIDESHOW_SECONDS = 15;
 
 /**
  * What the projector shows, driven by the facilitator's keyboard (issue 6): 1–3 a subarea, 0 all, W/H layers,
- * Q the QR code, F full screen, S slideshow, ? the list of shortcuts. Single keys, no modifiers: a facilitator
+ * Q the QR code (corner → full screen → hidden), F full screen, S slideshow, ? the list of shortcuts. Single keys, no modifiers: a facilitator
  * presses them from across the room on a wireless keyboard or a presenter remote.
  */
 export class Presentation {
   subarea = $state<SubareaId | null>(null);
   walk = $state(true);
   help = $state(true);
-  qr = $state(true);
+  qr = $state<QrState>('corner');
   shortcuts = $state(false);
   slideshow = $state(false);
 
@@ -32,7 +39,7 @@ export class Presentation {
       this.slideshow = false;
     } else if (k === 'w') this.walk = !this.walk;
     else if (k === 'h') this.help = !this.help;
-    else if (k === 'q') this.qr = !this.qr;
+    else if (k === 'q') this.qr = QR_STATES[(QR_STATES.indexOf(this.qr) + 1) % QR_STATES.length]!;
     else if (k === 's') this.slideshow = !this.slideshow;
     else if (k === '?') this.shortcuts = !this.shortcuts;
     else if (k === 'escape' && this.shortcuts) this.shortcuts = false;
