@@ -29,14 +29,21 @@ export const SubareaFile = z.object({
 });
 export type SubareaFile = z.infer<typeof SubareaFile>;
 
-/** data/ambassadors.json: the panel content, taken from the city article (shared/seed). */
+/**
+ * data/ambassadors.json: the panel content, taken from the city's article. The contact card (seat = address, phone,
+ * email, website, hours) shows only what is filled: a field the article does not give stays absent, never invented.
+ * Ambassadors may edit the card and the activities in the app (AMBASSADOR_EDITABLE); their edit overrides the file.
+ */
 export const Ambassador = z.strictObject({
   subarea: SubareaId,
   organisation: z.string().min(1),
   since: z.number().int().optional(),
   about: z.string().min(1),
   seat: z.string().optional(),
+  phone: z.string().optional(),
+  email: z.email().optional(),
   website: z.url().optional(),
+  hours: z.string().optional(),
   facebook: z.url().optional(),
   activities: z.array(z.string().min(1)).min(1),
   mapActivity: z.enum(["help", "walk"]).optional(),
