@@ -12,6 +12,11 @@ import { spaRoutes } from './routes/spa.ts';
 import { pointRoutes } from './routes/points.ts';
 import { authRoutes } from './routes/auth.ts';
 import { accountRoutes } from './routes/accounts.ts';
+import { ambassadorRoutes } from './routes/ambassador.ts';
+import { contactRequestRoutes } from './routes/contact-requests.ts';
+import { Ambassadors } from './ambassadors.ts';
+import { ContactRequests } from './contact-requests.ts';
+import type { Mailer } from './mail.ts';
 import { AuthStore } from './db/auth.ts';
 import { roleGuard } from './middleware/roles.ts';
 import { cookieRequest } from './middleware/same-origin.ts';
@@ -73,6 +78,10 @@ export interface AppOptions {
   retention?: Retention;
   /** GEOCODER_URL's online search, asked only when the offline sources find nothing; null or omitted: none. */
   onlineGeocoder?: OnlineGeocoder | null;
+  /** Sends the contact-request notices; null or absent: no e-mail (SMTP_URL unset). */
+  mailer?: Mailer | null;
+  /** How often notices that failed are tried again (they wait 1, 5, 15, 60, 240 minutes between attempts). */
+  mailRetryCheckMs?: number;
 }
 
 /** The whole HTTP app over one database. No port, no env: tests call app.request() on it directly. */
@@ -104,22 +113,31 @@ export function createApp(db: Db, options: AppOptions = {}) {
   const sessionLookupLimit = rateLimit('unknown session code', limits.sessionLookups, { ...limiter, counts: (s) => s === 404 });
   const activities = new Activities(new SqliteActivityStore(db), bus, now);
   const calendar = calendarOptions(site, publicUrl);
+  const ambassadors = new Ambassadors(db, site, now);
+  const mailer = options.mailer ?? null;
+  const contactRequests = new ContactRequests(db, contributions, ambassadors, auth, site, now, {
+    mailer, publicUrl: publicUrl ?? 'http://localhost:8080', closedKeepDays: retention.closedContactRequestDays,
+  });
+  // Retries need no request to trigger them; unref: the timer never keeps a process (or a test run) alive.
+  if (mailer) setInterval(() => void contactRequests.retryDue(), options.mailRetryCheckMs ?? 30_000).unref();
 
   const api = new Hono()
     .use('*', cutOffBody)
     .route('/health', healthRoutes(db))
-    .route('/subareas', subareaRoutes(site, () => contributions.points.countsBySubarea()))
+    .route('/subareas', subareaRoutes(site, ambassadors, () => contributions.points.countsBySubarea()))
     .route('/points', pointRoutes({
       contributions, sessions, schemas, bodyLimitBytes: limits.bodyBytes,
       writeLimit: limit('write', limits.writes), voteLimit: limit('vote', limits.votes),
       votePerPointLimit: rateLimit('"me too" vote', limits.votesPerPoint, { ...limiter, key: (c) => `point:${c.req.param('id')}` }),
     }))
+    .route('/points', contactRequestRoutes(contactRequests, limit('contact request', limits.contactRequests)))
     .route('/points', photoRoutes({ db, auth, contributions, writeLimit: limit('photo', limits.writes), now }))
     .route('/events', eventRoutes(bus, limits.sseKeepAliveMs))
     // Login and logout use the session cookie without requireRole, which checks every other staff route.
     .use('/auth/*', cookieRequest(publicOrigin))
     .route('/auth', authRoutes(auth, requireRole, { ttlMs: limits.sessionTtlMs, secureCookies: options.secureCookies ?? false, now }, limit('login', limits.logins)))
     .route('/accounts', accountRoutes(auth, requireRole))
+    .route('/ambassador', ambassadorRoutes(requireRole, contactRequests, ambassadors))
     .route('/moderation/help', helpStaleRoutes(requireRole, contributions, now))
     .route('/moderation', moderationRoutes(requireRole, contributions, schemas, limits.bodyBytes))
     .route('/context', contextRoutes(dataDir))

@@ -18,6 +18,13 @@ export interface ServerConfig {
   /** PUBLIC_URL: where the public reaches the app (https://…, no trailing slash); null when not configured. */
   publicUrl: string | null;
   limits: Limits;
+  /** SMTP_URL and MAIL_FROM; smtpUrl null: no e-mail at all, the ambassador's inbox alone. */
+  mail: MailConfig;
+}
+
+export interface MailConfig {
+  smtpUrl: string | null;
+  from: string;
 }
 
 export interface RateLimitSetting {
@@ -39,6 +46,8 @@ export interface Limits {
   sessionLookups: RateLimitSetting;
   /** Address searches per client address: typing sends one per pause, and each may cost an online call. */
   searches: RateLimitSetting;
+  /** "Poproś o kontakt" requests per client address: each one lands in a person's inbox. */
+  contactRequests: RateLimitSetting;
   /** JSON body cap: a full help offer with 2000-character texts fits well under it. */
   bodyBytes: number;
   sessionTtlMs: number;
@@ -56,6 +65,8 @@ export const DEFAULT_LIMITS: Limits = {
   // guessing one of 29^6 codes at 60 tries per 10 minutes would take thousands of years.
   sessionLookups: { max: 60, windowMs: 10 * MINUTE },
   searches: { max: 120, windowMs: MINUTE },
+  // A neighbour asking a few helpers is ordinary; dozens an hour from one address is somebody else.
+  contactRequests: { max: 5, windowMs: 60 * MINUTE },
   bodyBytes: 32 * 1024,
   sessionTtlMs: 12 * 60 * MINUTE,
   sseKeepAliveMs: 20_000,
@@ -130,6 +141,16 @@ function publicUrl(raw: string | undefined): string | null {
   return (url.origin + url.pathname).replace(/\/+$/, '');
 }
 
+/** SMTP_URL needs PUBLIC_URL: a notice's login link must lead to the app, not to whatever host the server guesses. */
+function mailConfig(env: NodeJS.ProcessEnv, publicUrl: string | null): MailConfig {
+  const smtpUrl = env.SMTP_URL || null;
+  if (!smtpUrl) return { smtpUrl: null, from: env.MAIL_FROM ?? '' };
+  if (!/^smtps?:\/\//.test(smtpUrl)) throw new Error(`SMTP_URL must start with smtp:// or smtps://, got "${smtpUrl}"`);
+  if (!publicUrl) throw new Error('SMTP_URL is set but PUBLIC_URL is not: set PUBLIC_URL so the e-mails can link to the app');
+  // Without MAIL_FROM, a no-reply address at the public host: most servers refuse a sender without a domain.
+  return { smtpUrl, from: env.MAIL_FROM || `Mapa Rewitalizacji <no-reply@${new URL(publicUrl).hostname}>` };
+}
+
 export function configFromEnv(env: NodeJS.ProcessEnv): ServerConfig {
   const port = Number(env.PORT ?? 8080);
   if (!Number.isInteger(port) || port < 0 || port > 65535) {
@@ -137,6 +158,7 @@ export function configFromEnv(env: NodeJS.ProcessEnv): ServerConfig {
   }
   const basemap = env.BASEMAP_STYLE_URL ?? DEFAULT_BASEMAP;
   const dataDir = resolve(env.DATA_DIR ?? './var');
+  const publicBase = publicUrl(env.PUBLIC_URL);
   return {
     port,
     dataDir,
@@ -145,7 +167,8 @@ export function configFromEnv(env: NodeJS.ProcessEnv): ServerConfig {
     secureCookies: env.SECURE_COOKIES === '1' || env.SECURE_COOKIES === 'true',
     trustProxy: proxyHops(env.TRUST_PROXY),
     geocoderUrl: geocoderUrl(env.GEOCODER_URL),
-    publicUrl: publicUrl(env.PUBLIC_URL),
+    publicUrl: publicBase,
+    mail: mailConfig(env, publicBase),
     limits: {
       writes: { max: positiveInt(env, 'RATE_LIMIT_WRITES', DEFAULT_LIMITS.writes.max), windowMs: DEFAULT_LIMITS.writes.windowMs },
       votes: { max: positiveInt(env, 'RATE_LIMIT_VOTES', DEFAULT_LIMITS.votes.max), windowMs: DEFAULT_LIMITS.votes.windowMs },
@@ -153,6 +176,7 @@ export function configFromEnv(env: NodeJS.ProcessEnv): ServerConfig {
       logins: { max: positiveInt(env, 'RATE_LIMIT_LOGINS', DEFAULT_LIMITS.logins.max), windowMs: DEFAULT_LIMITS.logins.windowMs },
       sessionLookups: { max: positiveInt(env, 'RATE_LIMIT_SESSION_LOOKUPS', DEFAULT_LIMITS.sessionLookups.max), windowMs: DEFAULT_LIMITS.sessionLookups.windowMs },
       searches: { max: positiveInt(env, 'RATE_LIMIT_SEARCHES', DEFAULT_LIMITS.searches.max), windowMs: DEFAULT_LIMITS.searches.windowMs },
+      contactRequests: { max: positiveInt(env, 'RATE_LIMIT_CONTACT_REQUESTS', DEFAULT_LIMITS.contactRequests.max), windowMs: DEFAULT_LIMITS.contactRequests.windowMs },
       bodyBytes: positiveInt(env, 'MAX_BODY_BYTES', DEFAULT_LIMITS.bodyBytes),
       sessionTtlMs: positiveInt(env, 'SESSION_TTL_HOURS', 12) * 60 * MINUTE,
       sseKeepAliveMs: DEFAULT_LIMITS.sseKeepAliveMs,

@@ -27,7 +27,7 @@ function clean<T extends object>(o: T): T {
 }
 
 /** Content a moderator has to see again when it changes (issue 3: "back to pending if the text changes"). */
-const REVIEW_EXEMPT = new Set(['status', 'updatedAt', 'confirmedAt', 'contactConsent', 'votes', 'rejectReason', 'paused']);
+const REVIEW_EXEMPT = new Set(['status', 'updatedAt', 'confirmedAt', 'contactConsent', 'votes', 'rejectReason', 'paused', 'notifyRequests']);
 function needsReview(before: PointRecord, after: PointRecord): boolean {
   const keys = new Set([...Object.keys(before), ...Object.keys(after)]);
   return [...keys].some(

@@ -8,6 +8,8 @@ import { DataFileError, loadSiteData } from './site-data.ts';
 import { unfilled } from '../shared/privacy-notice.ts';
 import { OnlineGeocoder } from './geocode/online.ts';
 import { DEFAULT_FRESHNESS } from '../shared/freshness.ts';
+import { DEFAULT_RETENTION } from '../shared/retention.ts';
+import { smtpMailer } from './mail.ts';
 
 /** HELP_FADE_DAYS / HELP_HIDE_DAYS (issue 5): whole days; a typo stops start-up instead of silently using defaults. */
 function positiveDays(name: string, fallback: number): number {
@@ -80,6 +82,11 @@ function start() {
     publicUrl: config.publicUrl,
     onlineGeocoder: config.geocoderUrl ? new OnlineGeocoder({ url: config.geocoderUrl }) : null,
     helpFreshness,
+    retention: {
+      ...DEFAULT_RETENTION,
+      closedContactRequestDays: positiveDays('RETENTION_CLOSED_REQUEST_DAYS', DEFAULT_RETENTION.closedContactRequestDays),
+    },
+    mailer: config.mail.smtpUrl ? smtpMailer(config.mail.smtpUrl, config.mail.from) : null,
   });
 
   const server = serve({ fetch: app.fetch, port: config.port }, (info) => {

@@ -106,6 +106,8 @@ export function makePointSchemas(categories: Categories) {
     languages: z.array(Language).max(LIMITS.languages).refine(uniq, 'each language once').optional(),
     contact: Contact.optional(),
     contactConsent: ContactConsent.optional(),
+    /** "Powiadamiaj mnie o prośbach": e-mail the helper when a resident asks for contact (needs contact.email). */
+    notifyRequests: z.boolean({ error: 'notifyRequests must be true or false' }).optional(),
   };
 
   const layerError = { error: 'layer must be "walk" or "help"' };
@@ -289,6 +291,8 @@ export const PointRecord = z.discriminatedUnion('layer', [
     languages: z.array(z.string()).optional(),
     contact: Contact.optional(),
     contactConsent: ContactConsent.optional(),
+    /** The helper wants an e-mail about each contact request; never public. */
+    notifyRequests: z.boolean().optional(),
     /** Set by the author's PATCH {paused}; kept in the JSON data column like every layer-specific field. */
     paused: z.boolean().optional(),
   }),

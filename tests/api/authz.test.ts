@@ -1,5 +1,5 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import { accountCookie, bearer, createPoint, fresh, json, moderatorCookie, walkBody, type TestApp } from './helpers.ts';
+import { accountCookie, approve, bearer, contactBody, createPoint, fresh, helpBody, json, moderatorCookie, walkBody, type TestApp } from './helpers.ts';
 import type { Db } from '../../src/server/db/open.ts';
 import { activityBody, createActivity } from './activity-helpers.ts';
 
@@ -27,6 +27,8 @@ const OPEN_TO_RESIDENTS: Record<string, string> = {
   'PATCH /api/points/:id': 'edit token',
   'DELETE /api/points/:id': 'edit token',
   'POST /api/points/:id/votes': '"me too"',
+  'POST /api/points/:id/contact-requests': '"Poproś o kontakt": residents ask without an account',
+  'GET /api/points/:id/contact-requests': 'edit token: the helper sees that someone asked',
   'PUT /api/points/:id/photo': 'edit token',
   'DELETE /api/points/:id/photo': 'edit token',
   'GET /api/points/:id/photo': 'published photos; before that edit token or moderator',
@@ -60,6 +62,8 @@ const BODIES: Record<string, unknown> = {
   'PATCH /api/sessions/:code': { closed: true },
   'POST /api/activities': activityBody(),
   'PATCH /api/activities/:id': { title: 'Zmieniony tytuł' },
+  'PATCH /api/ambassador/requests/:id': { action: 'handed-over' },
+  'PUT /api/ambassador/cards/:subarea': { seat: 'ul. Józefa 1', phone: '', email: '', website: '', hours: '', activities: ['spacer'] },
 };
 
 /**
@@ -76,6 +80,9 @@ const LISTS: Access = { admin: 'ok', moderator: 'ok', own: 'ok', other: 'filtere
 const ACTIVITY_EDIT: Access = { admin: 'ok', moderator: 403, own: 'ok', other: 403 };
 const ADMIN_ONLY: Access = { admin: 'ok', moderator: 403, own: 403, other: 403 };
 const ANY_STAFF: Access = { admin: 'ok', moderator: 'ok', own: 'ok', other: 'ok' };
+// Residents' requests and helpers' private contacts: the subarea's ambassador and admins, never moderators.
+const BROKERS_IN_SUBAREA: Access = { admin: 'ok', moderator: 403, own: 'ok', other: 403 };
+const BROKERS_LISTS: Access = { admin: 'ok', moderator: 403, own: 'ok', other: 'filtered' };
 const ROLE_ACCESS: Record<string, Access> = {
   'GET /api/auth/me': ANY_STAFF,
   'GET /api/accounts': ADMIN_ONLY,
@@ -94,6 +101,9 @@ const ROLE_ACCESS: Record<string, Access> = {
   'PATCH /api/activities/:id': ACTIVITY_EDIT,
   'DELETE /api/activities/:id': ACTIVITY_EDIT,
   'GET /api/activities/:id/history': ACTIVITY_EDIT,
+  'GET /api/ambassador/requests': BROKERS_LISTS,
+  'PATCH /api/ambassador/requests/:id': BROKERS_IN_SUBAREA,
+  'PUT /api/ambassador/cards/:subarea': BROKERS_IN_SUBAREA,
 };
 
 function endpoints(app: TestApp): string[] {
@@ -117,6 +127,7 @@ let resident = { id: '', editToken: '' };
 let sessionCode = '';
 /** A Kazimierz-Stradom activity; each removal gets a fresh one, so every role tries to remove something that exists. */
 let activityId = '';
+let requestId = '';
 
 async function login(database: Db, name: string) {
   return moderatorCookie(app, database, name);
@@ -136,14 +147,19 @@ beforeAll(async () => {
   const s = await app.request('/api/sessions', json(BODIES['POST /api/sessions'], { Cookie: live }));
   sessionCode = ((await s.json()) as { code: string }).code;
   activityId = (await createActivity(app, roles.own)).id;
+  const helper = await createPoint(app, helpBody({ helperType: 'person', name: 'Pani Ela' }));
+  await approve(app, roles.admin, helper.id);
+  const r = await app.request(`/api/points/${helper.id}/contact-requests`, json(contactBody()));
+  requestId = ((await r.json()) as { id: string }).id;
 });
 
 async function call(endpoint: string, headers: Record<string, string>) {
   const [method, pattern] = endpoint.split(' ') as [string, string];
   const removal = endpoint === 'DELETE /api/activities/:id';
   const activity = removal ? (await createActivity(app, roles.own)).id : activityId;
-  const id = pattern.startsWith('/api/activities/') ? activity : resident.id;
-  const path = pattern.replace(':id', id).replace(':code', sessionCode);
+  const id = pattern.startsWith('/api/activities/') ? activity
+    : pattern.startsWith('/api/ambassador/requests/') ? requestId : resident.id;
+  const path = pattern.replace(':id', id).replace(':code', sessionCode).replace(':subarea', 'kazimierz-stradom');
   if (path.includes(':')) throw new Error(`authz.test.ts: teach call() to fill the parameters of ${pattern}`);
   const body = BODIES[endpoint];
   if (method === 'GET') return app.request(path, { headers });
@@ -173,6 +189,9 @@ describe('the authorisation matrix', () => {
         'PATCH /api/activities/:id',
         'DELETE /api/activities/:id',
         'GET /api/activities/:id/history',
+        'GET /api/ambassador/requests',
+        'PATCH /api/ambassador/requests/:id',
+        'PUT /api/ambassador/cards/:subarea',
       ]),
     );
     // The allow-list names only endpoints that exist, so a removed route cannot leave a stale exemption behind.
@@ -220,6 +239,7 @@ describe('the authorisation matrix', () => {
         if (outcome === 'filtered') {
           expect(text, what).not.toContain(resident.id);
           expect(text, what).not.toContain(sessionCode);
+          expect(text, what).not.toContain(requestId);
         }
       }
     }
@@ -256,7 +276,7 @@ describe('cookie-authenticated requests', () => {
     }
     it(`${endpoint} refuses a form body even from our own origin`, async () => {
       const [method, pattern] = endpoint.split(' ') as [string, string];
-      const path = pattern.replace(':id', resident.id).replace(':code', sessionCode);
+      const path = pattern.replace(':id', resident.id).replace(':code', sessionCode).replace(':subarea', 'kazimierz-stradom');
       const res = await app.request(path, {
         method, headers: { Cookie: roles.admin, 'Content-Type': 'application/x-www-form-urlencoded' }, body: 'reason=x&closed=true',
       });

@@ -71,3 +71,9 @@ export async function approve(app: TestApp, cookie: string, id: string) {
   const res = await app.request(`/api/moderation/points/${id}/approve`, { method: 'POST', headers: { Cookie: cookie } });
   if (res.status !== 200) throw new Error(`approve failed ${res.status}: ${await res.text()}`);
 }
+
+/** A resident's "Poproś o kontakt" as the form sends it (filled in over 5 s, honeypot empty). */
+export const contactBody = (over: Record<string, unknown> = {}) => ({
+  name: 'Jan z Józefa', phone: '+48 601 222 333', message: 'Potrzebuję pomocy z zakupami w środy.', consent: true,
+  fillMs: 5000, ...over,
+});

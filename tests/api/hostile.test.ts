@@ -3,7 +3,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { ErrorBody } from '../../src/shared/points.ts';
-import { approve, bearer, createPoint, fresh, helpBody, json, moderatorCookie, walkBody, type TestApp } from './helpers.ts';
+import { approve, bearer, contactBody, createPoint, fresh, helpBody, json, moderatorCookie, walkBody, type TestApp } from './helpers.ts';
 
 /**
  * Hostile input (issue 7). Two halves:
@@ -107,6 +107,9 @@ const WRITE_BODIES: Record<string, () => unknown[]> = {
   'PATCH /api/moderation/points/:id': () => [{ layer: 'walk', title: 'Poprawiony' }, { layer: 'help', kinds: ['zakupy'] }],
   'POST /api/sessions': () => [{ name: 'Spacer', subarea: 'kazimierz-stradom', date: '2026-05-16', publishMode: 'immediate' }],
   'PATCH /api/sessions/:code': () => [{ closed: true }, { publishMode: 'moderated' }],
+  'POST /api/points/:id/contact-requests': () => [contactBody(), contactBody({ phone: undefined, email: 'jan@example.org', shareDirect: true })],
+  'PATCH /api/ambassador/requests/:id': () => [{ action: 'handed-over' }, { action: 'failed', note: 'nie odbiera' }, { action: 'reopen' }],
+  'PUT /api/ambassador/cards/:subarea': () => [{ seat: 'ul. Józefa 1', phone: '', email: '', website: '', hours: '', activities: ['spacer'] }],
 };
 
 const jsonJunk = fc.oneof(fc.jsonValue(), fc.string({ maxLength: 300 }), fc.double(), fc.constant(null), fc.array(fc.string(), { maxLength: 5 }));

@@ -8,7 +8,7 @@ describe('OpenAPI', () => {
     expect(res.status).toBe(200);
     const doc = await res.json();
     expect(doc.openapi).toBe('3.1.0');
-    for (const path of ['/api/points', '/api/points/{id}', '/api/events', '/api/export/points.geojson', '/api/export/points.csv', '/api/stats', '/api/sessions/{code}']) {
+    for (const path of ['/api/points', '/api/points/{id}', '/api/events', '/api/export/points.geojson', '/api/export/points.csv', '/api/stats', '/api/sessions/{code}', '/api/points/{id}/contact-requests']) {
       expect(doc.paths, path).toHaveProperty([path]);
     }
     const create = doc.components.schemas.PointCreate;
@@ -19,6 +19,10 @@ describe('OpenAPI', () => {
     expect(walk.properties.session.pattern).toBeDefined();
     const layer = doc.paths['/api/points'].get.parameters.find((p: { name: string }) => p.name === 'layer');
     expect(layer).toMatchObject({ in: 'query', required: true, schema: { enum: ['walk', 'help'] } });
+    const ask = doc.components.schemas.ContactRequestCreate;
+    expect(ask.required).toEqual(expect.arrayContaining(['name', 'message', 'consent', 'fillMs']));
+    expect(ask.properties.message.maxLength).toBe(500);
+    expect(doc.paths['/api/points/{id}/contact-requests'].post.responses).toHaveProperty(['201']);
     // Every $ref points at a schema that exists.
     const refs = [...JSON.stringify(doc).matchAll(/"\$ref":"#\/components\/schemas\/([^"]+)"/g)].map((m) => m[1]!);
     for (const name of refs) expect(doc.components.schemas, name).toHaveProperty([name]);

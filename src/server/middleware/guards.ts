@@ -54,3 +54,10 @@ export const cutOffBody: MiddlewareHandler = async (c, next) => {
   }
   await next();
 };
+/** `Authorization: Bearer <editToken>` → the token; undefined when absent. A malformed header is 401, not 500. */
+export function bearer(header: string | undefined): string | undefined {
+  if (header === undefined) return undefined;
+  const m = /^Bearer\s+([A-Za-z0-9_-]{1,200})\s*$/.exec(header);
+  if (!m) throw new ApiError(401, 'Authorization must be "Bearer <editToken>"');
+  return m[1];
+}

@@ -4,6 +4,7 @@ import { z } from 'zod';
 import type { SiteData } from '../site-data.ts';
 import { ErrorBody, makePointSchemas, PointCollection, PointCreated, PointFeature, PointRecord, PointsQuery, VoteResult } from '../../shared/points.ts';
 import { SubareaCollection } from '../../shared/subareas.ts';
+import { ContactRequestCreate, ContactRequestCreated, HelperRequests } from '../../shared/contact-requests.ts';
 import { Categories } from '../../shared/categories.ts';
 import { PlaceCollection } from '../../shared/places.ts';
 import { PublicSession } from '../../shared/sessions.ts';
@@ -86,6 +87,19 @@ export function openApiDocument(site: SiteData) {
         parameters: [id],
         post: { summary: '"Me too" on a walk pin, one per device (`X-Device-Id`)', parameters: [{ name: 'X-Device-Id', in: 'header', required: true, schema: { type: 'string', minLength: 16, maxLength: 128 } }], responses: { 200: ok('vote count', 'VoteResult'), ...errors(400, 404, 429) } },
       },
+      '/api/points/{id}/contact-requests': {
+        parameters: [id],
+        post: {
+          summary: '"Poproś o kontakt": ask the subarea\'s ambassador to connect you with the helper of a private offer',
+          description: 'For published, not paused help offers of private persons and of organisations that publish no contact. ' +
+            'The ambassador sees the request (and the helper\'s non-public contact) after logging in; the answer echoes nothing ' +
+            'you typed. `homepage` must stay empty and `fillMs` (time spent on the form) be at least 3000: a spam guard. ' +
+            'Rate limited per address. Error messages are in Polish.',
+          requestBody: { required: true, ...body('ContactRequestCreate') },
+          responses: { 201: ok('stored; the ambassador will get in touch', 'ContactRequestCreated'), ...errors(400, 404, 409, 413, 415, 429) },
+        },
+        get: { summary: 'The helper (edit token) sees the requests to their offer: date and status only', security: [{ editToken: [] }], responses: { 200: ok('requests', 'HelperRequests'), ...errors(401, 403, 404) } },
+      },
       '/api/points/{id}/photo': {
         parameters: [id],
         get: { summary: 'The photo of a published walk pin (JPEG, metadata removed)', responses: { 200: { description: 'image/jpeg', content: { 'image/jpeg': {} } }, ...errors(404) } },
@@ -163,6 +177,9 @@ export function openApiDocument(site: SiteData) {
         PointCollection: schema(PointCollection),
         PointRecord: schema(PointRecord),
         VoteResult: schema(VoteResult),
+        ContactRequestCreate: schema(ContactRequestCreate, 'input'),
+        ContactRequestCreated: schema(ContactRequestCreated),
+        HelperRequests: schema(HelperRequests),
         SubareaCollection: schema(SubareaCollection),
         Categories: schema(Categories),
         PlaceCollection: schema(PlaceCollection),

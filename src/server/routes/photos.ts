@@ -8,6 +8,7 @@ import { PhotoStore } from '../db/photos.ts';
 import { sha256 } from '../crypto.ts';
 import { ApiError } from '../http-error.ts';
 import { validate } from '../middleware/validate.ts';
+import { bearer } from '../middleware/guards.ts';
 import { cleanPhoto } from '../photos.ts';
 import { mayActIn, sessionOf } from '../middleware/roles.ts';
 import { PointId } from '../../shared/points.ts';
@@ -15,12 +16,6 @@ import { PHOTO, type PhotoStored } from '../../shared/photos.ts';
 
 const IdParam = z.strictObject({ id: PointId });
 
-function bearer(header: string | undefined): string | undefined {
-  if (header === undefined) return undefined;
-  const m = /^Bearer\s+([A-Za-z0-9_-]{1,200})\s*$/.exec(header);
-  if (!m) throw new ApiError(401, 'Authorization must be "Bearer <editToken>"');
-  return m[1];
-}
 
 export interface PhotoRouteDeps {
   db: Db;

@@ -4,7 +4,7 @@ import type { Contributions } from '../contributions.ts';
 import type { WalkSessions } from '../walk-sessions.ts';
 import { ApiError } from '../http-error.ts';
 import { validate } from '../middleware/validate.ts';
-import { capBody, noStore, requireJson } from '../middleware/guards.ts';
+import { bearer, capBody, noStore, requireJson } from '../middleware/guards.ts';
 import { PointId, PointsQuery, type PointSchemas } from '../../shared/points.ts';
 
 const IdParam = z.strictObject({ id: PointId });
@@ -12,13 +12,6 @@ const IdParam = z.strictObject({ id: PointId });
 const IdempotencyKey = z.string().regex(/^[A-Za-z0-9_.:-]{16,200}$/, 'Idempotency-Key: 16–200 characters [A-Za-z0-9_.:-], e.g. a UUID');
 const DeviceId = z.string().regex(/^[A-Za-z0-9_-]{16,128}$/, 'X-Device-Id: 16–128 characters [A-Za-z0-9_-], a random id kept by the device');
 
-/** `Authorization: Bearer <token>` → the token; undefined when absent. A malformed header is 401, not 500. */
-function bearer(header: string | undefined): string | undefined {
-  if (header === undefined) return undefined;
-  const m = /^Bearer\s+([A-Za-z0-9_-]{1,200})\s*$/.exec(header);
-  if (!m) throw new ApiError(401, 'Authorization must be "Bearer <editToken>"');
-  return m[1];
-}
 
 function headerValue(schema: z.ZodString, name: string, value: string | undefined): string | undefined {
   if (value === undefined) return undefined;

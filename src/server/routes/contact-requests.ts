@@ -1,0 +1,24 @@
+import { Hono, type MiddlewareHandler } from 'hono';
+import { z } from 'zod';
+import type { ContactRequests } from '../contact-requests.ts';
+import { validate } from '../middleware/validate.ts';
+import { bearer, capBody, requireJson } from '../middleware/guards.ts';
+import { ContactRequestCreate } from '../../shared/contact-requests.ts';
+import { PointId } from '../../shared/points.ts';
+
+const IdParam = z.strictObject({ id: PointId });
+
+/**
+ * /api/points/:id/contact-requests. POST (public, rate limited): a resident asks the subarea's ambassador to connect
+ * them with the offer's helper; the answer echoes nothing the resident typed. GET (edit token): the helper sees that
+ * people asked, when, and the status — never who.
+ */
+export function contactRequestRoutes(requests: ContactRequests, limit: MiddlewareHandler) {
+  return new Hono()
+    .post('/:id/contact-requests', limit, requireJson, capBody(8192), validate('param', IdParam), validate('json', ContactRequestCreate), (c) =>
+      c.json(requests.create(c.req.valid('param').id, c.req.valid('json')), 201),
+    )
+    .get('/:id/contact-requests', validate('param', IdParam), (c) =>
+      c.json(requests.forHelper(c.req.valid('param').id, bearer(c.req.header('Authorization')))),
+    );
+}
