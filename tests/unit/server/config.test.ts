@@ -53,4 +53,12 @@ describe('configFromEnv', () => {
   it('refuses a BASEMAP_PMTILES path that does not exist, naming the variable', () => {
     expect(() => configFromEnv({ BASEMAP_PMTILES: '/nowhere/krakow.pmtiles' })).toThrow(/BASEMAP_PMTILES.*does not exist/);
   });
+
+  it('mails only with an smtp(s) SMTP_URL and a PUBLIC_URL to link to; MAIL_FROM defaults to that host', () => {
+    expect(configFromEnv({}).mail.smtpUrl).toBeNull();
+    expect(() => configFromEnv({ SMTP_URL: 'smtp://127.0.0.1:2525' })).toThrow(/PUBLIC_URL/);
+    expect(() => configFromEnv({ SMTP_URL: 'http://mail', PUBLIC_URL: 'https://mapa.example.pl' })).toThrow(/SMTP_URL/);
+    const mail = configFromEnv({ SMTP_URL: 'smtp://127.0.0.1:2525', PUBLIC_URL: 'https://mapa.example.pl' }).mail;
+    expect(mail).toEqual({ smtpUrl: 'smtp://127.0.0.1:2525', from: 'Mapa Rewitalizacji <no-reply@mapa.example.pl>' });
+  });
 });
