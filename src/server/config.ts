@@ -58,8 +58,8 @@ const MINUTE = 60_000;
 export const DEFAULT_LIMITS: Limits = {
   writes: { max: 30, windowMs: 10 * MINUTE },
   votes: { max: 120, windowMs: 10 * MINUTE },
-  // A workshop room shares one address; 20 people agreeing with one pin is ordinary, hundreds is not.
-  votesPerPoint: { max: 20, windowMs: 60 * MINUTE },
+  // A workshop room shares one address; 50 people agreeing with one pin in a day is ordinary, hundreds is not.
+  votesPerPoint: { max: 50, windowMs: 24 * 60 * MINUTE },
   logins: { max: 10, windowMs: 15 * MINUTE },
   // Only misses count: a room of phones joining with the right code costs nothing, a few typos are forgiven, and
   // guessing one of 29^6 codes at 60 tries per 10 minutes would take thousands of years.
