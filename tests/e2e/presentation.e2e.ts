@@ -165,6 +165,32 @@ test.describe('presentation mode', () => {
     await expect.poll(() => page.evaluate(() => document.fullscreenElement !== null)).toBe(false);
   });
 
+  test('the legend draws help offers with the map’s own symbols: a filled square for an organisation, a ring for a person', async ({ page }) => {
+    await page.setViewportSize({ width: 1920, height: 1080 });
+    await page.goto('/prezentacja');
+    await waitForMap(page, ['subareas-fill'], 1);
+    const icons = page.locator('.symbols .help-symbols img');
+    await expect(icons).toHaveCount(2);
+    // Pixels of each legend image: near the corner (inside a rounded square, outside a circle) and at the centre.
+    const samples = await icons.evaluateAll((imgs) =>
+      imgs.map((img) => {
+        const el = img as HTMLImageElement;
+        const canvas = document.createElement('canvas');
+        canvas.width = el.naturalWidth;
+        canvas.height = el.naturalHeight;
+        const ctx = canvas.getContext('2d')!;
+        ctx.drawImage(el, 0, 0);
+        const at = (fx: number, fy: number) => [...ctx.getImageData(Math.round(fx * el.naturalWidth), Math.round(fy * el.naturalHeight), 1, 1).data];
+        return { corner: at(0.15, 0.15), centre: at(0.3, 0.5) };
+      }),
+    );
+    const [org, person] = samples;
+    expect(org!.corner[3], 'the organisation square is filled to its corner').toBeGreaterThan(200);
+    expect(person!.corner[3], 'the person symbol is a ring, empty at the corner').toBeLessThan(50);
+    expect(person!.centre.slice(0, 3), 'the ring is white inside').toEqual([255, 255, 255]);
+    await page.locator('.legend').screenshot({ path: 'test-results/screenshots/presentation-legend-1920.png' });
+  });
+
   test('passes an axe scan and is screenshotted at 1920×1080 and 1280×720', async ({ page, request }) => {
     const { code } = await createSession(request, 'moderated', 'Spacer po Kazimierzu — zieleń i dostępność');
     for (const [width, height] of [[1920, 1080], [1280, 720]] as const) {

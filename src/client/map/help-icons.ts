@@ -31,6 +31,20 @@ const SIZE = 30;
 const RATIO = 2;
 
 function draw(glyph: string, color: string, person: boolean): ImageData {
+  const canvas = drawCanvas(glyph, color, person);
+  return canvas.getContext('2d')!.getImageData(0, 0, SIZE * RATIO, SIZE * RATIO);
+}
+
+/**
+ * The same symbol as an image URL, for legends beside the map: the projector's legend drew a purple dot for help
+ * offers while the map drew squares and dashed rings. Drawing both from one function keeps them the same.
+ */
+export function helpIconUrl(kind: string | undefined, person: boolean): string {
+  const { glyph, color } = kindSymbol(kind);
+  return drawCanvas(glyph, color, person).toDataURL();
+}
+
+function drawCanvas(glyph: string, color: string, person: boolean): HTMLCanvasElement {
   const canvas = document.createElement('canvas');
   canvas.width = canvas.height = SIZE * RATIO;
   const ctx = canvas.getContext('2d');
@@ -60,7 +74,7 @@ function draw(glyph: string, color: string, person: boolean): ImageData {
   ctx.textAlign = 'center';
   ctx.textBaseline = 'middle';
   ctx.fillText(glyph, c, c + 1);
-  return ctx.getImageData(0, 0, SIZE * RATIO, SIZE * RATIO);
+  return canvas;
 }
 
 /** Registers every kind's two icons; returns the cleanup that removes them. */
