@@ -36,6 +36,7 @@ test.describe('the walk and help forms at phone size', () => {
 
     await expect(page.getByText('kwadrat ok. 150 × 150 m')).toBeVisible();
 
+    await page.getByLabel('Organizacja').check();
     await page.getByLabel('Strona internetowa').fill('fablab.krakow.pl');
     await page.getByRole('button', { name: 'Wyślij ofertę' }).click();
     await expect(summary).toContainText('Popraw');

@@ -30,6 +30,7 @@ test.describe('Sąsiedzka Mapa Pomocy: offering and finding help', () => {
     await waitForMap(page, ['subareas-fill'], 3);
     await page.getByRole('button', { name: 'Zaoferuj pomoc' }).click();
     const name = `Fundacja Blisko ${run}`;
+    await page.getByLabel('Organizacja').check();
     await page.getByLabel(/Nazwa organizacji/).fill(name);
     await page.getByRole('group', { name: /W czym możesz pomóc/ }).getByLabel('transport (np. do lekarza)').check();
     await page.getByLabel('Opis', { exact: true }).fill('Zawozimy do lekarza i do urzędu.');

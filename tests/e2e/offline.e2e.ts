@@ -80,6 +80,7 @@ test.describe('offline capture', () => {
     const name = `Fundacja Offline ${Date.now()}`;
     await page.goto('/?tab=help&view=list');
     await page.getByRole('button', { name: 'Zaoferuj pomoc' }).click();
+    await page.getByLabel('Organizacja').check();
     await page.getByLabel(/Nazwa organizacji/).fill(name);
     await page.getByRole('group', { name: /W czym możesz pomóc/ }).getByLabel('transport (np. do lekarza)').check();
     await page.getByLabel('Albo wpisz miejsce lub adres').fill('Bazylika Bożego');

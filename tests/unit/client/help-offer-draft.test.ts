@@ -11,6 +11,7 @@ const PLAC_NOWY = { lng: 19.9447, lat: 50.0514 };
 
 function filled() {
   const d = new OfferDraft();
+  d.helperType = 'organisation';
   d.name = 'Fundacja';
   d.kinds = ['zakupy'];
   d.consent = true;
@@ -20,6 +21,15 @@ function filled() {
 describe('the help offer draft', () => {
   it('becomes a body the shared schema accepts', () => {
     expect(schemas.HelpCreate.safeParse(filled().toBody(PLAC_NOWY, day)).success).toBe(true);
+  });
+
+  it('starts with no answer to who offers help, and validation names that question', () => {
+    const d = filled();
+    d.helperType = null;
+    expect(new OfferDraft().helperType).toBeNull();
+    const r = schemas.HelpCreate.safeParse(d.toBody(PLAC_NOWY, day));
+    expect(r.success).toBe(false);
+    expect(r.error!.issues.map((i) => fieldOf(i.path.join('.')))).toEqual(['helperType']);
   });
 
   it('appends weekdays in week order and hours to the availability text', () => {

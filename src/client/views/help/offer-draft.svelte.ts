@@ -11,13 +11,15 @@ export type ContactField = (typeof CONTACTS)[number];
 /** The form's fields a message can be attached to (the API's paths folded onto them). */
 export type DraftField = 'helperType' | 'name' | 'kinds' | 'description' | 'availability' | 'languages' | ContactField | 'location' | 'consent';
 
-type Body = Omit<HelpCreate, 'consent' | 'lng' | 'lat'> & { consent?: boolean; lng?: number; lat?: number };
+type HelperType = HelpCreate['helperType'];
+/** Like the API body, but with what the resident has not answered yet left open, so validation names it. */
+type Body = Omit<HelpCreate, 'consent' | 'lng' | 'lat' | 'helperType'> & { helperType: HelperType | null; consent?: boolean; lng?: number; lat?: number };
 
 const STORAGE_KEY = 'mapa.helpDraft';
 const text = z.string().max(2000);
 /** What survives a reload: everything typed except the publication consent, which is given again on purpose. */
 const Stored = z.object({
-  helperType: z.enum(['organisation', 'person']),
+  helperType: z.enum(['organisation', 'person']).nullable(),
   name: text, kinds: z.array(z.string()).max(30), description: text, availability: text,
   days: z.array(z.enum(WEEKDAYS)), from: z.string().max(5), to: z.string().max(5),
   // otherLanguages: typed codes, from drafts kept before languages were picked by name; folded into languages.
@@ -32,7 +34,11 @@ const Stored = z.object({
  * search screen (issue 5: nothing typed is lost). Plain strings as typed; `toBody` turns them into the API shape.
  */
 export class OfferDraft {
-  helperType = $state<'organisation' | 'person'>('organisation');
+  /**
+   * Not answered until the helper answers: a preselected "organisation" let a hurried private person publish the
+   * exact place of their home.
+   */
+  helperType = $state<HelperType | null>(null);
   name = $state('');
   kinds = $state<string[]>([]);
   description = $state('');

@@ -18,7 +18,7 @@ export function fieldErrors(issues: readonly { path: string; message: string }[]
       other.push(`${issue.path}: ${issue.message}`);
       continue;
     }
-    errors[field] ??= field === 'helperType' ? t('help.form.errors.other') : t(`help.form.errors.${field}` as MessageKey, { max: MAX[field] });
+    errors[field] ??= t(`help.form.errors.${field}` as MessageKey, { max: MAX[field] });
   }
   return { errors, other };
 }
