@@ -88,15 +88,16 @@ const pwa = VitePWA({
     // Matchers are copied into sw.js as source text: they must not use anything from this file.
     runtimeCaching: [
       {
-        // The last data seen: public, published, the same for everyone. Fresh from the network when it answers
-        // within 3 s, else the copy from the last visit. Not here, on purpose: /api/events (a live stream),
-        // /api/auth/* and /api/moderation/* (a moderator must see the real state), /api/points/:id and its photo
-        // (an author's token, unpublished photos), /api/export/* (downloads), /api/sessions/* (live walk state),
-        // and any request carrying Authorization. Only GET is ever matched (workbox's default method).
+        // The last data seen: public, published, the same for everyone (also the privacy notice and the about page).
+        // Fresh from the network when it answers within 3 s, else the copy from the last visit. Not here, on purpose:
+        // /api/events (a live stream), /api/auth/* and /api/moderation/* (a moderator must see the real state),
+        // /api/points/:id and its photo (an author's token, unpublished photos), /api/export/* (downloads),
+        // /api/sessions/* (live walk state), and any request carrying Authorization. Only GET is ever matched
+        // (workbox's default method).
         urlPattern: ({ url, request, sameOrigin }) =>
           sameOrigin &&
           !request.headers.has('Authorization') &&
-          (/^\/api\/(subareas|config|categories|stats|points)$/.test(url.pathname) ||
+          (/^\/api\/(subareas|config|categories|stats|points|privacy|about)$/.test(url.pathname) ||
             /^\/api\/context\/[\w.-]+\.geojson$/.test(url.pathname)),
         handler: 'NetworkFirst',
         options: {

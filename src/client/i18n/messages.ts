@@ -31,11 +31,14 @@ import statsEn from './stats/en.json';
 import offlinePl from './offline/pl.json';
 import offlineUk from './offline/uk.json';
 import offlineEn from './offline/en.json';
+import sitePl from './site/pl.json';
+import siteUk from './site/uk.json';
+import siteEn from './site/en.json';
 
 export const messages = {
-  pl: { ...corePl, moderation: moderationPl, walk: walkPl, placement: placementPl, help: helpPl, presentation: presentationPl, session: sessionPl, stats: statsPl, offline: offlinePl },
-  uk: { ...coreUk, moderation: moderationUk, walk: walkUk, placement: placementUk, help: helpUk, presentation: presentationUk, session: sessionUk, stats: statsUk, offline: offlineUk },
-  en: { ...coreEn, moderation: moderationEn, walk: walkEn, placement: placementEn, help: helpEn, presentation: presentationEn, session: sessionEn, stats: statsEn, offline: offlineEn },
+  pl: { ...corePl, moderation: moderationPl, walk: walkPl, placement: placementPl, help: helpPl, presentation: presentationPl, session: sessionPl, stats: statsPl, offline: offlinePl, site: sitePl },
+  uk: { ...coreUk, moderation: moderationUk, walk: walkUk, placement: placementUk, help: helpUk, presentation: presentationUk, session: sessionUk, stats: statsUk, offline: offlineUk, site: siteUk },
+  en: { ...coreEn, moderation: moderationEn, walk: walkEn, placement: placementEn, help: helpEn, presentation: presentationEn, session: sessionEn, stats: statsEn, offline: offlineEn, site: siteEn },
 };
 
 export type Messages = typeof messages.pl;
