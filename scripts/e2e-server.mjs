@@ -15,6 +15,15 @@ if (made.status !== 0) {
   console.error('e2e-server: could not build the test basemap (tests/support/make-test-basemap.ts)');
   process.exit(1);
 }
+// Street addresses: the PRG fixture (ul. Józefa, ul. Miodowa, …) imported like an operator's official file.
+const gml = `${dataDir}/prg-fixture.gml`;
+const fixture = spawnSync('npx', ['tsx', 'tests/support/prg-fixture.ts', gml], { stdio: 'inherit' });
+const imported = fixture.status === 0 &&
+  spawnSync('npx', ['tsx', 'src/server/cli/addresses-import.ts', gml], { env: { ...process.env, DATA_DIR: dataDir }, stdio: 'inherit' }).status === 0;
+if (!imported) {
+  console.error('e2e-server: could not import the test addresses (tests/support/prg-fixture.ts, npm run addresses:import)');
+  process.exit(1);
+}
 const env = {
   ...process.env,
   DATA_DIR: dataDir,
