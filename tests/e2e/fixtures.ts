@@ -72,3 +72,23 @@ export async function clickMapAt(page: Page, lng: number, lat: number): Promise<
 }
 
 export const SUBAREA_LAYERS = ['subareas-fill'];
+
+/**
+ * Places a pin by finger: below street zoom the first tap only zooms in towards the point (with a hint saying so),
+ * so the helper checks that, waits for the map to settle, and taps the same geographic point again.
+ */
+export async function tapToPlace(page: Page, lng: number, lat: number): Promise<void> {
+  const tap = async () => {
+    const { x, y } = await page.evaluate(([lng, lat]) => window.__mapa!.project(lng, lat), [lng, lat] as const);
+    const box = await page.locator('.maplibregl-canvas').boundingBox();
+    if (!box) throw new Error('map canvas not visible');
+    await page.touchscreen.tap(box.x + x, box.y + y);
+  };
+  if ((await page.evaluate(() => window.__mapa!.zoom())) < 16) {
+    await tap();
+    await expect(page.getByText('Przybliżyliśmy mapę.', { exact: false })).toBeVisible();
+    await expect.poll(() => page.evaluate(() => window.__mapa!.zoom())).toBeGreaterThanOrEqual(15.99);
+    await page.waitForFunction(() => window.__mapa!.idle());
+  }
+  await tap();
+}

@@ -2,7 +2,7 @@ import AxeBuilder from '@axe-core/playwright';
 import jsQR from 'jsqr';
 import { PNG } from 'pngjs';
 import type { APIRequestContext, Page } from '@playwright/test';
-import { expect, MODERATOR, test, waitForMap, watchErrors } from './fixtures.ts';
+import { expect, MODERATOR, test, waitForMap, watchErrors, tapToPlace } from './fixtures.ts';
 
 const PHONE = { width: 390, height: 844 };
 // Stradom, inside Kazimierz-Stradom but ~300 m from plac Nowy, where other tests put their pins.
@@ -15,13 +15,6 @@ async function createSession(request: APIRequestContext, publishMode: 'immediate
   const res = await request.post('/api/sessions', { data: { name, subarea: 'kazimierz-stradom', date: today(), publishMode } });
   expect(res.status(), await res.text()).toBe(201);
   return (await res.json()) as { code: string };
-}
-
-async function tapMapAt(page: Page, lng: number, lat: number) {
-  const { x, y } = await page.evaluate(([lng, lat]) => window.__mapa!.project(lng, lat), [lng, lat] as const);
-  const box = await page.locator('.maplibregl-canvas').boundingBox();
-  if (!box) throw new Error('map canvas not visible');
-  await page.touchscreen.tap(box.x + x, box.y + y);
 }
 
 const rendered = (page: Page, layers: string[]) => page.evaluate((layers) => window.__mapa!.renderedIds(layers), layers);
@@ -60,7 +53,7 @@ test.describe('presentation mode', () => {
     // The join link opens the add-pin form directly: no extra "Dodaj punkt" tap.
     await expect(phone.getByTestId('placement-status')).toBeVisible();
     await phone.locator('.maplibregl-canvas').scrollIntoViewIfNeeded();
-    await tapMapAt(phone, STRADOM[0], STRADOM[1]);
+    await tapToPlace(phone, STRADOM[0], STRADOM[1]);
     await expect(phone.getByTestId('placement-status')).toContainText('wskazane na mapie');
     const title = `Schody przy Stradomiu ${Date.now()}`;
     await phone.getByLabel('zasób — warto zachować').check();

@@ -1,6 +1,6 @@
 import AxeBuilder from '@axe-core/playwright';
 import type { Page } from '@playwright/test';
-import { expect, SUBAREA_LAYERS, test, waitForMap } from './fixtures.ts';
+import { expect, SUBAREA_LAYERS, test, waitForMap, tapToPlace } from './fixtures.ts';
 import { gpsJpeg } from '../fixtures/photo.ts';
 
 const XSS = '<img src=x onerror=alert(1)>';
@@ -13,14 +13,6 @@ async function approveAsModerator(page: Page, id: string) {
   expect(login.status()).toBe(200);
   const res = await page.request.post(`/api/moderation/points/${id}/approve`);
   expect(res.status(), await res.text()).toBe(200);
-}
-
-/** A finger tap (touch events, not a mouse click) on the map at a geographic point. */
-async function tapMapAt(page: Page, lng: number, lat: number) {
-  const { x, y } = await page.evaluate(([lng, lat]) => window.__mapa!.project(lng, lat), [lng, lat] as const);
-  const box = await page.locator('.maplibregl-canvas').boundingBox();
-  if (!box) throw new Error('map canvas not visible');
-  await page.touchscreen.tap(box.x + x, box.y + y);
 }
 
 const idFromLink = (link: string) => new URL(link).searchParams.get('edit')!;
@@ -50,7 +42,7 @@ test.describe('the walk map „Kazimierz pod lupą” on a phone', () => {
 
     // The error summary scrolled the page down to the first field; a resident scrolls back up and taps the map.
     await page.locator('.maplibregl-canvas').scrollIntoViewIfNeeded();
-    await tapMapAt(page, PL_NOWY[0], PL_NOWY[1]);
+    await tapToPlace(page, PL_NOWY[0], PL_NOWY[1]);
     await expect(page.getByTestId('placement-status')).toContainText('wskazane na mapie');
     await page.getByLabel('zasób — warto zachować').check();
     await page.getByLabel('Temat', { exact: true }).selectOption({ label: 'zieleń' });

@@ -1,6 +1,18 @@
 import { createContext } from 'svelte';
+import { labelPoint, subareaAt } from '../../../shared/geo/index.ts';
+import type { SubareaCollection, SubareaId } from '../../../shared/subareas.ts';
 
-export type PlacementSource = 'tap' | 'gps' | 'keyboard' | 'search';
+/** 'existing': the point being edited, as it was saved (the map opens on it). */
+export type PlacementSource = 'tap' | 'gps' | 'keyboard' | 'search' | 'existing';
+
+/** A tap places a pin only this close in (a fingertip at city zoom covers a whole block); further out it zooms in. */
+export const PLACE_MIN_ZOOM = 16;
+
+export interface PlacementContext {
+  subareas: () => SubareaCollection | null;
+  /** The subarea the resident chose in the panel, if any: the keyboard crosshair starts there. */
+  chosenSubarea: () => SubareaId | null;
+}
 export interface PlacedPoint {
   lng: number;
   lat: number;
@@ -31,6 +43,23 @@ export class Placement {
 
   #onconfirm: (() => void) | undefined;
 
+  constructor(private readonly context: PlacementContext = { subareas: () => null, chosenSubarea: () => null }) {}
+
+  /** True when the point lies in none of the three subareas: the form warns before sending. */
+  readonly outside = $derived.by(() => {
+    const subareas = this.context.subareas();
+    const p = this.point;
+    if (!p || !subareas) return false;
+    return subareaAt([p.lng, p.lat], subareas.features.map((f) => ({ properties: { id: f.id }, geometry: f.geometry }))) === null;
+  });
+
+  /** Where the keyboard crosshair starts: inside the chosen subarea, else null (the middle of the current view). */
+  keyboardStart(): [number, number] | null {
+    const id = this.context.chosenSubarea();
+    const area = id ? this.context.subareas()?.features.find((f) => f.id === id) : undefined;
+    return area ? [...labelPoint(area.geometry)] : null;
+  }
+
   /** `onconfirm` runs when the point was confirmed by keyboard, so the form can move focus to its next field. */
   start(initial: PlacedPoint | null = null, onconfirm?: () => void): void {
     this.active = true;
@@ -43,6 +72,12 @@ export class Placement {
   confirmKeyboard(lng: number, lat: number): void {
     this.set({ lng, lat, source: 'keyboard' });
     this.keyboard = false;
+    this.#onconfirm?.();
+  }
+
+  /** A search result was picked: take it and, like Enter in keyboard mode, move on to the form. */
+  choose(point: PlacedPoint): void {
+    this.set(point);
     this.#onconfirm?.();
   }
 

@@ -26,7 +26,7 @@ const Stored = z.object({
   languages: z.array(z.string()).max(12), otherLanguages: text.optional(),
   contact: z.object({ phone: text, email: text, www: text }),
   publish: z.object({ phone: z.boolean(), email: z.boolean(), www: z.boolean() }),
-  point: z.object({ lng: z.number(), lat: z.number(), source: z.enum(['tap', 'gps', 'keyboard', 'search']), label: z.string().optional() }).nullable(),
+  point: z.object({ lng: z.number(), lat: z.number(), source: z.enum(['tap', 'gps', 'keyboard', 'search', 'existing']), label: z.string().optional() }).nullable(),
 });
 
 /**

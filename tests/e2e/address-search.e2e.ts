@@ -1,0 +1,84 @@
+import AxeBuilder from '@axe-core/playwright';
+import type { Page } from '@playwright/test';
+import { expect, SUBAREA_LAYERS, tapToPlace, test, waitForMap } from './fixtures.ts';
+
+/** The e2e server imports tests/support/prg-fixture.ts: ul. Józefa and ul. Miodowa in Kazimierz, one street in Bielany. */
+const PHONE = { width: 390, height: 844 };
+
+async function seriousViolations(page: Page, where: string) {
+  const results = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
+  return results.violations
+    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+    .map((v) => `${where}: ${v.id} — ${v.help} (${v.nodes.map((n) => n.target.join(' ')).join(', ')})`);
+}
+
+test.describe('placing a pin by its address', () => {
+  test('adds a walk pin by typing an address, keyboard only', async ({ page }) => {
+    await page.goto('/?tab=walk');
+    await waitForMap(page, SUBAREA_LAYERS, 1);
+    await page.getByRole('button', { name: 'Dodaj punkt' }).focus();
+    await page.keyboard.press('Enter');
+    await page.getByLabel('Albo wpisz miejsce lub adres').focus();
+    await page.keyboard.type('jozefa 12');
+    const first = page.locator('.matches button').first();
+    await expect(first).toContainText('ul. Józefa 12');
+    await page.keyboard.press('Tab');
+    await expect(first).toBeFocused();
+    expect(await seriousViolations(page, 'search results')).toEqual([]);
+    await page.keyboard.press('Enter');
+
+    await expect(page.getByTestId('placement-status')).toContainText('ul. Józefa 12');
+    await expect(page.getByTestId('placement-address')).toHaveText(/Najbliższy adres: ul\. Józefa 12 \(ok\. 5 m\)/);
+    await expect(page.getByTestId('placement-outside')).toHaveCount(0);
+    // The map went to the pin, close enough to check it.
+    await expect.poll(() => page.evaluate(() => window.__mapa!.zoom())).toBeGreaterThanOrEqual(16);
+    // Choosing moved on to the form's first field.
+    await expect(page.getByLabel('zasób — warto zachować')).toBeFocused();
+    await page.keyboard.press('Space');
+    await page.keyboard.press('Tab');
+    await page.keyboard.press('ArrowDown');
+    await page.keyboard.press('Tab');
+    await page.keyboard.type('Ławka pod kasztanem');
+    await page.keyboard.press('Tab'); // description
+    await page.keyboard.press('Tab'); // photo
+    await page.keyboard.press('Tab'); // nickname
+    await page.keyboard.press('Tab'); // consent
+    await page.keyboard.press('Space');
+    await page.keyboard.press('Tab');
+    await expect(page.getByRole('button', { name: 'Wyślij punkt' })).toBeFocused();
+    expect(await seriousViolations(page, 'form with an address line')).toEqual([]);
+    const answer = page.waitForResponse((r) => r.url().endsWith('/api/points') && r.request().method() === 'POST');
+    await page.keyboard.press('Enter');
+    const sent = (await answer).request().postDataJSON() as { lng: number; lat: number };
+    await expect(page.getByRole('heading', { name: /Dziękujemy/ })).toBeFocused();
+    // ul. Józefa 12 in the fixture.
+    expect(sent.lng).toBeCloseTo(19.94603, 4);
+    expect(sent.lat).toBeCloseTo(50.05163, 4);
+  });
+
+  test('finds a street by a misspelt name and warns about a pin outside the subareas', async ({ page }) => {
+    await page.goto('/?tab=walk&view=list');
+    await page.getByRole('button', { name: 'Dodaj punkt' }).click();
+    await page.getByLabel('Albo wpisz miejsce lub adres').fill('Miodwa 15');
+    await page.getByRole('button', { name: /ul\. Miodowa 15/ }).click();
+    await expect(page.getByTestId('placement-outside')).toHaveCount(0);
+    await page.getByLabel('Albo wpisz miejsce lub adres').fill('miodowa boczna 2');
+    await page.getByRole('button', { name: /ul\. Miodowa Boczna 2/ }).click();
+    await expect(page.getByTestId('placement-outside')).toHaveText('Ten punkt leży poza podobszarami rewitalizacji — czy na pewno?');
+  });
+});
+
+test.describe('tapping the map on a phone', () => {
+  test.use({ viewport: PHONE, hasTouch: true, isMobile: true });
+
+  test('a tap at city zoom zooms in towards it; the next tap places the pin and names its address', async ({ page }) => {
+    await page.goto('/?tab=walk');
+    await waitForMap(page, SUBAREA_LAYERS, 1);
+    await page.getByRole('button', { name: 'Dodaj punkt' }).click();
+    await page.locator('.maplibregl-canvas').scrollIntoViewIfNeeded();
+    await tapToPlace(page, 19.94603, 50.05163);
+    await expect(page.getByTestId('placement-status')).toContainText('wskazane na mapie');
+    await expect(page.getByTestId('placement-address')).toContainText('ul. Józefa');
+    await page.screenshot({ path: 'test-results/screenshots/placement-address-phone.png', fullPage: true });
+  });
+});
