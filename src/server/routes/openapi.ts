@@ -52,12 +52,18 @@ export function openApiDocument(site: SiteData) {
         "Kraków's revitalization subareas and the residents' maps built on them. Every error body is JSON " +
         '`{ error, issues?: [{ path, message }] }`. Writes need `Content-Type: application/json`; unknown fields are ' +
         'rejected. Moderator endpoints (/api/auth, /api/moderation, creating and managing /api/sessions) use an ' +
-        'HttpOnly session cookie and are not part of this public description; writing activities (same cookie) is.',
+        'HttpOnly session cookie and are not part of this public description; writing activities (same cookie) is. ' +
+        'Anything done with that cookie must come from this site\'s own pages (`Origin` / `Sec-Fetch-Site`) with a JSON body.',
       license: { name: 'Contributions: CC BY 4.0 (see /api/export/dictionary)', identifier: 'CC-BY-4.0' },
     },
     servers: [{ url: '/' }],
     paths: {
-      '/api/health': { get: { summary: 'The database answers', responses: { 200: { description: '`{ ok: true }`' } } } },
+      '/api/health': {
+        get: {
+          summary: 'The database answers and can be written (a write probe, so a full disk or read-only storage shows)',
+          responses: { 200: { description: '`{ ok: true }`' }, 503: { description: '`{ ok: false, error }`: storage cannot be read or written' } },
+        },
+      },
       '/api/subareas': { get: { summary: 'The three revitalization subareas with their ambassadors and live counts', responses: { 200: ok('FeatureCollection', 'SubareaCollection') } } },
       '/api/categories': { get: { summary: 'Walk themes and help kinds (editable data; ids are what points carry)', responses: { 200: ok('categories', 'Categories') } } },
       '/api/places': { get: { summary: 'Small gazetteer of landmarks for placing a pin by name', responses: { 200: ok('FeatureCollection', 'PlaceCollection') } } },
@@ -109,20 +115,20 @@ export function openApiDocument(site: SiteData) {
       },
       '/api/sessions/{code}': {
         parameters: [code],
-        get: { summary: 'A walk session as its join page shows it', responses: { 200: ok('the session', 'PublicSession'), ...errors(400, 404) } },
+        get: { summary: 'A walk session as its join page shows it; unknown codes are counted per address (429 past the limit)', responses: { 200: ok('the session', 'PublicSession'), ...errors(400, 404, 429) } },
       },
       '/api/sessions/{code}/summary': {
         parameters: [code],
-        get: { summary: "A walk session's published pins with keep/change counts by theme", responses: { 200: ok('summary', 'SessionSummary'), ...errors(400, 404) } },
+        get: { summary: "A walk session's published pins with keep/change counts by theme", responses: { 200: ok('summary', 'SessionSummary'), ...errors(400, 404, 429) } },
       },
       '/api/stats': {
         get: { summary: 'Per subarea: keep/change by theme, help offers by kind (published points)', parameters: queryParams(StatsQuery), responses: { 200: ok('figures', 'Stats'), ...errors(400) } },
       },
       '/api/export/points.geojson': {
-        get: { summary: 'Open data: RFC 7946 GeoJSON, columns as in the data dictionary', parameters: queryParams(ExportQuery), responses: { 200: { description: 'application/geo+json', content: { 'application/geo+json': {} } }, ...errors(400, 404) } },
+        get: { summary: 'Open data: RFC 7946 GeoJSON, columns as in the data dictionary', parameters: queryParams(ExportQuery), responses: { 200: { description: 'application/geo+json', content: { 'application/geo+json': {} } }, ...errors(400, 404, 429) } },
       },
       '/api/export/points.csv': {
-        get: { summary: 'Open data: CSV, UTF-8 with BOM, one header row', parameters: queryParams(ExportQuery), responses: { 200: { description: 'text/csv', content: { 'text/csv': {} } }, ...errors(400, 404) } },
+        get: { summary: 'Open data: CSV, UTF-8 with BOM, one header row', parameters: queryParams(ExportQuery), responses: { 200: { description: 'text/csv', content: { 'text/csv': {} } }, ...errors(400, 404, 429) } },
       },
       '/api/export/dictionary': { get: { summary: 'Data dictionary, licence and privacy rules of the exports', responses: { 200: { description: 'JSON' } } } },
       '/api/privacy': { get: { summary: 'The privacy notice (RODO art. 13) with the retention periods this deployment applies; `{ "todo": … }` marks a fact not filled in yet', responses: { 200: ok('notice', 'PrivacyAnswer') } } },
