@@ -3,6 +3,7 @@ import { svelte } from '@sveltejs/vite-plugin-svelte';
 import { VitePWA } from 'vite-plugin-pwa';
 import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
+import { precompress } from './scripts/vite/precompress.ts';
 
 const apiPort = process.env.PORT ?? '8080';
 const fileHash = (path: string) => createHash('sha256').update(readFileSync(path)).digest('hex').slice(0, 16);
@@ -128,7 +129,8 @@ const pwa = VitePWA({
 });
 
 export default defineConfig({
-  plugins: [svelte(), pwa],
+  // precompress last: it writes .br/.gz copies of everything, sw.js included.
+  plugins: [svelte(), pwa, precompress()],
   // DIST_DIR: parallel test runs build into separate folders (see playwright.config.ts).
   build: { outDir: process.env.DIST_DIR ?? 'dist', sourcemap: true, chunkSizeWarningLimit: 1200 },
   // Dev only: the Hono server (npm start) answers /api; production serves everything from one port.

@@ -9,6 +9,7 @@ import { subareaRoutes } from './routes/subareas.ts';
 import { metaRoutes } from './routes/meta.ts';
 import { contextRoutes } from './routes/context.ts';
 import { spaRoutes } from './routes/spa.ts';
+import { crawlerRoutes } from './routes/crawlers.ts';
 import { pointRoutes } from './routes/points.ts';
 import { authRoutes } from './routes/auth.ts';
 import { accountRoutes } from './routes/accounts.ts';
@@ -48,6 +49,7 @@ import { Contributions } from './contributions.ts';
 import { EventBus } from './events.ts';
 import { rateLimit } from './middleware/rate-limit.ts';
 import { securityHeaders } from './middleware/security.ts';
+import { compressAnswers } from './compression.ts';
 import { makePointSchemas } from '../shared/points.ts';
 
 export const PROJECT_ROOT = join(import.meta.dirname, '..', '..');
@@ -123,6 +125,7 @@ export function createApp(db: Db, options: AppOptions = {}) {
 
   const api = new Hono()
     .use('*', cutOffBody)
+    .use('*', compressAnswers())
     .route('/health', healthRoutes(db))
     .route('/subareas', subareaRoutes(site, ambassadors, () => contributions.points.countsBySubarea()))
     .route('/points', pointRoutes({
@@ -161,7 +164,8 @@ export function createApp(db: Db, options: AppOptions = {}) {
   // First, so every answer (pages, API, errors from onError) carries the CSP and friends (issue 7).
   const app = new Hono()
     .use('*', securityHeaders({ basemapStyleUrl, https: options.secureCookies ?? false }))
-    .route('/api', api);
+    .route('/api', api)
+    .route('/', crawlerRoutes());
   if (options.staticDir) app.route('/', spaRoutes(options.staticDir));
 
   app.onError((err, c) => {

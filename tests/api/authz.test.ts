@@ -52,6 +52,8 @@ const OPEN_TO_RESIDENTS: Record<string, string> = {
   'GET /api/docs': 'API description',
   'GET /api/privacy': 'the privacy notice everyone must be able to read',
   'GET /api/about': 'the about page',
+  'GET /robots.txt': 'crawlers',
+  'GET /sitemap.xml': 'crawlers',
 };
 
 /** Bodies a staff member would send, so a refusal can only come from the missing authority, not from validation. */
