@@ -50,6 +50,8 @@ import { EventBus } from './events.ts';
 import { rateLimit } from './middleware/rate-limit.ts';
 import { securityHeaders } from './middleware/security.ts';
 import { compressAnswers } from './compression.ts';
+import { ChangeLog } from './db/changes.ts';
+import { PublicReads } from './public-reads.ts';
 import { makePointSchemas } from '../shared/points.ts';
 
 export const PROJECT_ROOT = join(import.meta.dirname, '..', '..');
@@ -109,6 +111,9 @@ export function createApp(db: Db, options: AppOptions = {}) {
   const requireRole = roleGuard(auth, now, publicOrigin);
   const places = loadPlaces(dataDir);
   const geocoder = new Geocoder(new SqliteAddressStore(db), places.features, site.subareas, options.onlineGeocoder ?? null);
+  const changeLog = new ChangeLog(db);
+  changeLog.prune();
+  const reads = new PublicReads(changeLog, contributions, now);
   const limiter = { proxyHops, now: () => now().getTime() };
   const limit = (name: string, l: Limits['writes']) => rateLimit(name, l, limiter);
   // One counter for every way of trying a session code (join page, summary, export), counting only misses.
@@ -129,13 +134,13 @@ export function createApp(db: Db, options: AppOptions = {}) {
     .route('/health', healthRoutes(db))
     .route('/subareas', subareaRoutes(site, ambassadors, () => contributions.points.countsBySubarea()))
     .route('/points', pointRoutes({
-      contributions, sessions, schemas, bodyLimitBytes: limits.bodyBytes,
+      contributions, sessions, schemas, reads, bodyLimitBytes: limits.bodyBytes,
       writeLimit: limit('write', limits.writes), voteLimit: limit('vote', limits.votes),
       votePerPointLimit: rateLimit('"me too" vote', limits.votesPerPoint, { ...limiter, key: (c) => `point:${c.req.param('id')}` }),
     }))
     .route('/points', contactRequestRoutes(contactRequests, limit('contact request', limits.contactRequests)))
     .route('/points', photoRoutes({ db, auth, contributions, writeLimit: limit('photo', limits.writes), now }))
-    .route('/events', eventRoutes(bus, limits.sseKeepAliveMs))
+    .route('/events', eventRoutes(bus, limits.sseKeepAliveMs, () => changeLog.current()))
     // Login and logout use the session cookie without requireRole, which checks every other staff route.
     .use('/auth/*', cookieRequest(publicOrigin))
     .route('/auth', authRoutes(auth, requireRole, { ttlMs: limits.sessionTtlMs, secureCookies: options.secureCookies ?? false, now }, limit('login', limits.logins)))

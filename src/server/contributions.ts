@@ -11,7 +11,7 @@ import { publicFeature, publicPosition } from './privacy.ts';
 import { inDefaultView } from './freshness.ts';
 import { DEFAULT_FRESHNESS, type FreshnessLimits } from '../shared/freshness.ts';
 import { subareaAt } from '../shared/geo/index.ts';
-import { MODERATOR_FIELDS, type ModeratorPatch, type PointCollection, type PointCreate, type PointCreated, type PointPatch, type PointRecord, type PointsQuery } from '../shared/points.ts';
+import { MODERATOR_FIELDS, type ModeratorPatch, type PointCollection, type PointCreate, type PointFeature, type PointCreated, type PointPatch, type PointRecord, type PointsQuery } from '../shared/points.ts';
 import type { AuditEntry } from '../shared/moderation.ts';
 import type { PhotoMeta } from '../shared/photos.ts';
 
@@ -135,6 +135,13 @@ export class Contributions {
   publicOne(id: string) {
     const p = this.points.get(id);
     if (!p || p.record.status !== 'published') throw new ApiError(404, `no published point ${id}`);
+    return publicFeature(p.record, p.publicLng, p.publicLat);
+  }
+
+  /** The point as the public list shows it now, or null when the list leaves it out (unpublished, or hidden as stale). */
+  publicInView(id: string): PointFeature | null {
+    const p = this.points.get(id);
+    if (!p || p.record.status !== 'published' || !inDefaultView(p.record, this.now(), this.helpFreshness)) return null;
     return publicFeature(p.record, p.publicLng, p.publicLat);
   }
 

@@ -234,7 +234,12 @@ export const PointFeature = z.object({
   properties: PointProperties,
 });
 export type PointFeature = z.infer<typeof PointFeature>;
-export const PointCollection = z.object({ type: z.literal('FeatureCollection'), features: z.array(PointFeature) });
+export const PointCollection = z.object({
+  type: z.literal('FeatureCollection'),
+  /** GET /api/points: the public data's version the list was read at; GET /api/points/changes?since= takes it. */
+  version: z.number().int().nonnegative().optional(),
+  features: z.array(PointFeature),
+});
 export type PointCollection = z.infer<typeof PointCollection>;
 
 /** GET /api/points query. bbox = "minLng,minLat,maxLng,maxLat". */
@@ -305,8 +310,25 @@ export type VoteResult = z.infer<typeof VoteResult>;
 /** SSE `event:` names on GET /api/events; `data:` is PointEvent JSON. */
 export const POINT_EVENTS = ['published', 'updated', 'removed'] as const;
 export type PointEventName = (typeof POINT_EVENTS)[number];
-export const PointEvent = z.object({ id: PointId, layer: Layer, feature: PointFeature.optional() });
+/** `feature` absent: the point left the public map. `version`: the public data's version right after the change. */
+export const PointEvent = z.object({ id: PointId, layer: Layer, feature: PointFeature.optional(), version: z.number().int().nonnegative().optional() });
 export type PointEvent = z.infer<typeof PointEvent>;
+
+/** GET /api/points/changes?since=N */
+export const PointChangesQuery = z.strictObject({
+  since: z.string().regex(/^\d{1,15}$/, 'since is a version number from an earlier answer').transform(Number),
+  layer: Layer.optional(),
+});
+/**
+ * What changed on the public map after a version, one entry per point in its current state (same shape as an
+ * event). `reset`: the server cannot tell (too far behind, or another database): load the whole lists again.
+ */
+export const PointChanges = z.object({
+  version: z.number().int().nonnegative(),
+  reset: z.boolean(),
+  changes: z.array(PointEvent.omit({ version: true })),
+});
+export type PointChanges = z.infer<typeof PointChanges>;
 
 export const ErrorBody = z.object({
   error: z.string(),

@@ -22,6 +22,7 @@ const OPEN_TO_RESIDENTS: Record<string, string> = {
   'GET /api/geocode': 'address search',
   'GET /api/geocode/reverse': 'the address line under a placed pin',
   'GET /api/points': 'published points only',
+  'GET /api/points/changes': 'published points only, changed after a version',
   'POST /api/points': 'residents contribute without an account',
   'GET /api/points/:id': 'public projection; the full record only with the edit token',
   'PATCH /api/points/:id': 'edit token',

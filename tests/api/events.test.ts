@@ -63,6 +63,26 @@ describe('GET /api/events', () => {
     expect(events).toEqual(['updated', 'removed']);
   });
 
+  it('carries the version each change produced, the same one the changes endpoint then reports', async () => {
+    const { app, db } = fresh();
+    const cookie = await moderatorCookie(app, db);
+    const first = await createPoint(app, walkBody());
+    const second = await createPoint(app, walkBody());
+    const res = await app.request('/api/events');
+    const reading = readUntil(res, (f) => field(f, 'data')?.includes(second.id) ?? false);
+    await tick();
+    await approve(app, cookie, first.id);
+    await approve(app, cookie, second.id);
+    const versions = (await reading)
+      .filter((f) => field(f, 'event') === 'published')
+      .map((f) => PointEvent.parse(JSON.parse(field(f, 'data')!)).version!);
+    expect(versions).toHaveLength(2);
+    expect(versions[1]).toBe(versions[0]! + 1);
+    const changes = (await (await app.request(`/api/points/changes?since=${versions[0]}`)).json()) as { version: number; changes: { id: string }[] };
+    expect(changes.version).toBe(versions[1]);
+    expect(changes.changes.map((c) => c.id)).toEqual([second.id]);
+  });
+
   it('sends keep-alive comments and unsubscribes when the client goes away', async () => {
     const bus = new EventBus();
     const { app } = fresh({ bus, limits: { sseKeepAliveMs: 20 } });

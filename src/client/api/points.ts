@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import {
+  PointChanges,
   PointCollection,
   PointCreated,
   PointRecord,
@@ -22,6 +23,9 @@ export function fetchPoints(layer: Layer, subarea?: SubareaId) {
   if (subarea) q.set('subarea', subarea);
   return getJson(PointCollection, `/api/points?${q}`);
 }
+
+/** What changed on the public map after `since` (the version of the lists or events seen last). */
+export const fetchChanges = (since: number) => getJson(PointChanges, `/api/points/changes?since=${since}`);
 
 /**
  * Idempotency-Key: a retry after a lost answer (or the offline outbox sending again) stores one point,

@@ -1,14 +1,15 @@
 import { createContext } from 'svelte';
 import type { Layer, PointCollection, PointEvent, PointEventName, PointFeature } from '../../shared/points.ts';
-import { fetchPoints } from '../api/points.ts';
+import { fetchChanges, fetchPoints } from '../api/points.ts';
 import { openPointStream, type LiveStatus } from './point-stream.ts';
 
 export type { LiveStatus };
 
 /**
  * Published points of both layers, kept current by the point stream (Server-Sent Events): a pin approved by a
- * moderator appears on every open map without a reload. On every (re)connect we reload the lists so nothing
- * published while we were away is missed.
+ * moderator appears on every open map without a reload. On the first connect we load both lists; on a reconnect
+ * only what changed since the version we hold (GET /api/points/changes), so a phone on a shaky connection does not
+ * download every pin again each time the stream drops.
  */
 export class LivePoints {
   walk = $state.raw<PointCollection>({ type: 'FeatureCollection', features: [] });
@@ -19,12 +20,16 @@ export class LivePoints {
   error = $state<string | null>(null);
   /** Ids published since the page opened, newest last: the presentation view highlights them. */
   arrivals = $state.raw<{ id: string; layer: Layer; at: number }[]>([]);
+  /** The public data's version our lists are known to include; null before the first lists (or when unknown). */
+  #version: number | null = null;
 
   async reload(): Promise<void> {
     try {
       const [walk, help] = await Promise.all([fetchPoints('walk'), fetchPoints('help')]);
       this.walk = walk;
       this.help = help;
+      // Two requests may see two versions: the older one is what both lists surely include.
+      this.#version = walk.version !== undefined && help.version !== undefined ? Math.min(walk.version, help.version) : null;
       this.loaded = true;
       this.error = null;
     } catch (e) {
@@ -37,7 +42,7 @@ export class LivePoints {
   connect(): () => void {
     return openPointStream({
       onstatus: (status) => (this.status = status),
-      onopen: () => void this.reload(),
+      onopen: () => void this.catchUp(),
       // Opened offline (issue 7) the stream never opens, but the service worker still has the lists of the last
       // visit: load them now instead of waiting for a connection that may not come.
       onerror: () => {
@@ -47,7 +52,26 @@ export class LivePoints {
     });
   }
 
-  #apply(name: PointEventName, { id, layer, feature }: PointEvent): void {
+  /** After a (re)connect: only what changed since our version, or both lists when we have none or are too far behind. */
+  async catchUp(): Promise<void> {
+    const since = this.#version;
+    if (since === null) return this.reload();
+    try {
+      const delta = await fetchChanges(since);
+      if (delta.reset) return this.reload();
+      for (const change of delta.changes) this.#apply(change.feature ? 'updated' : 'removed', change);
+      this.#version = Math.max(delta.version, this.#version ?? 0);
+      this.error = null;
+    } catch (e) {
+      console.error('loading the changes failed', e);
+      this.error = (e as Error).message;
+    }
+  }
+
+  #apply(name: PointEventName, { id, layer, feature, version }: PointEvent): void {
+    // An event right after the version we hold extends it; after a gap (a change we never heard of) we keep the old
+    // version, so the next catch-up asks for the gap too.
+    if (version !== undefined && this.#version !== null && version === this.#version + 1) this.#version = version;
     const others = this[layer].features.filter((f) => f.id !== id);
     const next: PointFeature[] = name !== 'removed' && feature ? [...others, feature] : others;
     this[layer] = { type: 'FeatureCollection', features: next };

@@ -3,10 +3,10 @@ import { streamSSE } from 'hono/streaming';
 import type { BusMessage, EventBus } from '../events.ts';
 
 /**
- * GET /api/events: Server-Sent Events `published` / `updated` / `removed`, data = PointEvent JSON. A comment line
+ * GET /api/events: Server-Sent Events `published` / `updated` / `removed`, data = PointEvent JSON with the version. A comment line
  * every keepAliveMs keeps proxies from closing an idle stream; `retry` tells browsers to reconnect after 3 s.
  */
-export function eventRoutes(bus: EventBus, keepAliveMs: number) {
+export function eventRoutes(bus: EventBus, keepAliveMs: number, version: () => number) {
   return new Hono().get('/', (c) =>
     streamSSE(c, async (stream) => {
       // Writes are chained so an event and a keep-alive never interleave; each write is awaited (toolchain.md:
@@ -20,9 +20,12 @@ export function eventRoutes(bus: EventBus, keepAliveMs: number) {
           () => unsubscribe(), // the client vanished without an abort: stop writing to it
         );
       };
-      unsubscribe = bus.subscribe((m: BusMessage) =>
-        enqueue(() => stream.writeSSE({ event: m.name, data: JSON.stringify(m.data) })),
-      );
+      unsubscribe = bus.subscribe((m: BusMessage) => {
+        // Read now, in the publisher's call right after its write: the version this change produced. A client whose
+        // last known version is exactly one less knows it has missed nothing (state/live-points.svelte.ts).
+        const data = JSON.stringify({ ...m.data, version: version() });
+        enqueue(() => stream.writeSSE({ event: m.name, data }));
+      });
       try {
         await chain;
         while (!stream.aborted && !stream.closed) {

@@ -5,7 +5,9 @@ import type { WalkSessions } from '../walk-sessions.ts';
 import { ApiError } from '../http-error.ts';
 import { validate } from '../middleware/validate.ts';
 import { bearer, capBody, noStore, requireJson } from '../middleware/guards.ts';
-import { PointId, PointsQuery, type PointSchemas } from '../../shared/points.ts';
+import { PointChangesQuery, PointId, PointsQuery, type PointSchemas } from '../../shared/points.ts';
+import type { PublicReads } from '../public-reads.ts';
+import { sendCached } from '../answer-cache.ts';
 
 const IdParam = z.strictObject({ id: PointId });
 // Long and random (a UUID or better): the key also seals the replayed edit token (db/idempotency.ts).
@@ -25,6 +27,8 @@ export interface PointRouteDeps {
   /** Pins sent with a walk session code (issue 6) go through it: unknown codes refused, immediate ones published. */
   sessions: WalkSessions;
   schemas: PointSchemas;
+  /** Published lists cached per data version (ETag, 304) and the changes after a version. */
+  reads: PublicReads;
   bodyLimitBytes: number;
   writeLimit: MiddlewareHandler;
   voteLimit: MiddlewareHandler;
@@ -33,11 +37,17 @@ export interface PointRouteDeps {
 }
 
 /** /api/points: residents' contributions without an account (issue 3). */
-export function pointRoutes({ contributions, sessions, schemas, bodyLimitBytes, writeLimit, voteLimit, votePerPointLimit }: PointRouteDeps) {
+export function pointRoutes({ contributions, sessions, schemas, reads, bodyLimitBytes, writeLimit, voteLimit, votePerPointLimit }: PointRouteDeps) {
   // Every write answers its author (the token on creation, the full record after an edit): never cached.
   const body = [noStore, writeLimit, requireJson, capBody(bodyLimitBytes)] as const;
   return new Hono()
-    .get('/', validate('query', PointsQuery), (c) => c.json(contributions.listPublic(c.req.valid('query'))))
+    .get('/', validate('query', PointsQuery), (c) => sendCached(c, reads.points(c.req.valid('query'))))
+    // Before /:id, which would take "changes" for an id. A reconnecting map asks for this instead of both lists.
+    .get('/changes', validate('query', PointChangesQuery), (c) => {
+      const { since, layer } = c.req.valid('query');
+      c.header('Cache-Control', 'no-store');
+      return c.json(reads.changesSince(since, layer));
+    })
     .post('/', ...body, validate('json', schemas.PointCreate), (c) => {
       const key = headerValue(IdempotencyKey, 'Idempotency-Key', c.req.header('Idempotency-Key'));
       const { answer, replayed } = sessions.createPoint(c.req.valid('json'), key);
