@@ -2,7 +2,7 @@ import { Hono } from 'hono';
 import { html } from 'hono/html';
 import { z } from 'zod';
 import type { SiteData } from '../site-data.ts';
-import { ErrorBody, makePointSchemas, PointCollection, PointCreated, PointFeature, PointRecord, PointsQuery, VoteResult } from '../../shared/points.ts';
+import { ErrorBody, makePointSchemas, PointChanges, PointChangesQuery, PointCollection, PointCreated, PointFeature, PointRecord, PointsQuery, VoteResult } from '../../shared/points.ts';
 import { SubareaCollection } from '../../shared/subareas.ts';
 import { ContactRequestCreate, ContactRequestCreated, HelperRequests } from '../../shared/contact-requests.ts';
 import { Categories } from '../../shared/categories.ts';
@@ -73,8 +73,21 @@ export function openApiDocument(site: SiteData) {
       '/api/geocode/reverse': {
         get: { summary: 'The address within 50 m of a position, or its street within 150 m', parameters: queryParams(ReverseQuery), responses: { 200: ok('address', 'ReverseAnswer'), ...errors(400, 429) } },
       },
+      '/api/points/changes': {
+        get: {
+          summary: 'What changed on the public map after a version',
+          description: 'One entry per point changed after `since` (a `version` from GET /api/points or an event), in its current state: with `feature` when on the map, without when it left it. `reset: true`: too far behind, load the lists again.',
+          parameters: queryParams(PointChangesQuery),
+          responses: { 200: ok('Changes', 'PointChanges'), ...errors(400) },
+        },
+      },
       '/api/points': {
-        get: { summary: 'Published points of one layer, public fields only', parameters: queryParams(PointsQuery), responses: { 200: ok('GeoJSON FeatureCollection', 'PointCollection'), ...errors(400) } },
+        get: {
+          summary: 'Published points of one layer, public fields only',
+          description: '`version` is the public data\'s version the list was read at. Answers carry a strong `ETag` per encoding; send it back in `If-None-Match` for `304 Not Modified`.',
+          parameters: queryParams(PointsQuery),
+          responses: { 200: ok('GeoJSON FeatureCollection', 'PointCollection'), 304: { description: 'Not Modified' }, ...errors(400) },
+        },
         post: {
           summary: 'Contribute a walk pin or a help offer (no account)',
           description: 'Pending until a moderator approves it — or published at once when `session` names a walk session that publishes immediately. Send `Idempotency-Key` to make retries safe. The `editToken` is returned only here.',
@@ -181,6 +194,7 @@ export function openApiDocument(site: SiteData) {
         PointCreated: schema(PointCreated),
         PointFeature: schema(PointFeature),
         PointCollection: schema(PointCollection),
+        PointChanges: schema(PointChanges),
         PointRecord: schema(PointRecord),
         VoteResult: schema(VoteResult),
         ContactRequestCreate: schema(ContactRequestCreate, 'input'),
