@@ -5,7 +5,7 @@ import type { Db } from './open.ts';
 const KEEP = 10_000;
 
 /**
- * The public data's version: the number of the last change to a published point (migration 010, written by
+ * The public data's version: the number of the last change to a published point (migration 011, written by
  * triggers). Read per request, so it must stay cheap: one row of sqlite_sequence.
  */
 export class ChangeLog {

@@ -1,4 +1,4 @@
--- 010: a log of changes to what the public sees, one row per change, numbered. Its highest number is the public
+-- 011: a log of changes to what the public sees, one row per change, numbered. Its highest number is the public
 -- data's version: answers are cached per version (ETag, 304) and a client that has seen version N asks only for
 -- what changed after N (GET /api/points/changes?since=N). Written by triggers, so every write path — the app's,
 -- a retention sweep's, a hand edit's — moves the version; none can forget to.
