@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { Lat, Lng } from './points.ts';
 import { SubareaId } from './subareas.ts';
+import { distanceM, type LngLat } from './geo/distance.ts';
 
 /**
  * The small gazetteer (data/places.geojson) behind "type a landmark or address" in the location picker (issue 4):
@@ -20,3 +21,16 @@ export const Place = z.object({
 export type Place = z.infer<typeof Place>;
 export const PlaceCollection = z.object({ type: z.literal('FeatureCollection'), features: z.array(Place).min(1) });
 export type PlaceCollection = z.infer<typeof PlaceCollection>;
+
+/**
+ * The landmark nearest to a position, with its distance in metres: a map without streets (offline, a thumbnail)
+ * still tells a moderator where a pin is. Null for an empty list.
+ */
+export function nearestPlace(places: PlaceCollection, at: LngLat): { place: Place; distanceM: number } | null {
+  let best: { place: Place; distanceM: number } | null = null;
+  for (const place of places.features) {
+    const d = distanceM(place.geometry.coordinates, at);
+    if (!best || d < best.distanceM) best = { place, distanceM: d };
+  }
+  return best;
+}

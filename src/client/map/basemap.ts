@@ -7,7 +7,7 @@ export const LABEL_FONT = ['Noto Sans Bold'];
 export const OSM_ATTRIBUTION = '<a href="https://www.openstreetmap.org/copyright" target="_blank" rel="noopener">© autorzy OpenStreetMap</a>';
 
 /**
- * A style that needs no network beyond this app's own origin: background, the Vistula, local glyphs.
+ * A style that needs no network beyond this app's own origin: background, the Vistula, landmarks, local glyphs.
  * Used when the online style cannot load and always in tests (architecture.md, Basemap).
  */
 export function offlineStyle(origin: string): StyleSpecification {
@@ -17,6 +17,8 @@ export function offlineStyle(origin: string): StyleSpecification {
     glyphs: `${origin}/glyphs/{fontstack}/{range}.pbf`,
     sources: {
       vistula: { type: 'geojson', data: `${origin}/api/context/vistula.geojson`, attribution: OSM_ATTRIBUTION },
+      // The landmarks the address search knows (data/places.geojson): without streets they are what says where one is.
+      places: { type: 'geojson', data: `${origin}/api/places` },
     },
     layers: [
       { id: 'background', type: 'background', paint: { 'background-color': '#f3f1ec' } },
@@ -42,6 +44,30 @@ export function offlineStyle(origin: string): StyleSpecification {
           'symbol-spacing': 400,
         },
         paint: { 'text-color': '#3d6f99', 'text-halo-color': '#f3f1ec', 'text-halo-width': 1.5 },
+      },
+      // Landmarks once a subarea fills the screen; zoomed out they would only crowd the subarea names.
+      {
+        id: 'places-dot',
+        type: 'circle',
+        source: 'places',
+        minzoom: 12.5,
+        paint: { 'circle-radius': 3, 'circle-color': '#6b6358', 'circle-stroke-color': '#f3f1ec', 'circle-stroke-width': 1 },
+      },
+      {
+        id: 'places-label',
+        type: 'symbol',
+        source: 'places',
+        minzoom: 12.5,
+        layout: {
+          'text-field': ['get', 'name'],
+          'text-font': ['Noto Sans Regular'],
+          'text-size': 12,
+          'text-max-width': 9,
+          'text-variable-anchor': ['top', 'bottom', 'left', 'right'],
+          'text-radial-offset': 0.6,
+          'text-optional': true,
+        },
+        paint: { 'text-color': '#4a443c', 'text-halo-color': '#f3f1ec', 'text-halo-width': 1.5 },
       },
     ],
   };

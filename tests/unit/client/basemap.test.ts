@@ -1,6 +1,7 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { StyleSpecification } from 'maplibre-gl';
-import { chooseBasemap } from '../../../src/client/map/basemap.ts';
+import { validateStyleMin } from '@maplibre/maplibre-gl-style-spec';
+import { chooseBasemap, offlineStyle } from '../../../src/client/map/basemap.ts';
 
 const ORIGIN = 'http://127.0.0.1:4173';
 const ONLINE = 'https://tiles.openfreemap.org/styles/positron';
@@ -34,7 +35,7 @@ describe('chooseBasemap', () => {
     vi.stubGlobal('fetch', vi.fn(async () => new Response('down', { status: 503 })));
     const choice = await chooseBasemap({ basemapStyleUrl: ONLINE, basemap: { pmtiles: null } }, ORIGIN);
     expect(choice).toMatchObject({ offline: true, failed: true });
-    expect(sourceUrls(choice.style)).toEqual([`${ORIGIN}/api/context/vistula.geojson`]);
+    expect(sourceUrls(choice.style)).toEqual([`${ORIGIN}/api/context/vistula.geojson`, `${ORIGIN}/api/places`]);
   });
 
   it('uses the plain offline style without asking anyone when nothing is configured', async () => {
@@ -43,5 +44,15 @@ describe('chooseBasemap', () => {
     const choice = await chooseBasemap({ basemapStyleUrl: null, basemap: { pmtiles: null } }, ORIGIN);
     expect(fetchSpy).not.toHaveBeenCalled();
     expect(choice).toMatchObject({ offline: true, failed: false });
+  });
+});
+
+describe('offlineStyle', () => {
+  it('is a valid style that labels the landmarks from the places list, so a map without streets still says where one is', () => {
+    const style = offlineStyle(ORIGIN);
+    expect(validateStyleMin(style)).toEqual([]);
+    const label = style.layers.find((l) => l.id === 'places-label');
+    expect(label).toMatchObject({ type: 'symbol', source: 'places', layout: { 'text-field': ['get', 'name'] } });
+    expect(style.sources['places']).toEqual({ type: 'geojson', data: `${ORIGIN}/api/places` });
   });
 });
