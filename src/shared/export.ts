@@ -34,6 +34,7 @@ const COMMON_HEAD = [
   col('lng', 'number', 'Długość geograficzna, WGS84 (tylko CSV; w GeoJSON w geometrii).', 'Longitude, WGS84 (CSV only; in GeoJSON it is the geometry).'),
   col('lat', 'number', 'Szerokość geograficzna, WGS84 (tylko CSV; w GeoJSON w geometrii).', 'Latitude, WGS84 (CSV only; in GeoJSON it is the geometry).'),
   col('subarea', 'string', 'Podobszar rewitalizacji zawierający publikowane położenie (u osób prywatnych środek kwadratu ~150 m): grzegorzki-wesola, stara-nowa-huta, kazimierz-stradom; puste poza nimi.', 'Revitalization subarea containing the published position (for private persons the centre of the ~150 m cell); empty outside the three subareas.'),
+  col('address', 'string', 'Najbliższy adres publikowanego położenia z rejestru adresów („ul. Józefa 12” w promieniu 50 m, dalej sama ulica w promieniu 150 m); u osób prywatnych tylko ulica najbliższa środkowi ich kwadratu ~150 m; puste, gdy brak rejestru lub adresu w pobliżu.', 'Nearest address of the published position from the address register ("ul. Józefa 12" within 50 m, else the street alone within 150 m); for private persons only the street nearest the centre of their ~150 m cell; empty without a register or an address nearby.'),
 ];
 const COMMON_TAIL = [
   col('created_at', 'datetime', 'Kiedy punkt dodano (ISO 8601, UTC).', 'When the point was sent (ISO 8601, UTC).'),
@@ -116,11 +117,16 @@ export interface Labels {
   kind: (id: string) => string;
 }
 
-/** One public feature → one export row (keys in DICTIONARY_COLUMNS order; lng/lat included for CSV). */
-export function exportRow(f: PointFeature, labels: Labels, photoUrl: (id: string, version: string) => string): ExportRow {
+/**
+ * One public feature → one export row (keys in DICTIONARY_COLUMNS order; lng/lat included for CSV). `address` is
+ * looked up by the caller from the feature's public position only (publicAddress in the server's geocoder).
+ */
+export function exportRow(
+  f: PointFeature, labels: Labels, photoUrl: (id: string, version: string) => string, address: string | null = null,
+): ExportRow {
   const p = f.properties;
   const [lng, lat] = f.geometry.coordinates;
-  const head = { id: f.id, lng, lat, subarea: p.subarea };
+  const head = { id: f.id, lng, lat, subarea: p.subarea, address };
   const tail = { created_at: p.createdAt, updated_at: p.updatedAt };
   if (p.layer === 'walk') {
     return {

@@ -2,7 +2,8 @@ import type { AddressStore, PointRow, StreetRow } from '../db/addresses.ts';
 import { parseAddressQuery, TYPO_MIN_LENGTH, withinOneEdit, type AddressQuery } from '../../shared/address-text.ts';
 import { searchPlaces } from '../../shared/place-search.ts';
 import { distanceM, subareaAt, type AreaFeature } from '../../shared/geo/index.ts';
-import type { GeocodeAnswer, GeocodeResult, ReverseAddress, ReverseAnswer } from '../../shared/geocode.ts';
+import { addressLabel, type GeocodeAnswer, type GeocodeResult, type ReverseAddress, type ReverseAnswer } from '../../shared/geocode.ts';
+import type { PointFeature } from '../../shared/points.ts';
 import type { Place } from '../../shared/places.ts';
 import type { SubareaId } from '../../shared/subareas.ts';
 import type { OnlineGeocoder } from './online.ts';
@@ -145,8 +146,15 @@ export class Geocoder {
     return { street: best.street, number: bestD <= ADDRESS_RADIUS_M ? best.number : null, distanceM: distance };
   }
 
-  /** Only the street: what may be said of a private person (from their published cell centre, never their point). */
-  async streetNear(lng: number, lat: number): Promise<string | null> {
-    return (await this.nearest(lng, lat))?.street ?? null;
+  /**
+   * The address line of a PUBLISHED point, from its public position only. For a private person that position is the
+   * centre of their ~150 m cell and only the nearest street is named: nothing public derives from the exact point.
+   */
+  async publicAddress(f: PointFeature): Promise<string | null> {
+    const [lng, lat] = f.geometry.coordinates;
+    const near = await this.nearest(lng, lat);
+    if (!near) return null;
+    const person = f.properties.layer === 'help' && f.properties.helperType === 'person';
+    return person ? near.street : addressLabel(near);
   }
 }

@@ -11,6 +11,7 @@ import { ACTIVITY_COLUMNS, activityRow } from '../../shared/activity-export.ts';
 import { SubareaId } from '../../shared/subareas.ts';
 import { z } from 'zod';
 import type { Activities } from '../activities.ts';
+import type { Geocoder } from '../geocode/geocoder.ts';
 
 const ActivityExportQuery = z.strictObject({ subarea: SubareaId.optional() });
 
@@ -20,7 +21,7 @@ const ActivityExportQuery = z.strictObject({ subarea: SubareaId.optional() });
  */
 export function exportRoutes(
   contributions: Contributions, sessions: WalkSessions, site: SiteData, activities: Activities,
-  sessionLookupLimit: MiddlewareHandler, publicUrl: string | null,
+  sessionLookupLimit: MiddlewareHandler, publicUrl: string | null, geocoder: Geocoder,
 ) {
   const label = (list: { id: string; label: { pl: string } }[]) => (id: string) => list.find((x) => x.id === id)?.label.pl ?? id;
   const labels: Labels = { theme: label(site.categories.walkThemes), kind: label(site.categories.helpKinds) };
@@ -36,7 +37,11 @@ export function exportRoutes(
   // Never from the request's Host header: whoever sends the request chooses it, and a file of links to their host
   // would travel on as ours. Without PUBLIC_URL the link is a path from the map's address, still correct there.
   const rows = (q: ExportQuery) =>
-    selected(q).map((f) => exportRow(f, labels, (id, version) => `${publicUrl ?? ''}${photoUrl(id, { version })}`));
+    Promise.all(
+      selected(q).map(async (f) =>
+        exportRow(f, labels, (id, version) => `${publicUrl ?? ''}${photoUrl(id, { version })}`, await geocoder.publicAddress(f)),
+      ),
+    );
   const fileName = (q: ExportQuery, ext: string) =>
     ['mapa-rewitalizacji', q.layer, q.subarea, q.session].filter(Boolean).join('-') + `.${ext}`;
   const download = (c: Context, name: string) => c.header('Content-Disposition', `attachment; filename="${name}"`);
@@ -68,9 +73,9 @@ export function exportRoutes(
       c.header('Content-Type', 'text/csv; charset=utf-8');
       return c.body(toCsv(records, columns));
     })
-    .get('/points.geojson', sessionLookupLimit, validate('query', ExportQuery), (c) => {
+    .get('/points.geojson', sessionLookupLimit, validate('query', ExportQuery), async (c) => {
       const q = c.req.valid('query');
-      const features = rows(q).map(({ id, lng, lat, ...properties }) => ({
+      const features = (await rows(q)).map(({ id, lng, lat, ...properties }) => ({
         type: 'Feature' as const,
         id,
         geometry: { type: 'Point' as const, coordinates: [lng, lat] },
@@ -81,10 +86,10 @@ export function exportRoutes(
       // licence and attribution are RFC 7946 "foreign members": allowed, and they travel with the file.
       return c.body(JSON.stringify({ type: 'FeatureCollection', licence: LICENCE.id, attribution: LICENCE.attribution, features }));
     })
-    .get('/points.csv', sessionLookupLimit, validate('query', ExportQuery), (c) => {
+    .get('/points.csv', sessionLookupLimit, validate('query', ExportQuery), async (c) => {
       const q = c.req.valid('query');
       const columns = DICTIONARY_COLUMNS[q.layer].map((col) => col.name);
-      const records = rows(q).map((r) => columns.map((name) => csvCell(r[name] ?? null)));
+      const records = (await rows(q)).map((r) => columns.map((name) => csvCell(r[name] ?? null)));
       const csv = toCsv(records, columns);
       download(c, fileName(q, 'csv'));
       c.header('Content-Type', 'text/csv; charset=utf-8');
