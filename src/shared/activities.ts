@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { Lat, Lng } from './points.ts';
 import { SubareaId } from './subareas.ts';
+import { plainText } from './text.ts';
 import { LOCAL_DATE_TIME, warsawDayOrTimeToUtc, warsawToUtc } from './warsaw-time.ts';
 
 /**
@@ -32,26 +33,32 @@ export const Registration = z.discriminatedUnion('type', [
 export type Registration = z.infer<typeof Registration>;
 
 /** A point on the map or one of the named places (data/places.geojson); the name is what people read. */
-export const ActivityPlace = z.strictObject({ name: z.string().trim().min(2).max(200), lng: Lng, lat: Lat });
+export const ActivityPlace = z.strictObject({
+  name: z.string().trim().min(2).max(200).check(plainText('place.name', { required: true })),
+  lng: Lng,
+  lat: Lat,
+});
 export type ActivityPlace = z.infer<typeof ActivityPlace>;
 
-const text = (max: number) => z.string().trim().max(max, `at most ${max} characters`);
+// Control and text-direction characters are refused as in residents' text (shared/text.ts); `multiline` keeps line breaks.
+const text = (max: number, what: string, multiline = false) =>
+  z.string().trim().max(max, `at most ${max} characters`).check(plainText(what, { multiline, required: true }));
 
 const fields = {
-  title: text(140).min(3, 'give a title of at least 3 characters'),
+  title: text(140, 'title').min(3, 'give a title of at least 3 characters'),
   subarea: SubareaId,
   place: ActivityPlace,
   start: LocalDateTime,
   end: LocalDateTime,
-  description: text(4000).optional(),
+  description: text(4000, 'description', true).optional(),
   /** Step-free access, hearing loop, sign-language interpreter… */
-  accessibility: text(1000).optional(),
+  accessibility: text(1000, 'accessibility', true).optional(),
   audience: z.array(Audience).min(1, 'choose who it is for').max(AUDIENCES.length),
   registration: Registration,
   status: ActivityStatus,
-  cancelReason: text(500).optional(),
+  cancelReason: text(500, 'cancelReason', true).optional(),
   /** The undated planned item (the ambassador's list in the subarea panel) this activity gives a date to. */
-  fromPlan: text(500).optional(),
+  fromPlan: text(500, 'fromPlan').optional(),
 };
 
 type Checked = { start: string; end: string; status: ActivityStatus; cancelReason?: string | undefined; audience: Audience[] };

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { HelperType, PointId, PointStatus } from './points.ts';
 import { SubareaId } from './subareas.ts';
+import { plainText } from './text.ts';
 
 /**
  * "Poproś o kontakt": a resident asks the subarea's ambassador to connect them with a helper. The messages are
@@ -16,10 +17,12 @@ export const CONTACT_LIMITS = {
   minFillMs: 3000,
 } as const;
 
-const CONTROL = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]/;
-const NO_CONTROL = 'Usuń znaki sterujące z tekstu.';
-const polishText = (max: number, empty: string, tooLong: string) =>
-  z.string({ error: empty }).normalize('NFC').trim().min(1, empty).max(max, tooLong).refine((v) => !CONTROL.test(v), NO_CONTROL);
+// The rules of shared/text.ts (control, text-direction and invisible-only text), worded for the form.
+const hidden = (label: string) =>
+  `${label}: tekst zawiera niewidoczne znaki specjalne (na przykład wklejone z innego programu). Wpisz go jeszcze raz.`;
+const polishText = (max: number, empty: string, tooLong: string, label: string, multiline = false) =>
+  z.string({ error: empty }).normalize('NFC').trim().min(1, empty).max(max, tooLong)
+    .check(plainText(label, { multiline, required: true, message: hidden(label) }));
 
 const phone = z
   .string({ error: 'Numer telefonu musi być tekstem.' })
@@ -35,10 +38,10 @@ const email = z
 /** POST /api/points/:id/contact-requests. `homepage` is a honeypot (hidden from people); `fillMs` the time spent. */
 export const ContactRequestCreate = z
   .strictObject({
-    name: polishText(CONTACT_LIMITS.name, 'Podaj imię lub pseudonim.', `Imię lub pseudonim może mieć najwyżej ${CONTACT_LIMITS.name} znaków.`),
+    name: polishText(CONTACT_LIMITS.name, 'Podaj imię lub pseudonim.', `Imię lub pseudonim może mieć najwyżej ${CONTACT_LIMITS.name} znaków.`, 'Imię lub pseudonim'),
     phone: phone.optional(),
     email: email.optional(),
-    message: polishText(CONTACT_LIMITS.message, 'Napisz krótko, w czym potrzebujesz pomocy.', `Wiadomość może mieć najwyżej ${CONTACT_LIMITS.message} znaków.`),
+    message: polishText(CONTACT_LIMITS.message, 'Napisz krótko, w czym potrzebujesz pomocy.', `Wiadomość może mieć najwyżej ${CONTACT_LIMITS.message} znaków.`, 'Wiadomość', true),
     consent: z.literal(true, { error: 'Zaznacz zgodę na przekazanie tych danych ambasadorowi i pomocnikowi.' }),
     /** "Możecie przekazać mój kontakt bezpośrednio pomocnikowi": only then does the helper's e-mail carry it. */
     shareDirect: z.boolean({ error: 'shareDirect: prawda albo fałsz.' }).optional(),
@@ -102,7 +105,7 @@ export const RequestAction = z.discriminatedUnion(
     z.strictObject({ action: z.literal('handed-over') }),
     z.strictObject({
       action: z.literal('failed'),
-      note: polishText(CONTACT_LIMITS.note, 'Napisz krótko, co się nie udało.', `Notatka może mieć najwyżej ${CONTACT_LIMITS.note} znaków.`),
+      note: polishText(CONTACT_LIMITS.note, 'Napisz krótko, co się nie udało.', `Notatka może mieć najwyżej ${CONTACT_LIMITS.note} znaków.`, 'Notatka', true),
     }),
     z.strictObject({ action: z.literal('reopen') }),
   ],

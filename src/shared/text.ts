@@ -51,15 +51,24 @@ export const invisible = (value: string) => value.replace(INVISIBLE, '') === '';
 const required = (what: string) => (iss: { input?: unknown }) =>
   iss.input === undefined ? `${what} is required` : `${what} must be text`;
 
+/**
+ * The character rules as a zod check, for schemas that build their own strings (other messages, other caps):
+ * `z.string().trim().max(200).check(plainText('place name', { required: true }))`. `message` replaces the English
+ * sentence, e.g. with a Polish one for a form that shows the server's words as they are.
+ */
+export function plainText(what: string, { required = false, message, ...options }: TextOptions & { required?: boolean; message?: string } = {}) {
+  return (ctx: { value: string; issues: unknown[] }) => {
+    let problem = textProblem(ctx.value, what, options);
+    if (!problem && required && ctx.value !== '' && invisible(ctx.value)) {
+      problem = { kind: 'invisible', message: `${what} has no visible characters` };
+    }
+    if (problem) ctx.issues.push({ code: 'custom', message: message ?? problem.message, input: ctx.value, params: { text: problem.kind } });
+  };
+}
+
 /** Trimmed, NFC text of at most max characters; `min` 1 for required fields, which must also have something visible. */
 export function text(max: number, min = 0, what = 'this field', options: TextOptions = {}) {
   let s = z.string({ error: required(what) }).normalize('NFC').trim();
   if (min > 0) s = s.min(min, `${what} must not be empty`);
-  return s.max(max, `${what} is too long (at most ${max} characters)`).check((ctx) => {
-    let problem = textProblem(ctx.value, what, options);
-    if (!problem && min > 0 && ctx.value !== '' && invisible(ctx.value)) {
-      problem = { kind: 'invisible', message: `${what} has no visible characters` };
-    }
-    if (problem) ctx.issues.push({ code: 'custom', message: problem.message, input: ctx.value, params: { text: problem.kind } });
-  });
+  return s.max(max, `${what} is too long (at most ${max} characters)`).check(plainText(what, { ...options, required: min > 0 }));
 }

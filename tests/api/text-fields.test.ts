@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { createPoint, fresh, helpBody, json, moderatorCookie, walkBody, bearer } from './helpers.ts';
+import { accountCookie, approve, bearer, contactBody, createPoint, fresh, helpBody, json, moderatorCookie, walkBody } from './helpers.ts';
+import { activityBody } from './activity-helpers.ts';
 
 /**
  * Characters that hide or disguise text are refused in every resident- and moderator-written field, with an issue
@@ -7,10 +8,14 @@ import { createPoint, fresh, helpBody, json, moderatorCookie, walkBody, bearer }
  */
 type Send = (value: string) => { path: string; init: RequestInit };
 
-const { app, db } = fresh({ limits: { writes: { max: 1e6, windowMs: 60_000 } } });
+const UNLIMITED = { max: 1e6, windowMs: 60_000 };
+const { app, db } = fresh({ limits: { writes: UNLIMITED, contactRequests: UNLIMITED } });
 const cookie = await moderatorCookie(app, db);
+const admin = await accountCookie(app, db, 'ada', { role: 'admin' }); // activities are written by admins and ambassadors
 const walk = await createPoint(app, walkBody());
 const help = await createPoint(app, helpBody());
+const person = await createPoint(app, helpBody({ helperType: 'person', name: 'Pani Ela', contact: { phone: '+48 699 111 222' } }));
+await approve(app, cookie, person.id);
 
 const create = (body: (v: string) => Record<string, unknown>): Send => (v) => ({ path: '/api/points', init: json(body(v)) });
 const FIELDS: Record<string, { send: Send; path: string; multiline?: boolean; required?: boolean }> = {
@@ -31,6 +36,18 @@ const FIELDS: Record<string, { send: Send; path: string; multiline?: boolean; re
   'reject reason': {
     send: (v) => ({ path: `/api/moderation/points/${walk.id}/reject`, init: json({ reason: v }, { Cookie: cookie }) }),
     path: 'reason', required: true, multiline: true,
+  },
+  'activity title': {
+    send: (v) => ({ path: '/api/activities', init: json(activityBody({ title: `Spacer ${v}` }), { Cookie: admin }) }),
+    path: 'title',
+  },
+  'activity description': {
+    send: (v) => ({ path: '/api/activities', init: json(activityBody({ description: v }), { Cookie: admin }) }),
+    path: 'description', multiline: true,
+  },
+  'activity place name': {
+    send: (v) => ({ path: '/api/activities', init: json(activityBody({ place: { name: v, lng: 19.9447, lat: 50.0514 } }), { Cookie: admin }) }),
+    path: 'place.name', required: true,
   },
   'walk session name': {
     send: (v) => ({ path: '/api/sessions', init: json({ name: v, subarea: 'kazimierz-stradom', date: '2026-05-16', publishMode: 'moderated' }, { Cookie: cookie }) }),
@@ -83,10 +100,24 @@ describe('text fields', () => {
       for (const value of ['\u200B\u200D', '\u3164', '\u2800\u2800', '\u00AD\u2060\uFEFF', '\u200B \u200C']) {
         const { status, issues } = await issueFor(send, value);
         expect(status, JSON.stringify(value)).toBe(400);
-        expect(issues).toEqual([{ path, message: `${path} has no visible characters` }]);
+        // A field with a minimum length may name that too; the invisible text must be named either way.
+        expect(issues).toContainEqual({ path, message: `${path} has no visible characters` });
+        expect(issues.every((i) => i.path === path)).toBe(true);
       }
     });
   }
+
+  it("a contact request's name and message refuse the same characters, in Polish, naming the field", async () => {
+    const ask = (over: Record<string, unknown>) => issueFor(() => ({ path: `/api/points/${person.id}/contact-requests`, init: json(contactBody(over)) }), '');
+    for (const [field, label] of [['name', 'Imię lub pseudonim'], ['message', 'Wiadomość']] as const) {
+      for (const [what, value] of [...BAD, ['only invisible characters', '\u200B\u200D']]) {
+        const { status, issues } = await ask({ [field]: value });
+        expect(status, `${field}: ${what}`).toBe(400);
+        expect(issues, `${field}: ${what}`).toEqual([{ path: field, message: expect.stringMatching(new RegExp(`^${label}: tekst zawiera niewidoczne znaki`)) }]);
+      }
+    }
+    expect((await ask({ message: 'Potrzebuję pomocy\nz zakupami we wtorki.' })).status).toBe(201);
+  });
 
   it('accepts the bidi marks Arabic and Hebrew text needs, and ordinary Polish and Ukrainian text', async () => {
     for (const title of ['\u200Fשלום עולם', 'مرحبا\u061C 12', 'Zażółć gęślą jaźń', 'Їжак на подвір’ї', 'Kawiarnia „U Pani Zosi” 😊']) {
