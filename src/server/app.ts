@@ -21,7 +21,7 @@ import type { Mailer } from './mail.ts';
 import { AuthStore } from './db/auth.ts';
 import { roleGuard } from './middleware/roles.ts';
 import { cookieRequest } from './middleware/same-origin.ts';
-import { cutOffBody } from './middleware/guards.ts';
+import { cutOffBody, noStoreForAuthors } from './middleware/guards.ts';
 import { moderationRoutes } from './routes/moderation.ts';
 import { eventRoutes } from './routes/events.ts';
 import { photoRoutes } from './routes/photos.ts';
@@ -129,7 +129,7 @@ export function createApp(db: Db, options: AppOptions = {}) {
   if (mailer) setInterval(() => void contactRequests.retryDue(), options.mailRetryCheckMs ?? 30_000).unref();
 
   const api = new Hono()
-    .use('*', cutOffBody)
+    .use('*', cutOffBody, noStoreForAuthors)
     .use('*', compressAnswers())
     .route('/health', healthRoutes(db))
     .route('/subareas', subareaRoutes(site, ambassadors, () => contributions.points.countsBySubarea()))

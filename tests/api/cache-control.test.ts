@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { bearer, createPoint, fresh, json, moderatorCookie, addModerator, walkBody } from './helpers.ts';
+import { addModerator, bearer, createPoint, fresh, helpBody, json, moderatorCookie, walkBody } from './helpers.ts';
 
 /** Answers carrying an edit token, an author's full record or a staff account must never be stored by a cache. */
 describe('Cache-Control: no-store', () => {
@@ -21,6 +21,18 @@ describe('Cache-Control: no-store', () => {
     const removed = await app.request(`/api/points/${id}`, { method: 'DELETE', headers: bearer(editToken) });
     expect(removed.status).toBe(200);
     expect(removed.headers.get('Cache-Control')).toBe('no-store');
+  });
+
+  it('marks every answer to a request carrying an edit token, on any route', async () => {
+    const { app } = fresh();
+    const offer = await createPoint(app, helpBody({ helperType: 'person', name: 'Pani Ela', contact: { phone: '+48 699 111 222' } }));
+    const requests = await app.request(`/api/points/${offer.id}/contact-requests`, { headers: bearer(offer.editToken) });
+    expect(requests.status).toBe(200);
+    expect(requests.headers.get('Cache-Control')).toBe('no-store');
+    // Even a refusal: a wrong token's 403 is nobody's business to keep.
+    const refused = await app.request(`/api/points/${offer.id}`, { headers: bearer('x'.repeat(43)) });
+    expect(refused.status).toBe(403);
+    expect(refused.headers.get('Cache-Control')).toBe('no-store');
   });
 
   it('marks the login answer and /me, which name a staff account', async () => {

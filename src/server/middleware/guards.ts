@@ -61,3 +61,12 @@ export function bearer(header: string | undefined): string | undefined {
   if (!m) throw new ApiError(401, 'Authorization must be "Bearer <editToken>"');
   return m[1];
 }
+
+/**
+ * Any answer to a request that carries an edit token (`Authorization`) is its author's: never cached, on every route
+ * present and future. A route that chose its own Cache-Control (a photo, say) keeps it.
+ */
+export const noStoreForAuthors: MiddlewareHandler = async (c, next) => {
+  await next();
+  if (c.req.header('Authorization') !== undefined && !c.res.headers.has('Cache-Control')) c.header('Cache-Control', 'no-store');
+};
