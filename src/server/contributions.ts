@@ -173,6 +173,18 @@ export class Contributions {
     return this.apply(p, patch, login, true);
   }
 
+  /**
+   * A moderator moves a misplaced walk pin or an organisation's offer (audited as a moderator's edit). A private
+   * person's position stays the author's alone: it decides which ~150 m cell is published for them.
+   */
+  moderatorMove(p: StoredPoint, to: { lng: number; lat: number }, login: string): PointRecord {
+    const r = p.record;
+    if (r.layer === 'help' && r.helperType === 'person') {
+      throw new ApiError(403, "only the author may move a private person's offer, with their private edit link");
+    }
+    return this.apply(p, { layer: r.layer, lng: to.lng, lat: to.lat }, login, true);
+  }
+
   /** Applies a PATCH body; `byModerator` decides whether a content change sends the point back to review. */
   private apply(p: StoredPoint, patch: PointPatch, actor: string, byModerator: boolean): PointRecord {
     const before = p.record;

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { LIMITS, PointRecord, text } from './points.ts';
+import { Lat, LIMITS, Lng, PointRecord, text } from './points.ts';
 
 /** POST /api/auth/login. Logins are what `npm run moderator:add -- <login>` created. */
 export const LoginBody = z.strictObject({
@@ -15,6 +15,13 @@ export { Me } from './accounts.ts';
 /** POST /api/moderation/points/:id/reject — hiding always says why (product.md). */
 export const RejectBody = z.strictObject({ reason: text(LIMITS.reason, 1, 'reason', { multiline: true }) });
 export type RejectBody = z.infer<typeof RejectBody>;
+
+/**
+ * POST /api/moderation/points/:id/move — a moderator puts a misplaced walk pin or organisation's offer where it
+ * belongs. Never a private person's offer: their position is theirs to set (and it decides what is published of it).
+ */
+export const MoveBody = z.strictObject({ lng: Lng, lat: Lat });
+export type MoveBody = z.infer<typeof MoveBody>;
 
 /** GET /api/moderation/queue: pending points, oldest first, with exact position and subarea. */
 export const ModerationQueue = z.object({ points: z.array(PointRecord) });

@@ -61,6 +61,7 @@ const OPEN_TO_RESIDENTS: Record<string, string> = {
 const BODIES: Record<string, unknown> = {
   'POST /api/moderation/points/:id/reject': { reason: 'test' },
   'PATCH /api/moderation/points/:id': { layer: 'walk', title: 'Zmieniony tytuł' },
+  'POST /api/moderation/points/:id/move': { lng: 19.9448, lat: 50.0515 },
   'POST /api/sessions': { name: 'Spacer testowy', subarea: 'kazimierz-stradom', date: '2026-05-16', publishMode: 'moderated' },
   'PATCH /api/sessions/:code': { closed: true },
   'POST /api/activities': activityBody(),
@@ -96,6 +97,7 @@ const ROLE_ACCESS: Record<string, Access> = {
   'POST /api/moderation/points/:id/approve': IN_SUBAREA,
   'POST /api/moderation/points/:id/reject': IN_SUBAREA,
   'PATCH /api/moderation/points/:id': IN_SUBAREA,
+  'POST /api/moderation/points/:id/move': IN_SUBAREA,
   'POST /api/sessions': IN_SUBAREA,
   'GET /api/sessions': LISTS,
   'PATCH /api/sessions/:code': IN_SUBAREA,
@@ -180,6 +182,7 @@ describe('the authorisation matrix', () => {
         'POST /api/moderation/points/:id/approve',
         'POST /api/moderation/points/:id/reject',
         'PATCH /api/moderation/points/:id',
+        'POST /api/moderation/points/:id/move',
         'GET /api/moderation/points/:id/history',
         'GET /api/moderation/help/stale',
         'POST /api/sessions',

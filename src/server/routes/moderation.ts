@@ -4,7 +4,7 @@ import type { Contributions } from '../contributions.ts';
 import { validate } from '../middleware/validate.ts';
 import { capBody, requireJson } from '../middleware/guards.ts';
 import { ALL_STAFF, mayActIn, requireSubarea, type RequireRole, type StaffEnv } from '../middleware/roles.ts';
-import { RejectBody } from '../../shared/moderation.ts';
+import { MoveBody, RejectBody } from '../../shared/moderation.ts';
 import { PointId, type PointSchemas } from '../../shared/points.ts';
 
 const IdParam = z.strictObject({ id: PointId });
@@ -30,6 +30,10 @@ export function moderationRoutes(requireRole: RequireRole, contributions: Contri
     .patch('/points/:id', ...json, ...point, validate('json', schemas.ModeratorPatch), (c) => {
       const p = contributions.get(c.req.valid('param').id);
       return c.json(contributions.moderatorEdit(p, c.req.valid('json'), c.var.moderator));
+    })
+    .post('/points/:id/move', ...json, ...point, validate('json', MoveBody), (c) => {
+      const p = contributions.get(c.req.valid('param').id);
+      return c.json(contributions.moderatorMove(p, c.req.valid('json'), c.var.moderator));
     })
     .get('/points/:id/history', ...point, (c) => c.json(contributions.history(c.req.valid('param').id)));
 }
