@@ -92,3 +92,11 @@ export async function tapToPlace(page: Page, lng: number, lat: number): Promise<
   }
   await tap();
 }
+
+/** The ambassadors scripts/e2e-server.mjs creates (same password as the moderator). */
+export const AMBASSADORS = {
+  kazimierz: { login: 'ambasador-ks', password: MODERATOR.password, email: 'ambasador@fablab.example' },
+  grzegorzki: { login: 'ambasador-gw', password: MODERATOR.password, email: 'ambasador@mis.example' },
+};
+/** Where the e2e server sends e-mail (scripts/e2e-server.mjs): a test starts its own SMTP server there. */
+export const E2E_SMTP_PORT = Number(process.env.E2E_PORT ?? 4173) + 20000;

@@ -35,10 +35,14 @@ import sitePl from './site/pl.json';
 import siteUk from './site/uk.json';
 import siteEn from './site/en.json';
 
+import contactPl from './contact/pl.json';
+import contactUk from './contact/uk.json';
+import contactEn from './contact/en.json';
+
 export const messages = {
-  pl: { ...corePl, moderation: moderationPl, walk: walkPl, placement: placementPl, help: helpPl, presentation: presentationPl, session: sessionPl, stats: statsPl, offline: offlinePl, site: sitePl },
-  uk: { ...coreUk, moderation: moderationUk, walk: walkUk, placement: placementUk, help: helpUk, presentation: presentationUk, session: sessionUk, stats: statsUk, offline: offlineUk, site: siteUk },
-  en: { ...coreEn, moderation: moderationEn, walk: walkEn, placement: placementEn, help: helpEn, presentation: presentationEn, session: sessionEn, stats: statsEn, offline: offlineEn, site: siteEn },
+  pl: { ...corePl, moderation: moderationPl, walk: walkPl, placement: placementPl, help: helpPl, presentation: presentationPl, session: sessionPl, stats: statsPl, offline: offlinePl, site: sitePl, contact: contactPl },
+  uk: { ...coreUk, moderation: moderationUk, walk: walkUk, placement: placementUk, help: helpUk, presentation: presentationUk, session: sessionUk, stats: statsUk, offline: offlineUk, site: siteUk, contact: contactUk },
+  en: { ...coreEn, moderation: moderationEn, walk: walkEn, placement: placementEn, help: helpEn, presentation: presentationEn, session: sessionEn, stats: statsEn, offline: offlineEn, site: siteEn, contact: contactEn },
 };
 
 export type Messages = typeof messages.pl;
