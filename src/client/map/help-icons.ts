@@ -1,37 +1,40 @@
 import type { Map as MlMap } from 'maplibre-gl';
 
+import { pictogram, PICTOGRAM_SIZE } from './pictograms.ts';
+
 /**
  * Map symbols for help kinds (issue 5), drawn on a canvas and registered with map.addImage: no sprite to host,
  * works offline. Organisations are filled rounded squares (an exact place); private persons are white discs with a
  * dashed ring (an approximate area, drawn over the soft area circle) so the two read differently at a glance,
- * in greyscale too. The letter is a hint; the list view carries the full names.
+ * in greyscale too. Inside is the kind's pictogram (pictograms.ts), not a letter: letters clashed ("Z" for
+ * shopping and for animals and for greenery).
  */
-export const KIND_SYMBOLS: Record<string, { glyph: string; color: string }> = {
-  zakupy: { glyph: 'Z', color: '#1b7a5e' },
-  transport: { glyph: 'T', color: '#1f6fb2' },
-  seniorzy: { glyph: 'S', color: '#7b3fa0' },
-  rozmowa: { glyph: 'R', color: '#a23b72' },
-  'prawo-urzedy': { glyph: '§', color: '#3d4a5c' },
-  posilki: { glyph: 'P', color: '#b34a00' },
-  nocleg: { glyph: 'N', color: '#5a55a3' },
-  'pierwsza-pomoc': { glyph: '+', color: '#b00020' },
-  dzieci: { glyph: 'D', color: '#00798c' },
-  naprawy: { glyph: 'Nr', color: '#6b5b00' },
-  cyfrowa: { glyph: '@', color: '#2f5d8a' },
-  tlumaczenia: { glyph: 'Tł', color: '#8a4b08' },
-  zwierzeta: { glyph: 'Zw', color: '#4d7a1b' },
+export const KIND_COLORS: Record<string, string> = {
+  zakupy: '#1b7a5e',
+  transport: '#1f6fb2',
+  seniorzy: '#7b3fa0',
+  rozmowa: '#a23b72',
+  'prawo-urzedy': '#3d4a5c',
+  posilki: '#b34a00',
+  nocleg: '#5a55a3',
+  'pierwsza-pomoc': '#b00020',
+  dzieci: '#00798c',
+  naprawy: '#6b5b00',
+  cyfrowa: '#2f5d8a',
+  tlumaczenia: '#8a4b08',
+  zwierzeta: '#4d7a1b',
 };
-const OTHER = { glyph: '•', color: '#555b63' };
-export const kindSymbol = (kind: string | undefined) => (kind && KIND_SYMBOLS[kind]) || OTHER;
+const OTHER_COLOR = '#555b63';
+export const kindSymbol = (kind: string | undefined) => ({ color: (kind && KIND_COLORS[kind]) || OTHER_COLOR });
 
 export const iconId = (kind: string | undefined, person: boolean) =>
-  `help-${person ? 'person' : 'org'}-${kind && KIND_SYMBOLS[kind] ? kind : 'other'}`;
+  `help-${person ? 'person' : 'org'}-${kind && KIND_COLORS[kind] ? kind : 'other'}`;
 
 const SIZE = 30;
 const RATIO = 2;
 
-function draw(glyph: string, color: string, person: boolean): ImageData {
-  const canvas = drawCanvas(glyph, color, person);
+function draw(kind: string | undefined, person: boolean): ImageData {
+  const canvas = drawCanvas(kind, person);
   return canvas.getContext('2d')!.getImageData(0, 0, SIZE * RATIO, SIZE * RATIO);
 }
 
@@ -40,11 +43,11 @@ function draw(glyph: string, color: string, person: boolean): ImageData {
  * offers while the map drew squares and dashed rings. Drawing both from one function keeps them the same.
  */
 export function helpIconUrl(kind: string | undefined, person: boolean): string {
-  const { glyph, color } = kindSymbol(kind);
-  return drawCanvas(glyph, color, person).toDataURL();
+  return drawCanvas(kind, person).toDataURL();
 }
 
-function drawCanvas(glyph: string, color: string, person: boolean): HTMLCanvasElement {
+function drawCanvas(kind: string | undefined, person: boolean): HTMLCanvasElement {
+  const { color } = kindSymbol(kind);
   const canvas = document.createElement('canvas');
   canvas.width = canvas.height = SIZE * RATIO;
   const ctx = canvas.getContext('2d');
@@ -69,22 +72,22 @@ function drawCanvas(glyph: string, color: string, person: boolean): HTMLCanvasEl
     ctx.strokeStyle = '#ffffff';
     ctx.stroke();
   }
+  // The pictogram, 16 px of the 30 px symbol, centred: white on the square, in the kind's colour inside the ring.
+  const size = 16;
+  ctx.translate(c - size / 2, c - size / 2);
+  ctx.scale(size / PICTOGRAM_SIZE, size / PICTOGRAM_SIZE);
   ctx.fillStyle = person ? color : '#ffffff';
-  ctx.font = `bold ${glyph.length > 1 ? 11 : 14}px "Noto Sans", system-ui, sans-serif`;
-  ctx.textAlign = 'center';
-  ctx.textBaseline = 'middle';
-  ctx.fillText(glyph, c, c + 1);
+  ctx.fill(new Path2D(pictogram('help', kind)));
   return canvas;
 }
 
 /** Registers every kind's two icons; returns the cleanup that removes them. */
 export function addHelpIcons(map: MlMap): () => void {
   const ids: string[] = [];
-  for (const kind of [...Object.keys(KIND_SYMBOLS), 'other']) {
-    const { glyph, color } = kindSymbol(kind);
+  for (const kind of [...Object.keys(KIND_COLORS), 'other']) {
     for (const person of [false, true]) {
       const id = iconId(kind, person);
-      if (!map.hasImage(id)) map.addImage(id, draw(glyph, color, person), { pixelRatio: RATIO });
+      if (!map.hasImage(id)) map.addImage(id, draw(kind, person), { pixelRatio: RATIO });
       ids.push(id);
     }
   }

@@ -1,10 +1,11 @@
 import type { ExpressionSpecification, Map as MlMap } from 'maplibre-gl';
 import { WALK_COLORS } from './colors.ts';
+import { PICTOGRAM_IDS, pictogram, PICTOGRAM_SIZE } from './pictograms.ts';
 
 /**
  * Walk pin images, drawn on a canvas and added with map.addImage (no external sprite, works offline).
  * Keep and change differ in shape as well as colour (issue 4: not colour alone): keep is a circle, change a
- * square. Clusters are donuts whose blue arc is the share of "keep" pins, in tenths (11 images).
+ * square; inside, the theme's pictogram (pictograms.ts), one image per kind and theme. Clusters are donuts whose blue arc is the share of "keep" pins, in tenths (11 images).
  */
 const PIXEL_RATIO = 2;
 export const PIN_PX = 30;
@@ -70,7 +71,21 @@ const donut = (keepTenths: number): Draw => (ctx, s) => {
   ctx.stroke();
 };
 
-export const PIN_IMAGE = { keep: 'walk-keep', change: 'walk-change' } as const;
+/** A theme's pictogram in white, 15 px of the 30 px pin, on top of the pin's shape. */
+const withPictogram = (pin: Draw, theme: string): Draw => (ctx, s) => {
+  pin(ctx, s);
+  const size = 15 * PIXEL_RATIO;
+  ctx.save();
+  ctx.translate((s - size) / 2, (s - size) / 2);
+  ctx.scale(size / PICTOGRAM_SIZE, size / PICTOGRAM_SIZE);
+  ctx.fillStyle = '#ffffff';
+  ctx.fill(new Path2D(pictogram('walk', theme)));
+  ctx.restore();
+};
+
+/** Themes with their own pictogram; any other (a theme added to the data later, `inne`) shares the plain one. */
+const THEMES = [...PICTOGRAM_IDS.walk, 'inne'];
+const pinId = (kind: 'keep' | 'change', theme: string) => `walk-${kind}-${theme}`;
 const donutId = (tenths: number) => `walk-donut-${tenths}`;
 
 /** Adds every walk image once; returns the cleanup that removes them (same file, habit 1). */
@@ -80,16 +95,24 @@ export function addWalkImages(map: MlMap): () => void {
     if (!map.hasImage(id)) map.addImage(id, image(px, draw), { pixelRatio: PIXEL_RATIO });
     ids.push(id);
   };
-  add(PIN_IMAGE.keep, PIN_PX, keepPin);
-  add(PIN_IMAGE.change, PIN_PX, changePin);
+  for (const theme of THEMES) {
+    add(pinId('keep', theme), PIN_PX, withPictogram(keepPin, theme));
+    add(pinId('change', theme), PIN_PX, withPictogram(changePin, theme));
+  }
   for (let t = 0; t <= DONUT_STEPS; t++) add(donutId(t), DONUT_PX, donut(t));
   return () => {
     for (const id of ids) if (map.hasImage(id)) map.removeImage(id);
   };
 }
 
-/** icon-image of an unclustered pin. */
-export const pinImage: ExpressionSpecification = ['match', ['get', 'kind'], 'keep', PIN_IMAGE.keep, PIN_IMAGE.change];
+/** icon-image of an unclustered pin: its kind's shape with its theme's pictogram. */
+export const pinImage: ExpressionSpecification = [
+  'concat',
+  'walk-',
+  ['get', 'kind'],
+  '-',
+  ['match', ['get', 'theme'], PICTOGRAM_IDS.walk, ['get', 'theme'], 'inne'],
+];
 
 /** icon-image of a cluster: the donut whose blue share is the rounded share of "keep" pins in it. */
 export const donutImage: ExpressionSpecification = [
@@ -103,31 +126,3 @@ export const walkClusterProperties = {
   keep: ['+', ['case', ['==', ['get', 'kind'], 'keep'], 1, 0]],
   change: ['+', ['case', ['==', ['get', 'kind'], 'change'], 1, 0]],
 } satisfies Record<string, ExpressionSpecification>;
-
-/**
- * One letter per theme, drawn on the pin and explained in the legend. Themes are data (data/categories.json):
- * a theme added later falls back to the first letter of its id.
- */
-const THEME_LETTERS: Record<string, string> = {
-  zielen: 'Z',
-  'przestrzen-publiczna': 'P',
-  architektura: 'A',
-  ruch: 'R',
-  bezpieczenstwo: 'B',
-  czystosc: 'C',
-  'handel-uslugi': 'U',
-  'kultura-historia': 'K',
-  dostepnosc: 'D',
-  'halas-powietrze': 'H',
-  mieszkalnictwo: 'M',
-  inne: 'I',
-};
-export const themeLetter = (id: string) => THEME_LETTERS[id] ?? id.slice(0, 1).toUpperCase();
-
-/** text-field of a pin: its theme letter (from the table above). */
-export const themeLetterExpression: ExpressionSpecification = [
-  'match',
-  ['get', 'theme'],
-  ...Object.entries(THEME_LETTERS).flat(),
-  '',
-] as unknown as ExpressionSpecification;
