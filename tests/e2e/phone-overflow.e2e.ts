@@ -36,6 +36,9 @@ function views(session: string, walkId: string, walkToken: string): { name: stri
     { name: 'facilitator console', url: `/spacer/${session}/prowadzacy`, ready: heading(1) },
     { name: 'session summary', url: `/spacer/${session}/podsumowanie`, ready: heading(1) },
     { name: 'statistics', url: '/statystyki', ready: heading(1) },
+    { name: 'ambassador', url: '/ambasador', ready: heading(1) },
+    { name: 'privacy notice', url: '/prywatnosc', ready: heading(1) },
+    { name: 'about', url: '/o-mapie', ready: heading(1) },
     { name: 'privacy notice', url: '/prywatnosc', ready: heading(3) },
     { name: 'about', url: '/o-mapie', ready: heading(3) },
   ];
