@@ -4,6 +4,7 @@ import { VitePWA } from 'vite-plugin-pwa';
 import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { precompress } from './scripts/vite/precompress.ts';
+import { prerender } from './scripts/vite/prerender.ts';
 
 const apiPort = process.env.PORT ?? '8080';
 const fileHash = (path: string) => createHash('sha256').update(readFileSync(path)).digest('hex').slice(0, 16);
@@ -129,8 +130,9 @@ const pwa = VitePWA({
 });
 
 export default defineConfig({
-  // precompress last: it writes .br/.gz copies of everything, sw.js included.
-  plugins: [svelte(), pwa, precompress()],
+  // prerender writes the main page into index.html before the service worker's manifest hashes it; precompress
+  // last: it writes .br/.gz copies of everything, sw.js included.
+  plugins: [svelte(), prerender(), pwa, precompress()],
   // DIST_DIR: parallel test runs build into separate folders (see playwright.config.ts).
   build: { outDir: process.env.DIST_DIR ?? 'dist', sourcemap: true, chunkSizeWarningLimit: 1200 },
   // Dev only: the Hono server (npm start) answers /api; production serves everything from one port.

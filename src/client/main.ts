@@ -1,8 +1,22 @@
-import { mount } from 'svelte';
+import { hydrate, mount } from 'svelte';
 import App from './App.svelte';
+import { readBoot } from './boot.ts';
+import { initialLocale } from './i18n/i18n.svelte.ts';
 import './app.css';
 
 const target = document.getElementById('app');
 if (!target) throw new Error('index.html must contain <div id="app">');
 
-export default mount(App, { target });
+const boot = readBoot(document);
+// index.html carries the main page as the server renderer drew it at build time: '/', in Polish, subareas tab
+// (scripts/vite/prerender.ts). That page is hydrated — the markup stays, Svelte attaches to it. Any other start
+// (another page, a shared link with ?subarea=…, another language) is drawn afresh instead of patched.
+const samePage = location.pathname === '/' && location.search === '' && initialLocale() === 'pl';
+let app;
+if (boot && samePage && target.firstElementChild) {
+  app = hydrate(App, { target, props: { boot } });
+} else {
+  target.replaceChildren();
+  app = mount(App, { target, props: { boot } });
+}
+export default app;

@@ -13,7 +13,8 @@ export type MessageKey = Leaves<Messages>;
 
 const STORAGE_KEY = 'mapa.locale';
 
-function initialLocale(): Locale {
+/** The stored choice, else the browser's language if we have it, else Polish. */
+export function initialLocale(): Locale {
   const stored = Locale.safeParse(globalThis.localStorage?.getItem(STORAGE_KEY));
   if (stored.success) return stored.data;
   const fromBrowser = Locale.safeParse(globalThis.navigator?.language?.slice(0, 2));

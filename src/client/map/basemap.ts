@@ -93,6 +93,8 @@ export async function chooseBasemap(
   }
   const onlineUrl = config.basemapStyleUrl;
   if (!onlineUrl) return { style: offlineStyle(origin), offline: true, failed: false };
+  // Known offline: asking would only fail, and the browser logs a failed request as a console error.
+  if (globalThis.navigator?.onLine === false) return { style: offlineStyle(origin), offline: true, failed: true };
   try {
     const res = await fetch(onlineUrl, { signal: AbortSignal.timeout(timeoutMs) });
     if (!res.ok) throw new Error(`HTTP ${res.status}`);

@@ -56,6 +56,8 @@ export class Route {
   }
 
   #read(): void {
+    // The build-time render of the main page (scripts/vite/prerender.ts) has no address: the defaults are its page.
+    if (!globalThis.location) return;
     const params = new URL(window.location.href).searchParams;
     this.subarea = SubareaId.safeParse(params.get('subarea')).data ?? null;
     this.view = View.safeParse(params.get('view')).data ?? 'map';
