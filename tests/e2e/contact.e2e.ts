@@ -89,6 +89,8 @@ test('a resident asks for contact; only the subarea ambassador sees it with the 
 });
 
 test('the contact form and the ambassador inbox pass axe in pl, uk and en, screenshotted at phone size', async ({ browser, request }) => {
+  // Three languages, four axe audits each, on a shared 2-core machine: well over the default minute.
+  test.setTimeout(240_000);
   const offerId = await privateOffer(request, `Pan Tadeusz ${Date.now()}`);
   const ask = await request.post(`/api/points/${offerId}/contact-requests`, {
     data: { name: 'Maria z Podbrzezia', email: 'maria@example.org', message: 'Czy ktoś pomoże przy zakupach?', consent: true, fillMs: 6000 },
