@@ -1,6 +1,7 @@
 import AxeBuilder from '@axe-core/playwright';
 import type { Page } from '@playwright/test';
-import { expect, SUBAREA_LAYERS, tapToPlace, test, waitForMap } from './fixtures.ts';
+import { expect, MODERATOR, SUBAREA_LAYERS, tapToPlace, test, waitForMap, walkPin } from './fixtures.ts';
+import { helpOffer } from './help-helpers.ts';
 
 /** The e2e server imports tests/support/prg-fixture.ts: ul. Józefa and ul. Miodowa in Kazimierz, one street in Bielany. */
 const PHONE = { width: 390, height: 844 };
@@ -44,6 +45,7 @@ test.describe('placing a pin by its address', () => {
     await page.keyboard.press('Tab'); // nickname
     await page.keyboard.press('Tab'); // consent
     await page.keyboard.press('Space');
+    await page.keyboard.press('Tab'); // the privacy notice link
     await page.keyboard.press('Tab');
     await expect(page.getByRole('button', { name: 'Wyślij punkt' })).toBeFocused();
     expect(await seriousViolations(page, 'form with an address line')).toEqual([]);
@@ -80,5 +82,32 @@ test.describe('tapping the map on a phone', () => {
     await expect(page.getByTestId('placement-status')).toContainText('wskazane na mapie');
     await expect(page.getByTestId('placement-address')).toContainText('ul. Józefa');
     await page.screenshot({ path: 'test-results/screenshots/placement-address-phone.png', fullPage: true });
+  });
+});
+
+test.describe('the moderation queue', () => {
+  test('names the nearest address and moves a misplaced walk pin by address, never a private person\'s offer', async ({ page, request }) => {
+    const title = `Przesunąć ${Date.now()}`;
+    // Sent from ul. Józefa 12 but meant for ul. Miodowa 15.
+    const { id } = await (await request.post('/api/points', { data: walkPin({ title, lng: 19.94603, lat: 50.05163 }) })).json();
+    const person = await (await request.post('/api/points', { data: helpOffer({ helperType: 'person', name: `Pani ${Date.now()}`, lng: 19.94603, lat: 50.05163 }) })).json();
+    await page.goto('/moderacja');
+    await page.getByLabel('Login').fill(MODERATOR.login);
+    await page.getByLabel('Hasło').fill(MODERATOR.password);
+    await page.keyboard.press('Enter');
+    const item = page.getByRole('article', { name: title });
+    await expect(item.getByTestId('placement-address')).toHaveText(/ul\. Józefa 12 \(ok\. 5 m\)/);
+    await item.getByRole('button', { name: 'Przesuń pinezkę' }).click();
+    await item.getByLabel('Albo wpisz miejsce lub adres').fill('miodowa 15');
+    expect(await seriousViolations(page, 'moving a pin')).toEqual([]);
+    await item.getByRole('button', { name: /ul\. Miodowa 15/ }).click();
+    await expect(page.getByText(`Przesunięto: ${title} → ul. Miodowa 15`)).toBeVisible();
+    await expect(item.getByTestId('placement-address')).toHaveText(/ul\. Miodowa 15/);
+    const history = await (await page.request.get(`/api/moderation/points/${id}/history`)).json();
+    expect(history.entries.at(-1)).toMatchObject({ actor: MODERATOR.login, action: 'moderator-edit' });
+
+    const personItem = page.locator('article', { has: page.locator(`[id="q-${person.id}"]`) });
+    await expect(personItem.getByTestId('placement-address')).toHaveText(/^Ulica: ul\. Józefa$/);
+    await expect(personItem.getByRole('button', { name: 'Przesuń pinezkę' })).toHaveCount(0);
   });
 });

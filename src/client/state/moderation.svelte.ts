@@ -59,6 +59,10 @@ export class ModerationState {
     await this.#act(() => api.editPoint(point.id, patch), label);
   }
 
+  async move(point: PointRecord, to: { lng: number; lat: number }, label: string): Promise<void> {
+    await this.#act(() => api.movePoint(point.id, to.lng, to.lat), label);
+  }
+
   async #act(action: () => Promise<unknown>, label: string): Promise<void> {
     try {
       await action();
