@@ -70,6 +70,38 @@ test.describe('placing a pin by its address', () => {
   });
 });
 
+test.describe('where placing starts', () => {
+  test('the keyboard crosshair starts inside the subarea chosen in the panel', async ({ page }) => {
+    await page.goto('/?tab=walk&subarea=stara-nowa-huta');
+    await waitForMap(page, SUBAREA_LAYERS, 1);
+    await page.getByRole('button', { name: 'Dodaj punkt' }).click();
+    await page.getByRole('button', { name: 'Wskaż klawiaturą' }).focus();
+    await page.keyboard.press('Enter');
+    await expect(page.locator('.maplibregl-canvas')).toBeFocused();
+    await page.waitForFunction(() => window.__mapa!.idle());
+    await page.keyboard.press('Enter');
+    await expect(page.getByTestId('placement-status')).toContainText('wskazane klawiaturą');
+    // Nowa Huta lies east of 20.0°E; the old start, between the subareas, was near 19.98°E.
+    const lng = Number((await page.getByTestId('placement-status').innerText()).match(/, (\d+\.\d+)\)/)![1]);
+    expect(lng).toBeGreaterThan(20.0);
+    await expect(page.getByTestId('placement-outside')).toHaveCount(0);
+  });
+
+  test('an edit link opens the map on the pin', async ({ page, request }) => {
+    const { id, editToken } = await (await request.post('/api/points', { data: walkPin({ title: `Edycja ${Date.now()}`, lng: 19.94603, lat: 50.05163 }) })).json();
+    await page.goto(`/?tab=walk&edit=${id}#token=${editToken}`);
+    await expect(page.getByTestId('placement-address')).toContainText('ul. Józefa 12');
+    await expect.poll(() => page.evaluate(() => window.__mapa?.zoom() ?? 0)).toBeGreaterThanOrEqual(16);
+    await page.waitForFunction(() => window.__mapa!.idle());
+    const { x, y } = await page.evaluate(() => window.__mapa!.project(19.94603, 50.05163));
+    const box = (await page.locator('.maplibregl-canvas').boundingBox())!;
+    expect(x).toBeGreaterThan(0);
+    expect(x).toBeLessThan(box.width);
+    expect(y).toBeGreaterThan(0);
+    expect(y).toBeLessThan(box.height);
+  });
+});
+
 test.describe('tapping the map on a phone', () => {
   test.use({ viewport: PHONE, hasTouch: true, isMobile: true });
 
