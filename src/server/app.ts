@@ -125,8 +125,10 @@ export function createApp(db: Db, options: AppOptions = {}) {
   const contactRequests = new ContactRequests(db, contributions, ambassadors, auth, site, now, {
     mailer, publicUrl: publicUrl ?? 'http://localhost:8080', closedKeepDays: retention.closedContactRequestDays,
   });
-  // Retries need no request to trigger them; unref: the timer never keeps a process (or a test run) alive.
+  // Retries and erasure need no request to trigger them; unref: the timers never keep a process (or a test) alive.
   if (mailer) setInterval(() => void contactRequests.retryDue(), options.mailRetryCheckMs ?? 30_000).unref();
+  // Closed requests are also erased whenever a request is made or the inbox read; this catches a quiet subarea.
+  setInterval(() => contactRequests.purgeClosed(), 3_600_000).unref();
 
   const api = new Hono()
     .use('*', cutOffBody, noStoreForAuthors)

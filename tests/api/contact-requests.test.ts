@@ -176,6 +176,15 @@ describe("the ambassador's inbox", () => {
 });
 
 describe("the helper's private link", () => {
+  it('keeps "Powiadamiaj mnie o prośbach" private, and the helper may switch it without a new review', async () => {
+    const { app, admin } = await setup();
+    const offer = await published(app, admin, personOffer({ contact: { email: 'ela@example.org' }, notifyRequests: true }));
+    const pub = await (await app.request(`/api/points/${offer.id}`)).text();
+    expect(pub).not.toContain('notifyRequests');
+    const off = await app.request(`/api/points/${offer.id}`, json({ layer: 'help', notifyRequests: false }, bearer(offer.editToken), 'PATCH'));
+    expect(await off.json()).toMatchObject({ status: 'published', notifyRequests: false });
+  });
+
   it('lists the requests to their offer (date and status, nobody’s name) with the edit token only', async () => {
     const { app, admin, own } = await setup();
     const offer = await published(app, admin, personOffer());

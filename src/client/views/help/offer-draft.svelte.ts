@@ -26,6 +26,8 @@ const Stored = z.object({
   languages: z.array(z.string()).max(12), otherLanguages: text.optional(),
   contact: z.object({ phone: text, email: text, www: text }),
   publish: z.object({ phone: z.boolean(), email: z.boolean(), www: z.boolean() }),
+  // Optional: drafts saved before the contact-request notices existed still restore.
+  notify: z.boolean().optional(),
   point: z.object({ lng: z.number(), lat: z.number(), source: z.enum(['tap', 'gps', 'keyboard', 'search', 'existing']), label: z.string().optional() }).nullable(),
 });
 
@@ -50,6 +52,8 @@ export class OfferDraft {
   contact = $state<Record<ContactField, string>>({ phone: '', email: '', www: '' });
   publish = $state<Record<ContactField, boolean>>({ phone: false, email: false, www: false });
   consent = $state(false);
+  /** "Powiadamiaj mnie o prośbach": an e-mail when a resident asks the ambassador for contact (needs the e-mail). */
+  notify = $state(false);
   /** The place chosen in the location picker, kept while the form is off screen. */
   point = $state<PlacedPoint | null>(null);
 
@@ -78,6 +82,7 @@ export class OfferDraft {
       ...(Object.keys(contact).length ? { contact } : {}),
       // Consent is asked per contact of a private person; organisations publish theirs (product.md).
       ...(person ? { contactConsent: Object.fromEntries(CONTACTS.filter((f) => contact[f]).map((f) => [f, this.publish[f]])) } : {}),
+      ...(contact.email ? { notifyRequests: this.notify } : {}),
       ...(point ? { lng: point.lng, lat: point.lat } : {}),
       consent: this.consent,
     };
@@ -88,8 +93,8 @@ export class OfferDraft {
    * or a dead battery). It is the helper's own device; the draft is deleted once the server has the offer.
    */
   save(point: PlacedPoint | null = this.point): void {
-    const { helperType, name, kinds, description, availability, days, from, to, languages, contact, publish } = this;
-    const data = { helperType, name, kinds, description, availability, days, from, to, languages, contact, publish, point };
+    const { helperType, name, kinds, description, availability, days, from, to, languages, contact, publish, notify } = this;
+    const data = { helperType, name, kinds, description, availability, days, from, to, languages, contact, publish, notify, point };
     localStorage.setItem(STORAGE_KEY, JSON.stringify($state.snapshot(data)));
   }
 
@@ -125,6 +130,7 @@ export class OfferDraft {
     d.languages = [...langs];
     d.contact = { phone: r.contact?.phone ?? '', email: r.contact?.email ?? '', www: r.contact?.www ?? '' };
     d.publish = { phone: !!r.contactConsent?.phone, email: !!r.contactConsent?.email, www: !!r.contactConsent?.www };
+    d.notify = !!r.notifyRequests;
     d.consent = true;
     return d;
   }
