@@ -31,7 +31,8 @@ export const iconId = (kind: string | undefined, person: boolean) =>
   `help-${person ? 'person' : 'org'}-${kind && KIND_COLORS[kind] ? kind : 'other'}`;
 
 const SIZE = 30;
-const RATIO = 2;
+// Drawn at 4× so the pictograms stay sharp on 3× phone screens and at the projector's 1.6× icon size.
+const RATIO = 4;
 
 function draw(kind: string | undefined, person: boolean): ImageData {
   const canvas = drawCanvas(kind, person);

@@ -7,7 +7,8 @@ import { PICTOGRAM_IDS, pictogram, PICTOGRAM_SIZE } from './pictograms.ts';
  * Keep and change differ in shape as well as colour (issue 4: not colour alone): keep is a circle, change a
  * square; inside, the theme's pictogram (pictograms.ts), one image per kind and theme. Clusters are donuts whose blue arc is the share of "keep" pins, in tenths (11 images).
  */
-const PIXEL_RATIO = 2;
+// Drawn at 4× so the pictograms stay sharp on 3× phone screens and at the projector's 1.6× icon size.
+const PIXEL_RATIO = 4;
 export const PIN_PX = 30;
 export const DONUT_PX = 46;
 export const DONUT_STEPS = 10;
