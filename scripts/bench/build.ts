@@ -8,7 +8,8 @@ import { newestMtime, ROOT } from './lib.ts';
 
 /** Our own output folder: other developers' test runs build into dist/ and dist-*. */
 export const DIST = join(ROOT, 'dist-bench');
-const SOURCES = ['src/client', 'src/shared', 'public', 'index.html', 'vite.config.ts', 'package-lock.json'];
+// data/ and scripts/vite: the page is pre-rendered from the site data by the build's own plugins.
+const SOURCES = ['src/client', 'src/shared', 'public', 'index.html', 'vite.config.ts', 'package-lock.json', 'data', 'scripts/vite'];
 
 /**
  * Builds the app with vite when dist-bench/ is missing or (unless told not to) older than any client source.

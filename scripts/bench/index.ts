@@ -1,6 +1,7 @@
 // `npm run bench` (issue 7): the app side by side with a bare baseline, on this machine, in one run.
 // Not part of `npm test`: it prints figures, it does not pass or fail. Loopback only (127.0.0.1, ports 4310–4313),
-// every loop bounded. Settings: BENCH_RUNS (page loads per side, default 5), BENCH_PIN_RUNS (default 3),
+// every loop bounded. Measurements: 1 initial JS, 2 subareas drawn, 3 pins, 4 GET, 5 POST, 6 health under load,
+// 7 Lighthouse. Settings: BENCH_RUNS (page loads per side, default 5), BENCH_PIN_RUNS (default 3),
 // BENCH_SECONDS (per HTTP measurement, default 5), BENCH_ONLY (e.g. "1,4": a subset of the measurements),
 // BENCH_REBUILD=0 (measure dist-bench/ as it is, even when sources are newer).
 // See docs/benchmark.md for what each figure means and what limits it.
@@ -8,7 +9,7 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { availableParallelism, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { buildBarePages, DIST, ensureAppBuild } from './build.ts';
-import { krakowPoints, PIN_COUNT, ROOT, startAppServer, startStaticServer } from './lib.ts';
+import { HOST, krakowPoints, PIN_COUNT, PORTS, ROOT, startAppServer, startStaticServer } from './lib.ts';
 import { launchChromium, webglRenderer } from './browser.ts';
 import { fmtStatuses } from './load.ts';
 import { measureSizes, type SizeResult } from './size.ts';
@@ -17,6 +18,11 @@ import { measurePins, type PinsResult } from './pins.ts';
 import { seedPoints, type SeedResult } from './seed.ts';
 import { measureGets, type GetResult } from './get-points.ts';
 import { measurePosts, POST_CONCURRENCY, type PostResult } from './post-points.ts';
+import { HEAVY_CLIENTS, measureHealthUnderLoad, type HealthResult } from './health-under-load.ts';
+import { measureLighthouse, type LighthouseFigures } from './lighthouse.ts';
+
+/** Measurement 6's layer: the size of the issue's probe, a realistic big help or walk layer. */
+const HEAVY_PINS = 10_000;
 
 function setting(name: string, fallback: number): number {
   const raw = process.env[name];
@@ -27,7 +33,7 @@ function setting(name: string, fallback: number): number {
 const RUNS = setting('BENCH_RUNS', 5);
 const PIN_RUNS = setting('BENCH_PIN_RUNS', 3);
 const SECONDS = setting('BENCH_SECONDS', 5);
-const only = new Set((process.env.BENCH_ONLY ?? '1,2,3,4,5').split(',').map((s) => s.trim()));
+const only = new Set((process.env.BENCH_ONLY ?? '1,2,3,4,5,6,7').split(',').map((s) => s.trim()));
 const wanted = (n: number) => only.has(String(n));
 
 const started = Date.now();
@@ -46,13 +52,15 @@ let pinsResult: PinsResult | undefined;
 let seed: SeedResult | undefined;
 let gets: GetResult[] = [];
 let post: PostResult | undefined;
+let health: HealthResult | undefined;
+let lh: Record<string, LighthouseFigures> | undefined;
 let chromiumVersion = '—';
 let renderer = '—';
 
 try {
   if (wanted(1)) size = measureSizes(DIST);
 
-  if (wanted(2) || wanted(3)) {
+  if (wanted(2) || wanted(3) || wanted(7)) {
     await buildBarePages(pagesDir);
     writeFileSync(join(pagesDir, 'points.json'), JSON.stringify(pins));
     const statics = await startStaticServer({
@@ -79,6 +87,18 @@ try {
         log(`measurement 3: ${PIN_COUNT.toLocaleString('en')} pins, ${PIN_RUNS} loads of each page`);
         pinsResult = await measurePins(browser, PIN_RUNS);
       }
+      if (wanted(7)) {
+        log('measurement 7: Lighthouse, mobile preset, the app\'s / and the bare MapLibre page');
+        const server = await startAppServer(join(tmp, 'app-lighthouse'), DIST);
+        try {
+          lh = await measureLighthouse({
+            app: `http://${HOST}:${PORTS.app}/`,
+            bare: `http://${HOST}:${PORTS.static}/subareas.html`,
+          });
+        } finally {
+          await server.stop();
+        }
+      }
     } finally {
       await browser.close();
       await new Promise((r) => statics.close(r));
@@ -99,6 +119,17 @@ try {
         log(`measurement 5: POST /api/points, ${SECONDS} s per side`);
         post = await measurePosts(tmp, SECONDS);
       }
+    } finally {
+      await server.stop();
+    }
+  }
+  if (wanted(6)) {
+    log(`measurement 6: /api/health while ${HEAVY_CLIENTS} clients download ${HEAVY_PINS.toLocaleString('en')} pins, ${SECONDS} s`);
+    const dataDir = join(tmp, 'app-heavy');
+    seedPoints(dataDir, krakowPoints(HEAVY_PINS, 11));
+    const server = await startAppServer(dataDir, DIST);
+    try {
+      health = await measureHealthUnderLoad(SECONDS, '/api/points?layer=walk');
     } finally {
       await server.stop();
     }
@@ -156,6 +187,20 @@ if (post) {
   ]);
 }
 
+if (health) {
+  rows.push([
+    `6. GET /api/health p95 while ${HEAVY_CLIENTS} clients download ${HEAVY_PINS.toLocaleString('en')} pins (target < 50 ms)`,
+    `${health.health.p95Ms.toFixed(1)} ms`,
+    `layer answers: ${rate(health.heavy.perSecond)}/s`,
+    '—',
+  ]);
+}
+if (lh?.app && lh.bare) {
+  const fig = (f: LighthouseFigures) =>
+    `${f.score} (FCP ${(f.fcpMs / 1000).toFixed(1)} s, LCP ${(f.lcpMs / 1000).toFixed(1)} s, TBT ${int(f.tbtMs)} ms, ${kb(f.bytes)})`;
+  rows.push(['7. Lighthouse mobile performance (target ≥ 95 for /)', fig(lh.app), `bare MapLibre page: ${fig(lh.bare)}`, ratio(lh.app.score, lh.bare.score)]);
+}
+
 const header: [string, string, string, string] = ['measurement', 'Mapa Rewitalizacji', 'baseline', 'app ÷ baseline'];
 const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i]!.length)));
 const line = (r: readonly string[]) => `| ${r.map((c, i) => c.padEnd(widths[i]!)).join(' | ')} |`;
@@ -181,6 +226,13 @@ for (const g of gets) {
   console.log(`  4. ${g.query}: app p50 ${g.app.p50Ms.toFixed(1)} ms, p95 ${g.app.p95Ms.toFixed(1)} ms [${fmtStatuses(g.app.statuses)}]; ` +
     `bare p50 ${g.bare.p50Ms.toFixed(1)} ms, p95 ${g.bare.p95Ms.toFixed(1)} ms [${fmtStatuses(g.bare.statuses)}]`);
   if (g.app.firstError) console.log(`  4. ${g.query}: app, first failed request: ${g.app.firstError}`);
+}
+if (health) {
+  console.log(`  6. health: p50 ${health.health.p50Ms.toFixed(1)} ms, p95 ${health.health.p95Ms.toFixed(1)} ms [${fmtStatuses(health.health.statuses)}]; ` +
+    `layer: p50 ${health.heavy.p50Ms.toFixed(0)} ms, p95 ${health.heavy.p95Ms.toFixed(0)} ms, ${kb(health.heavy.bytes)} sent [${fmtStatuses(health.heavy.statuses)}]`);
+}
+if (lh) {
+  for (const [name, f] of Object.entries(lh)) console.log(`  7. ${name}: best practices ${f.bestPractices}`);
 }
 if (post) {
   if (post.app.firstError) console.log(`  5. app, first failed request: ${post.app.firstError}`);

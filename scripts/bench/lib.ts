@@ -3,6 +3,7 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
+import { gzipSync } from 'node:zlib';
 import { extname, join, normalize, resolve, sep } from 'node:path';
 import { KRAKOW_BBOX } from '../../src/shared/geo/bounds.ts';
 
@@ -133,8 +134,8 @@ const TYPES: Record<string, string> = {
 };
 
 /**
- * Serves `mounts` (URL prefix → folder or file) on PORTS.static, uncompressed like the app's own server,
- * so both sides of a comparison pay the same transfer. Paths outside a mount are refused.
+ * Serves `mounts` (URL prefix → folder or file) on PORTS.static, gzip-compressed when asked, as the app's own server
+ * compresses its files, so both sides of a comparison pay a like transfer. Paths outside a mount are refused.
  */
 export function startStaticServer(mounts: Record<string, string>): Promise<Server> {
   const entries = Object.entries(mounts).sort((a, b) => b[0].length - a[0].length);
@@ -146,8 +147,10 @@ export function startStaticServer(mounts: Record<string, string>): Promise<Serve
     const file = path === prefix ? target : normalize(join(target, path.slice(prefix.length)));
     if (file !== target && !file.startsWith(target + sep)) return void res.writeHead(403).end();
     if (!existsSync(file) || !statSync(file).isFile()) return void res.writeHead(404).end();
-    res.writeHead(200, { 'Content-Type': TYPES[extname(file)] ?? 'application/octet-stream', 'Cache-Control': 'no-store' });
-    res.end(readFileSync(file));
+    const type = TYPES[extname(file)] ?? 'application/octet-stream';
+    const gzip = /\bgzip\b/.test(String(req.headers['accept-encoding'] ?? '')) && /text|javascript|json/.test(type);
+    res.writeHead(200, { 'Content-Type': type, 'Cache-Control': 'no-store', ...(gzip ? { 'Content-Encoding': 'gzip', Vary: 'Accept-Encoding' } : {}) });
+    res.end(gzip ? gzipSync(readFileSync(file)) : readFileSync(file));
   });
   return new Promise((r) => server.listen(PORTS.static, HOST, () => r(server)));
 }

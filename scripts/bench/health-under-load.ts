@@ -1,0 +1,21 @@
+// Measurement 6: does the server stay responsive while it sends big answers? 10 clients download a 10,000-pin
+// layer over and over (compressed, as browsers ask) while one client asks GET /api/health; its p95 is the figure.
+import { loadTest, type LoadResult } from './load.ts';
+import { PORTS } from './lib.ts';
+
+export const HEAVY_CLIENTS = 10;
+
+export interface HealthResult {
+  health: LoadResult;
+  heavy: LoadResult;
+}
+
+/** The app server must already run on PORTS.app over a database with the layer seeded. */
+export async function measureHealthUnderLoad(seconds: number, layerPath: string): Promise<HealthResult> {
+  const heavy = loadTest(PORTS.app, () => ({ method: 'GET', path: layerPath, headers: { 'Accept-Encoding': 'br, gzip' } }), {
+    seconds, concurrency: HEAVY_CLIENTS,
+  });
+  const health = loadTest(PORTS.app, () => ({ method: 'GET', path: '/api/health' }), { seconds, concurrency: 1 });
+  const [h, l] = await Promise.all([health, heavy]);
+  return { health: h, heavy: l };
+}
