@@ -123,6 +123,7 @@ test.describe('the walk map „Kazimierz pod lupą” on a phone', () => {
     await page.keyboard.press('Tab'); // nickname
     await page.keyboard.press('Tab'); // consent
     await page.keyboard.press('Space');
+    await page.keyboard.press('Tab'); // the privacy notice link under the consent
     await page.keyboard.press('Tab');
     await expect(page.getByRole('button', { name: 'Wyślij punkt' })).toBeFocused();
     await page.keyboard.press('Enter');
