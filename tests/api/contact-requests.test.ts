@@ -194,6 +194,7 @@ describe("the helper's private link", () => {
     await ask(app, offer.id);
     const res = await app.request(`/api/points/${offer.id}/contact-requests`, { headers: bearer(offer.editToken) });
     expect(res.status).toBe(200);
+    expect(res.headers.get('Cache-Control')).toBe('no-store');
     const body = await res.json();
     expect(body.requests.map((x: { status: string }) => x.status).sort()).toEqual(['handed-over', 'open']);
     expect(JSON.stringify(body)).not.toContain('Jan');

@@ -2,7 +2,7 @@ import { Hono, type MiddlewareHandler } from 'hono';
 import { z } from 'zod';
 import type { ContactRequests } from '../contact-requests.ts';
 import { validate } from '../middleware/validate.ts';
-import { bearer, capBody, requireJson } from '../middleware/guards.ts';
+import { bearer, capBody, noStore, requireJson } from '../middleware/guards.ts';
 import { ContactRequestCreate } from '../../shared/contact-requests.ts';
 import { PointId } from '../../shared/points.ts';
 
@@ -18,7 +18,7 @@ export function contactRequestRoutes(requests: ContactRequests, limit: Middlewar
     .post('/:id/contact-requests', limit, requireJson, capBody(8192), validate('param', IdParam), validate('json', ContactRequestCreate), (c) =>
       c.json(requests.create(c.req.valid('param').id, c.req.valid('json')), 201),
     )
-    .get('/:id/contact-requests', validate('param', IdParam), (c) =>
+    .get('/:id/contact-requests', noStore, validate('param', IdParam), (c) =>
       c.json(requests.forHelper(c.req.valid('param').id, bearer(c.req.header('Authorization')))),
     );
 }
