@@ -23,6 +23,12 @@ test.describe('the projector after a network drop', () => {
       const counter = wall.locator('[data-subarea="stara-nowa-huta"] .n.keep');
       const before = Number((await counter.innerText()).replace(/\D+/g, ''));
 
+      // From the drop on: what the wall asks for to catch up.
+      const asked: string[] = [];
+      wall.on('request', (r) => {
+        const url = new URL(r.url());
+        if (url.pathname.startsWith('/api/points')) asked.push(url.pathname + url.search);
+      });
       proxy.drop(how);
       await expect(badge).toHaveAttribute('data-live', 'reconnecting', { timeout: 15_000 });
       await expect(badge).toContainText('Brak połączenia — łączę ponownie');
@@ -40,8 +46,11 @@ test.describe('the projector after a network drop', () => {
       proxy.restore();
       // EventSource retries on its own (a few seconds); no reload, no click.
       await expect(badge).toHaveAttribute('data-live', 'live', { timeout: 30_000 });
-      // The lists reloaded on reconnect: the legend counts it and the map draws it (zoomed to Nowa Huta, key 3).
+      // Caught up on reconnect: the legend counts it and the map draws it (zoomed to Nowa Huta, key 3) — from only
+      // what changed since the version the wall had, not from both whole lists again.
       await expect(counter).toContainText(String(before + 1), { timeout: 10_000 });
+      expect(asked.some((p) => p.startsWith('/api/points/changes?since='))).toBe(true);
+      expect(asked.filter((p) => p.startsWith('/api/points?'))).toEqual([]);
       await wall.keyboard.press('3');
       await expect.poll(() => wall.evaluate(() => window.__mapa!.idle() && window.__mapa!.renderedIds(['walk-points'])), { timeout: 15_000 }).toContain(created.id);
       expect(await wall.evaluate(() => (window as unknown as { __sameDocument?: boolean }).__sameDocument)).toBe(true);
