@@ -1,7 +1,8 @@
 import { Hono } from 'hono';
 import { HTTPException } from 'hono/http-exception';
 import { join } from 'node:path';
-import type { Db } from './db/open.ts';
+import { checkpointWal, type Db } from './db/open.ts';
+import { RetentionJob } from './retention.ts';
 import { ApiError } from './http-error.ts';
 import { loadSiteData, type SiteData } from './site-data.ts';
 import { healthRoutes } from './routes/health.ts';
@@ -101,8 +102,14 @@ export function createApp(db: Db, options: AppOptions = {}) {
   const proxyHops = Number(options.trustProxy ?? 0);
   const helpFreshness = checkFreshnessLimits(options.helpFreshness ?? DEFAULT_FRESHNESS);
   const retention = Retention.parse(options.retention ?? DEFAULT_RETENTION);
+  if (retention.staleHelpDays < helpFreshness.hideDays) {
+    throw new RangeError(`the retention of unconfirmed help offers (${retention.staleHelpDays} days) must not be shorter than the time after which they are hidden (${helpFreshness.hideDays} days): offers still on the map would be erased`);
+  }
   const contributions = new Contributions(db, site, bus, now, helpFreshness);
   contributions.resyncSubareas();
+  // Started by index.ts (at start-up, then daily); tests call run() with their own clock.
+  const retentionJob = new RetentionJob(now, () => checkpointWal(db));
+  for (const rule of contributions.retentionRules(retention)) retentionJob.register(rule);
   const sessions = new WalkSessions(db, contributions, now);
   const schemas = makePointSchemas(site.categories);
   const auth = new AuthStore(db);
@@ -125,10 +132,11 @@ export function createApp(db: Db, options: AppOptions = {}) {
   const contactRequests = new ContactRequests(db, contributions, ambassadors, auth, site, now, {
     mailer, publicUrl: publicUrl ?? 'http://localhost:8080', closedKeepDays: retention.closedContactRequestDays,
   });
-  // Retries and erasure need no request to trigger them; unref: the timers never keep a process (or a test) alive.
+  // Closed requests are also erased whenever a request is made or the inbox read; the retention job (at start-up, then
+  // daily, started by index.ts) catches a quiet subarea.
+  retentionJob.register({ name: 'closed contact requests', days: retention.closedContactRequestDays, erase: () => contactRequests.purgeClosed() });
+  // Retries need no request to trigger them; unref: the timer never keeps a process (or a test run) alive.
   if (mailer) setInterval(() => void contactRequests.retryDue(), options.mailRetryCheckMs ?? 30_000).unref();
-  // Closed requests are also erased whenever a request is made or the inbox read; this catches a quiet subarea.
-  setInterval(() => contactRequests.purgeClosed(), 3_600_000).unref();
 
   const api = new Hono()
     .use('*', cutOffBody, noStoreForAuthors)
@@ -183,7 +191,7 @@ export function createApp(db: Db, options: AppOptions = {}) {
     console.error(`${c.req.method} ${c.req.path} failed:`, err);
     return c.json({ error: 'internal error — the server logged the details' }, 500);
   });
-  return app;
+  return Object.assign(app, { retention: retentionJob });
 }
 
 export type App = ReturnType<typeof createApp>;

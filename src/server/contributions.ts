@@ -1,4 +1,5 @@
-import type { Db } from './db/open.ts';
+import { checkpointWal, type Db } from './db/open.ts';
+import type { RetentionRule } from './retention.ts';
 import { PointStore, type StoredPoint } from './db/points.ts';
 import { IdempotencyStore } from './db/idempotency.ts';
 import { AuditStore } from './db/audit.ts';
@@ -36,8 +37,20 @@ function needsReview(before: PointRecord, after: PointRecord): boolean {
   );
 }
 
-// Vote counts change without an audited action; leaving them out keeps before/after about the content.
-const forAudit = ({ votes: _votes, ...rest }: PointRecord) => rest;
+/** Set by the server, not written by anyone: never listed as "changed" (migration 007 uses the same list). */
+const SYSTEM_FIELDS = new Set(['id', 'layer', 'status', 'subarea', 'createdAt', 'updatedAt', 'confirmedAt', 'rejectReason', 'votes']);
+/** Names of the fields whose values differ: what the audit log may say about an edit (never the values). */
+function changedFields(before: PointRecord, after: PointRecord): string[] {
+  const keys = new Set([...Object.keys(before), ...Object.keys(after)]);
+  return [...keys].filter((k) => !SYSTEM_FIELDS.has(k) &&
+    JSON.stringify((before as Record<string, unknown>)[k]) !== JSON.stringify((after as Record<string, unknown>)[k])).sort();
+}
+
+/** Retention periods in days (shared/retention.ts has the full set, with the contact requests' own). */
+export interface PointRetention {
+  rejectedDays: number;
+  staleHelpDays: number;
+}
 
 /**
  * Everything residents and moderators can do to points: storage, privacy projection, audit and live events in
@@ -112,7 +125,7 @@ export class Contributions {
       if (keyHash && idempotencyKey) {
         this.idem.insert(keyHash, { pointId: record.id, bodyHash, tokenCiphertext: sealWith(idempotencyKey, editToken) }, at);
       }
-      this.audit.append({ at, actor: 'author', action: 'create', pointId: record.id, after: forAudit(record) });
+      this.audit.append({ at, actor: 'author', action: 'create', pointId: record.id });
       return { answer: { id: record.id, status: 'pending' as const, editToken }, replayed: false };
     })();
   }
@@ -219,10 +232,52 @@ export class Contributions {
     return this.commit(p, after, { actor: 'author', action: 'edit', at });
   }
 
-  remove(p: StoredPoint): PointRecord {
-    if (p.record.status === 'removed') return p.record;
+  /** The author's DELETE: erases the point at once (see erase). */
+  remove(p: StoredPoint): { id: string; status: 'removed' } {
+    this.erase(p, { actor: 'author', action: 'remove' });
+    checkpointWal(this.db);
+    return { id: p.record.id, status: 'removed' };
+  }
+
+  /** A moderator erases a point on request (RODO art. 17) or for its content; the reason is recorded, not the point. */
+  moderatorRemove(id: string, login: string, reason: string): { id: string; status: 'removed' } {
+    this.erase(this.get(id), { actor: login, action: 'remove', reason });
+    checkpointWal(this.db);
+    return { id, status: 'removed' };
+  }
+
+  /**
+   * Erases a point: its exact and published position, name, texts, contacts and photo are deleted, not marked. What
+   * remains is the audit log's who, what and when. The map hears "removed" if the point was on it. The caller
+   * checkpoints the WAL (once per batch).
+   */
+  private erase(p: StoredPoint, a: { actor: string; action: 'remove' | 'expire'; reason?: string }): void {
     const at = this.now().toISOString();
-    return this.commit(p, { ...p.record, status: 'removed', updatedAt: at }, { actor: 'author', action: 'remove', at });
+    this.db.transaction(() => {
+      this.audit.append({ ...a, at, pointId: p.record.id });
+      this.points.erase(p.record.id);
+    })();
+    if (p.record.status === 'published') this.bus.publish('removed', { id: p.record.id, layer: p.record.layer });
+  }
+
+  /**
+   * The retention rules for points (server/retention.ts): rejected contributions some days after their rejection,
+   * help offers some days after their last confirmation (by then long hidden as stale), and points that older
+   * versions only marked removed, at once.
+   */
+  retentionRules(periods: PointRetention): RetentionRule[] {
+    const expire = (ids: string[]) => {
+      for (const id of ids) {
+        const p = this.points.get(id);
+        if (p) this.erase(p, { actor: 'retention', action: 'expire' });
+      }
+      return ids.length;
+    };
+    return [
+      { name: 'rejected contributions', days: periods.rejectedDays, erase: (cutoff) => expire(this.points.rejectedBefore(cutoff.toISOString())) },
+      { name: 'unconfirmed help offers', days: periods.staleHelpDays, erase: (cutoff) => expire(this.points.unconfirmedHelpBefore(cutoff.toISOString())) },
+      { name: 'removed contributions kept by older versions', days: 0, erase: () => expire(this.points.removedLeftovers()) },
+    ];
   }
 
   approve(id: string, login: string): PointRecord {
@@ -249,7 +304,7 @@ export class Contributions {
     const after = next.record;
     this.db.transaction(() => {
       this.points.update(next);
-      this.audit.append({ ...a, pointId: after.id, before: forAudit(p.record), after: forAudit(after) });
+      this.audit.append({ ...a, pointId: after.id, changed: changedFields(p.record, after) });
     })();
     const wasPublic = p.record.status === 'published';
     const isPublic = after.status === 'published';

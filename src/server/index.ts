@@ -70,6 +70,14 @@ function start() {
     fadeDays: positiveDays('HELP_FADE_DAYS', DEFAULT_FRESHNESS.fadeDays),
     hideDays: positiveDays('HELP_HIDE_DAYS', DEFAULT_FRESHNESS.hideDays),
   };
+  const retention = {
+    closedContactRequestDays: positiveDays('RETENTION_CLOSED_REQUEST_DAYS', DEFAULT_RETENTION.closedContactRequestDays),
+    rejectedDays: positiveDays('RETENTION_REJECTED_DAYS', DEFAULT_RETENTION.rejectedDays),
+    staleHelpDays: positiveDays('RETENTION_STALE_HELP_DAYS', DEFAULT_RETENTION.staleHelpDays),
+  };
+  if (retention.staleHelpDays < helpFreshness.hideDays) {
+    throw new StartupError(`RETENTION_STALE_HELP_DAYS (${retention.staleHelpDays}) must not be shorter than HELP_HIDE_DAYS (${helpFreshness.hideDays}): offers still on the map would be erased`);
+  }
   const db = openDatabase(config.dataDir);
   const app = createApp(db, {
     site,
@@ -82,12 +90,11 @@ function start() {
     publicUrl: config.publicUrl,
     onlineGeocoder: config.geocoderUrl ? new OnlineGeocoder({ url: config.geocoderUrl }) : null,
     helpFreshness,
-    retention: {
-      ...DEFAULT_RETENTION,
-      closedContactRequestDays: positiveDays('RETENTION_CLOSED_REQUEST_DAYS', DEFAULT_RETENTION.closedContactRequestDays),
-    },
+    retention,
     mailer: config.mail.smtpUrl ? smtpMailer(config.mail.smtpUrl, config.mail.from) : null,
   });
+  // Erases what its retention period has passed: now, then daily (README: Privacy rules).
+  app.retention.start();
 
   const server = serve({ fetch: app.fetch, port: config.port }, (info) => {
     console.log(`Mapa Rewitalizacji: http://localhost:${info.port}/  (database ${join(config.dataDir, 'mapa.sqlite')})`);
@@ -102,6 +109,7 @@ function start() {
   });
 
   const shutdown = () => {
+    app.retention.stop();
     server.close();
     db.close();
     process.exit(0);

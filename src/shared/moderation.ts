@@ -22,20 +22,25 @@ export type RejectBody = z.infer<typeof RejectBody>;
  */
 export const MoveBody = z.strictObject({ lng: Lng, lat: Lat });
 export type MoveBody = z.infer<typeof MoveBody>;
+/** POST /api/moderation/points/:id/remove — erasing on request (RODO art. 17) also says why; no personal data in it. */
+export const RemoveBody = RejectBody;
+export type RemoveBody = RejectBody;
 
 /** GET /api/moderation/queue: pending points, oldest first, with exact position and subarea. */
 export const ModerationQueue = z.object({ points: z.array(PointRecord) });
 export type ModerationQueue = z.infer<typeof ModerationQueue>;
 
-export const AUDIT_ACTIONS = ['create', 'edit', 'remove', 'approve', 'reject', 'moderator-edit', 'confirm'] as const;
+/** `remove`: erased by its author or a moderator; `expire`: erased by the retention job (server/retention.ts). */
+export const AUDIT_ACTIONS = ['create', 'edit', 'remove', 'approve', 'reject', 'moderator-edit', 'confirm', 'expire'] as const;
+/** One line of a point's history: who, what, when and why — never the content, which erasure must be able to remove. */
 export const AuditEntry = z.object({
   at: z.iso.datetime(),
-  /** A moderator's login, or "author" for the edit-token holder. */
+  /** A staff login, "author" for the edit-token holder, or "retention" for the retention job. */
   actor: z.string(),
   action: z.enum(AUDIT_ACTIONS),
   reason: z.string().nullable(),
-  before: z.record(z.string(), z.unknown()).nullable(),
-  after: z.record(z.string(), z.unknown()).nullable(),
+  /** The fields an edit changed (names only, e.g. ["title", "description"]); empty for other actions. */
+  changed: z.array(z.string()),
 });
 export type AuditEntry = z.infer<typeof AuditEntry>;
 export const PointHistory = z.object({ id: z.string(), entries: z.array(AuditEntry) });

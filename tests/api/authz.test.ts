@@ -60,6 +60,7 @@ const OPEN_TO_RESIDENTS: Record<string, string> = {
 /** Bodies a staff member would send, so a refusal can only come from the missing authority, not from validation. */
 const BODIES: Record<string, unknown> = {
   'POST /api/moderation/points/:id/reject': { reason: 'test' },
+  'POST /api/moderation/points/:id/remove': { reason: 'na prośbę autora' },
   'PATCH /api/moderation/points/:id': { layer: 'walk', title: 'Zmieniony tytuł' },
   'POST /api/moderation/points/:id/move': { lng: 19.9448, lat: 50.0515 },
   'POST /api/sessions': { name: 'Spacer testowy', subarea: 'kazimierz-stradom', date: '2026-05-16', publishMode: 'moderated' },
@@ -96,6 +97,7 @@ const ROLE_ACCESS: Record<string, Access> = {
   'GET /api/moderation/points/:id/history': IN_SUBAREA,
   'POST /api/moderation/points/:id/approve': IN_SUBAREA,
   'POST /api/moderation/points/:id/reject': IN_SUBAREA,
+  'POST /api/moderation/points/:id/remove': IN_SUBAREA,
   'PATCH /api/moderation/points/:id': IN_SUBAREA,
   'POST /api/moderation/points/:id/move': IN_SUBAREA,
   'POST /api/sessions': IN_SUBAREA,
@@ -158,12 +160,16 @@ beforeAll(async () => {
   requestId = ((await r.json()) as { id: string }).id;
 });
 
+/** The moderator's removal erases the point: each call gets a point of its own, so later calls still find the resident's. */
+const ERASES_POINT = 'POST /api/moderation/points/:id/remove';
+
 async function call(endpoint: string, headers: Record<string, string>) {
   const [method, pattern] = endpoint.split(' ') as [string, string];
   const removal = endpoint === 'DELETE /api/activities/:id';
   const activity = removal ? (await createActivity(app, roles.own)).id : activityId;
+  const point = endpoint === ERASES_POINT ? (await createPoint(app, walkBody())).id : resident.id;
   const id = pattern.startsWith('/api/activities/') ? activity
-    : pattern.startsWith('/api/ambassador/requests/') ? requestId : resident.id;
+    : pattern.startsWith('/api/ambassador/requests/') ? requestId : point;
   const path = pattern.replace(':id', id).replace(':code', sessionCode).replace(':subarea', 'kazimierz-stradom');
   if (path.includes(':')) throw new Error(`authz.test.ts: teach call() to fill the parameters of ${pattern}`);
   const body = BODIES[endpoint];
@@ -181,6 +187,7 @@ describe('the authorisation matrix', () => {
         'GET /api/moderation/queue',
         'POST /api/moderation/points/:id/approve',
         'POST /api/moderation/points/:id/reject',
+        'POST /api/moderation/points/:id/remove',
         'PATCH /api/moderation/points/:id',
         'POST /api/moderation/points/:id/move',
         'GET /api/moderation/points/:id/history',

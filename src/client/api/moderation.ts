@@ -16,6 +16,8 @@ export const logout = () => request(z.object({ ok: z.literal(true) }), '/api/aut
 export const fetchQueue = () => getJson(ModerationQueue, '/api/moderation/queue');
 export const approve = (id: string) => request(PointRecord, `${point(id)}/approve`, post());
 export const reject = (id: string, reason: string) => request(PointRecord, `${point(id)}/reject`, post({ reason }));
+export const removePoint = (id: string, reason: string) =>
+  request(z.object({ id: z.string(), status: z.literal('removed') }), `${point(id)}/remove`, post({ reason }));
 export const fetchHistory = (id: string) => getJson(PointHistory, `${point(id)}/history`);
 /** A walk pin or an organisation's offer to where it belongs (the server refuses a private person's offer). */
 export const movePoint = (id: string, lng: number, lat: number) => request(PointRecord, `${point(id)}/move`, post({ lng, lat }));

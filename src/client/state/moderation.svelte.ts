@@ -55,6 +55,11 @@ export class ModerationState {
     await this.#act(() => api.reject(point.id, reason), label);
   }
 
+  /** Erases the point for good (a person asking to be removed); the reason goes to the history, not the point. */
+  async remove(point: PointRecord, reason: string, label: string): Promise<void> {
+    await this.#act(() => api.removePoint(point.id, reason), label);
+  }
+
   async edit(point: PointRecord, patch: ModeratorPatchInput, label: string): Promise<void> {
     await this.#act(() => api.editPoint(point.id, patch), label);
   }

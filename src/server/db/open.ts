@@ -20,12 +20,26 @@ export function openDb(file: string): Db {
   db.pragma('synchronous = FULL');
   db.pragma('foreign_keys = ON');
   db.pragma('busy_timeout = 5000');
-  migrate(db);
+  // Erasure must leave no bytes behind: deleted rows and freed pages are overwritten with zeros, not just unlinked.
+  // Set before migrating, so a migration that drops personal data wipes it too.
+  db.pragma('secure_delete = ON');
+  const applied = migrate(db);
+  if (applied > 0) checkpointWal(db);
   return db;
 }
 
-/** Applies migrations/NNN_name.sql in order, each once, each in its own transaction. */
-export function migrate(db: Db): void {
+/**
+ * Copies the WAL into the database file and truncates it to zero bytes. Until then the -wal file still holds the
+ * page images written before an erasure (the inserted name, the old phone): called after erasing, so "removed"
+ * means gone from both files. Harmless on ':memory:'. Another connection reading at that moment (a CLI) can
+ * keep it from finishing; the next erasure or start-up finishes it.
+ */
+export function checkpointWal(db: Db): void {
+  db.pragma('wal_checkpoint(TRUNCATE)');
+}
+
+/** Applies migrations/NNN_name.sql in order, each once, each in its own transaction; returns how many ran. */
+export function migrate(db: Db): number {
   db.exec('CREATE TABLE IF NOT EXISTS schema_migrations (name TEXT PRIMARY KEY, applied_at TEXT NOT NULL)');
   const applied = new Set(
     db.prepare('SELECT name FROM schema_migrations').pluck().all() as string[],
@@ -33,14 +47,17 @@ export function migrate(db: Db): void {
   const files = readdirSync(MIGRATIONS_DIR)
     .filter((f) => /^\d{3}_.+\.sql$/.test(f))
     .sort();
+  let ran = 0;
   for (const name of files) {
     if (applied.has(name)) continue;
+    ran += 1;
     const sql = readFileSync(join(MIGRATIONS_DIR, name), 'utf8');
     db.transaction(() => {
       db.exec(sql);
       db.prepare('INSERT INTO schema_migrations (name, applied_at) VALUES (?, ?)').run(name, new Date().toISOString());
     })();
   }
+  return ran;
 }
 
 export function isHealthy(db: Db): boolean {

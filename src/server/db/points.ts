@@ -68,6 +68,10 @@ class DecodedRows {
     const record = { ...hit.record, votes: row.votes } as PointRecord;
     return { record, publicLng: row.public_lng, publicLat: row.public_lat, editTokenHash: row.edit_token_hash };
   }
+
+  forget(id: string): void {
+    this.byId.delete(id);
+  }
 }
 
 /** All SQL about points; routes and services never see a statement (architecture.md: PostgreSQL later). */
@@ -94,6 +98,36 @@ export class PointStore {
          reject_reason = ?, updated_at = ?, confirmed_at = ? WHERE id = ?`,
     ).run(r.status, r.lng, r.lat, p.publicLng, p.publicLat, r.subarea, JSON.stringify(layerData(r)),
       r.rejectReason, r.updatedAt, r.confirmedAt, r.id);
+  }
+
+  /**
+   * Deletes the row, and with it (ON DELETE CASCADE) its photo, votes, replay key and anything else hanging off it.
+   * Nothing of its content is left: secure_delete zeroes the freed bytes (db/open.ts), the audit log holds none, and
+   * the caller checkpoints the WAL. The decoded copy in memory goes too.
+   */
+  erase(id: string): boolean {
+    this.rows.forget(id);
+    return this.db.prepare('DELETE FROM points WHERE id = ?').run(id).changes === 1;
+  }
+
+  /** Rejected points whose last rejection is older than `cutoff` (ISO); rows without one count from their last change. */
+  rejectedBefore(cutoff: string): string[] {
+    return this.db.prepare(
+      `SELECT p.id FROM points p WHERE p.status = 'rejected' AND COALESCE(
+         (SELECT MAX(a.at) FROM audit_log a WHERE a.point_id = p.id AND a.action = 'reject'), p.updated_at) < ?`,
+    ).pluck().all(cutoff) as string[];
+  }
+
+  /** Published help offers last confirmed before `cutoff` (ISO): long past the freshness limit that hid them. */
+  unconfirmedHelpBefore(cutoff: string): string[] {
+    return this.db.prepare(
+      `SELECT id FROM points WHERE layer = 'help' AND status = 'published' AND COALESCE(confirmed_at, created_at) < ?`,
+    ).pluck().all(cutoff) as string[];
+  }
+
+  /** Points marked removed by older versions, which kept the content; removal now erases at once. */
+  removedLeftovers(): string[] {
+    return this.db.prepare(`SELECT id FROM points WHERE status = 'removed'`).pluck().all() as string[];
   }
 
   get(id: string): StoredPoint | undefined {

@@ -4,7 +4,7 @@ import type { Contributions } from '../contributions.ts';
 import { validate } from '../middleware/validate.ts';
 import { capBody, requireJson } from '../middleware/guards.ts';
 import { ALL_STAFF, mayActIn, requireSubarea, type RequireRole, type StaffEnv } from '../middleware/roles.ts';
-import { MoveBody, RejectBody } from '../../shared/moderation.ts';
+import { MoveBody, RejectBody, RemoveBody } from '../../shared/moderation.ts';
 import { PointId, type PointSchemas } from '../../shared/points.ts';
 
 const IdParam = z.strictObject({ id: PointId });
@@ -25,6 +25,10 @@ export function moderationRoutes(requireRole: RequireRole, contributions: Contri
     )
     .post('/points/:id/reject', ...json, ...point, validate('json', RejectBody), (c) =>
       c.json(contributions.reject(c.req.valid('param').id, c.var.moderator, c.req.valid('json').reason)),
+    )
+    // Erases the point at once (a person asking to be removed, content that must go); reject keeps it 30 days.
+    .post('/points/:id/remove', ...json, ...point, validate('json', RemoveBody), (c) =>
+      c.json(contributions.moderatorRemove(c.req.valid('param').id, c.var.moderator, c.req.valid('json').reason)),
     )
     // ModeratorPatch, not PointPatch: who offers help, consent and position are the author's (shared/points.ts).
     .patch('/points/:id', ...json, ...point, validate('json', schemas.ModeratorPatch), (c) => {
