@@ -16,7 +16,7 @@ const RULE: Record<Layer, Record<string, 'moderator' | 'author'>> = {
   },
   help: {
     lng: 'author', lat: 'author', helperType: 'author', contact: 'author', contactConsent: 'author',
-    confirm: 'author', paused: 'author',
+    confirm: 'author', paused: 'author', notifyRequests: 'author',
     name: 'moderator', description: 'moderator', availability: 'moderator', kinds: 'moderator', languages: 'moderator',
   },
 };
@@ -30,7 +30,7 @@ const SAMPLE: Record<Layer, Record<string, unknown>> = {
   help: {
     lng: KAZIMIERZ.lng + 0.002, lat: KAZIMIERZ.lat + 0.001, helperType: 'organisation',
     contact: { phone: '+48 700 100 200' }, contactConsent: { phone: true, email: true, www: true },
-    confirm: true, paused: true, name: 'Anna', description: 'Poprawiony opis', availability: 'Wieczorami',
+    confirm: true, paused: true, notifyRequests: true, name: 'Anna', description: 'Poprawiony opis', availability: 'Wieczorami',
     kinds: ['posilki'], languages: ['uk'],
   },
 };
@@ -48,7 +48,7 @@ const cases = (['walk', 'help'] as const).flatMap((layer) =>
 const bus = new EventBus();
 const events: string[] = [];
 bus.subscribe((m) => events.push(JSON.stringify(m)));
-const { app, db } = fresh({ bus });
+const { app, db } = fresh({ bus, limits: { writes: { max: 1e6, windowMs: 60_000 } } });
 const cookie = moderatorCookie(app, db);
 
 async function publishedPoint(layer: Layer) {
