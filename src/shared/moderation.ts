@@ -22,6 +22,7 @@ export type RejectBody = z.infer<typeof RejectBody>;
  */
 export const MoveBody = z.strictObject({ lng: Lng, lat: Lat });
 export type MoveBody = z.infer<typeof MoveBody>;
+
 /** POST /api/moderation/points/:id/remove — erasing on request (RODO art. 17) also says why; no personal data in it. */
 export const RemoveBody = RejectBody;
 export type RemoveBody = RejectBody;
