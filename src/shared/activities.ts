@@ -145,3 +145,9 @@ export const ActivityEvent = z.strictObject({
   change: z.enum(['created', 'updated', 'removed']),
 });
 export type ActivityEvent = z.infer<typeof ActivityEvent>;
+
+/** "The next 30 days" are drawn larger on the map and named first in lists. */
+export const SOON_DAYS = 30;
+const DAY_MS = 86_400_000;
+export const isSoon = (a: Activity, now: number) => Date.parse(a.startUtc) - now < SOON_DAYS * DAY_MS;
+export const isPast = (a: Activity, now: number) => Date.parse(a.endUtc) <= now;

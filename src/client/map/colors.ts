@@ -16,3 +16,6 @@ export function colorBySubarea(fallback = '#555555'): ExpressionSpecification {
 
 /** Keep (zasób) and change (potrzeba): blue/orange stay apart for every common colour-vision deficiency. */
 export const WALK_COLORS = { keep: '#1f6fb2', change: '#c2410c' } as const;
+
+/** The "Wydarzenia" layer: a raspberry none of the subarea or pin colours uses; greys for cancelled and past. */
+export const ACTIVITY_COLORS = { upcoming: '#a3195b', cancelled: '#5c5c5c', past: '#767676' } as const;

@@ -17,6 +17,10 @@ export const LAYER_ORDER = [
   'help-clusters',
   'help-cluster-count',
   'help-points',
+  // The ambassadors' activities: few, dated, and what a resident looks for first when planning a visit.
+  'activities-selected',
+  'activities-points',
+  'activities-day',
   // Subarea names above the pins: a pin drawn over „Kazimierz-Stradom” made it unreadable; a name is a thin text
   // with a halo, so the pin under it still shows, and clicks go through it to the pin.
   'subareas-label',

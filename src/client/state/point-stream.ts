@@ -1,4 +1,6 @@
+import type { z } from 'zod';
 import { POINT_EVENTS, PointEvent, type PointEventName } from '../../shared/points.ts';
+import { ACTIVITY_EVENT, ActivityEvent } from '../../shared/activities.ts';
 
 export type LiveStatus = 'connecting' | 'live' | 'reconnecting';
 
@@ -8,6 +10,8 @@ export interface PointStreamHandlers {
   /** The stream dropped; `status` says it is being reopened. */
   onerror?(): void;
   onevent?(name: PointEventName, event: PointEvent): void;
+  /** An ambassador's activity was added, changed or removed. */
+  onactivity?(event: ActivityEvent): void;
   onstatus?(status: LiveStatus): void;
 }
 
@@ -43,8 +47,14 @@ export function openPointStream(handlers: PointStreamHandlers): () => void {
     };
     for (const name of POINT_EVENTS) {
       stream.addEventListener(name, (e: MessageEvent<string>) => {
-        const event = parse(name, e.data);
+        const event = parse(name, e.data, PointEvent);
         if (event) handlers.onevent?.(name, event);
+      });
+    }
+    if (handlers.onactivity) {
+      stream.addEventListener(ACTIVITY_EVENT, (e: MessageEvent<string>) => {
+        const event = parse(ACTIVITY_EVENT, e.data, ActivityEvent);
+        if (event) handlers.onactivity?.(event);
       });
     }
   };
@@ -56,10 +66,10 @@ export function openPointStream(handlers: PointStreamHandlers): () => void {
   };
 }
 
-function parse(name: PointEventName, raw: string): PointEvent | null {
+function parse<S extends z.ZodType>(name: string, raw: string, schema: S): z.infer<S> | null {
   let parsed;
   try {
-    parsed = PointEvent.safeParse(JSON.parse(raw));
+    parsed = schema.safeParse(JSON.parse(raw));
   } catch (e) {
     console.error(`malformed ${name} event`, e);
     return null;

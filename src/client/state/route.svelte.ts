@@ -2,6 +2,7 @@ import { createContext } from 'svelte';
 import { z } from 'zod';
 import { SubareaId } from '../../shared/subareas.ts';
 import { SessionCode } from '../../shared/sessions.ts';
+import { ActivityId } from '../../shared/activities.ts';
 
 export const View = z.enum(['map', 'list']);
 export type View = z.infer<typeof View>;
@@ -21,6 +22,8 @@ export class Route {
   edit = $state<{ id: string; token: string } | null>(null);
   /** A walk session joined from its QR code (?sesja=CODE, issue 6): new walk pins are sent with it. Kept in the URL. */
   session = $state<SessionCode | null>(null);
+  /** An ambassador's activity whose details card is open (?activity=ID, the link calendar entries carry). */
+  activity = $state<string | null>(null);
 
   constructor() {
     this.#read();
@@ -28,6 +31,13 @@ export class Route {
 
   select(subarea: SubareaId | null): void {
     this.subarea = subarea;
+    this.#write();
+  }
+
+  /** Opens an activity's card (null closes it); the subareas tab is where cards live. */
+  openActivity(id: string | null): void {
+    this.activity = id;
+    if (id) this.tab = 'subareas';
     this.#write();
   }
 
@@ -63,6 +73,7 @@ export class Route {
     this.view = View.safeParse(params.get('view')).data ?? 'map';
     this.tab = Tab.safeParse(params.get('tab')).data ?? 'subareas';
     this.session = SessionCode.safeParse(params.get('sesja')).data ?? null;
+    this.activity = ActivityId.safeParse(params.get('activity')).data ?? null;
     const editId = params.get('edit');
     const token = new URLSearchParams(window.location.hash.slice(1)).get('token');
     this.edit = editId && token ? { id: editId, token } : null;
@@ -76,6 +87,8 @@ export class Route {
     else url.searchParams.delete('view');
     if (this.tab !== 'subareas') url.searchParams.set('tab', this.tab);
     else url.searchParams.delete('tab');
+    if (this.activity) url.searchParams.set('activity', this.activity);
+    else url.searchParams.delete('activity');
     if (!this.edit) {
       url.searchParams.delete('edit');
       url.hash = '';

@@ -12,7 +12,8 @@ export const SLIDESHOW_SECONDS = 15;
 
 /**
  * What the projector shows, driven by the facilitator's keyboard (issue 6): 1–3 a subarea, 0 all, W/H layers,
- * Q the QR code (corner → full screen → hidden), F full screen, S slideshow, ? the list of shortcuts. Single keys, no modifiers: a facilitator
+ * Q the QR code (corner → full screen → hidden), E the next
+ * activities, F full screen, S slideshow, ? the list of shortcuts. Single keys, no modifiers: a facilitator
  * presses them from across the room on a wireless keyboard or a presenter remote.
  */
 export class Presentation {
@@ -20,6 +21,8 @@ export class Presentation {
   walk = $state(true);
   help = $state(true);
   qr = $state<QrState>('corner');
+  /** The corner with the next three activities of the shown subarea. */
+  events = $state(true);
   shortcuts = $state(false);
   slideshow = $state(false);
 
@@ -40,6 +43,7 @@ export class Presentation {
     } else if (k === 'w') this.walk = !this.walk;
     else if (k === 'h') this.help = !this.help;
     else if (k === 'q') this.qr = QR_STATES[(QR_STATES.indexOf(this.qr) + 1) % QR_STATES.length]!;
+    else if (k === 'e') this.events = !this.events;
     else if (k === 's') this.slideshow = !this.slideshow;
     else if (k === '?') this.shortcuts = !this.shortcuts;
     else if (k === 'escape' && this.shortcuts) this.shortcuts = false;
