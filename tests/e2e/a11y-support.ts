@@ -15,7 +15,7 @@ export type Locale = (typeof LOCALES)[number];
 type Tree = { [key: string]: string | Tree };
 
 /** The UI messages as the app bundles them (src/client/i18n/messages.ts): core at the top, features by name. */
-const FEATURES = ['moderation', 'walk', 'placement', 'help', 'presentation', 'session', 'stats', 'offline', 'site', 'contact'];
+const FEATURES = ['moderation', 'walk', 'placement', 'help', 'presentation', 'session', 'stats', 'offline', 'site', 'contact', 'activities'];
 const read = (ns: string, locale: Locale) => JSON.parse(readFileSync(`src/client/i18n/${ns}/${locale}.json`, 'utf8')) as Tree;
 const MESSAGES = Object.fromEntries(
   LOCALES.map((l) => [l, { ...read('core', l), ...Object.fromEntries(FEATURES.map((ns) => [ns, read(ns, l)])) }]),
