@@ -3,7 +3,7 @@ import { accountCookie, fresh, json, moderatorCookie, type TestApp } from './hel
 import { activityBody, createActivity } from './activity-helpers.ts';
 import { EventBus, type BusMessage } from '../../src/server/events.ts';
 import type { Db } from '../../src/server/db/open.ts';
-import { ActivityList } from '../../src/shared/activities.ts';
+import { ActivityEvent, ActivityList } from '../../src/shared/activities.ts';
 
 // "Now" is 1 May 2026, 12:00 in Kraków: the 16 May activity is upcoming.
 let t = Date.parse('2026-05-01T10:00:00Z');
@@ -194,5 +194,20 @@ describe('open data', () => {
     expect(dict.activities.columns.map((c) => c.name)).toContain('cancel_reason');
     const doc = (await (await app.request('/api/openapi.json')).json()) as { paths: Record<string, unknown> };
     expect(Object.keys(doc.paths)).toEqual(expect.arrayContaining(['/api/activities', '/api/activities/{id}', '/api/calendar.ics', '/api/export/activities.csv']));
+  });
+});
+
+describe('the event stream', () => {
+  it('announces an activity change with exactly the fields of an activity event', async () => {
+    const res = await app.request('/api/events');
+    const reader = res.body!.getReader();
+    const { id } = await createActivity(app, cookie);
+    const decoder = new TextDecoder();
+    let text = '';
+    while (!text.includes('event: activity')) text += decoder.decode((await reader.read()).value);
+    while (!/event: activity\ndata: .*\n\n/.test(text)) text += decoder.decode((await reader.read()).value);
+    await reader.cancel();
+    const data = /event: activity\ndata: (.*)\n/.exec(text)![1]!;
+    expect(ActivityEvent.parse(JSON.parse(data))).toEqual({ id, subarea: 'kazimierz-stradom', change: 'created' });
   });
 });

@@ -22,8 +22,9 @@ export function eventRoutes(bus: EventBus, keepAliveMs: number, version: () => n
       };
       unsubscribe = bus.subscribe((m: BusMessage) => {
         // Read now, in the publisher's call right after its write: the version this change produced. A client whose
-        // last known version is exactly one less knows it has missed nothing (state/live-points.svelte.ts).
-        const data = JSON.stringify({ ...m.data, version: version() });
+        // last known version is exactly one less knows it has missed nothing (state/live-points.svelte.ts). Activities
+        // are not points: their events carry no point version.
+        const data = JSON.stringify(m.name === 'activity' ? m.data : { ...m.data, version: version() });
         enqueue(() => stream.writeSSE({ event: m.name, data }));
       });
       try {
