@@ -22,5 +22,4 @@ export const deleteActivity = (id: string) => request(z.object({ ok: z.literal(t
 /** "Dodaj do kalendarza": one activity as an .ics file the browser downloads. */
 export const activityIcsUrl = (id: string) => `${one(id)}/calendar.ics`;
 /** The subscribable feed: one subarea's activities, or everyone's. Absolute, since it is pasted into calendar apps. */
-export const feedUrl = (subarea: SubareaId | null) =>
-  `${window.location.origin}/api/calendar${subarea ? `/${subarea}` : ''}.ics`;
+export const feedUrl = (origin: string, subarea: SubareaId | null) => `${origin}/api/calendar${subarea ? `/${subarea}` : ''}.ics`;
