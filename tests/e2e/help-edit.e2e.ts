@@ -25,10 +25,10 @@ test.describe('the private edit link of a help offer', () => {
     await expect(page.getByLabel(/Nazwa organizacji/)).toHaveValue(name);
     await expect(page.getByTestId('placement-status')).toContainText(name);
     await page.getByLabel('Opis', { exact: true }).fill('Pomagamy wypełnić wnioski, także po ukraińsku.');
-    await page.getByLabel('E-mail').fill('zly adres');
+    await page.getByLabel('E-mail', { exact: true }).fill('zly adres');
     await page.getByRole('button', { name: 'Zapisz zmiany' }).click();
     await expect(page.getByText('To nie wygląda na adres e-mail.')).toBeVisible();
-    await page.getByLabel('E-mail').fill('urzad@example.org');
+    await page.getByLabel('E-mail', { exact: true }).fill('urzad@example.org');
     await page.getByRole('button', { name: 'Zapisz zmiany' }).click();
     await expect(page.getByRole('status').filter({ hasText: 'Zapisano zmiany' })).toBeVisible();
     await expect(page.getByText('Czeka na sprawdzenie przez moderatora.')).toBeVisible();
