@@ -62,6 +62,28 @@ test.describe('moderation', () => {
     expect(own).toMatchObject({ status: 'rejected', rejectReason: 'To miejsce leży poza Kazimierzem — przenieś punkt.' });
   });
 
+  test('a moderator removes a pin for good with a reason; the point is gone for its author too', async ({ page, request }) => {
+    const title = `Do usunięcia ${Date.now()}`;
+    const { id, editToken } = await (await request.post('/api/points', { data: walkPin({ title }) })).json();
+    const errors: string[] = [];
+    watchErrors(page, errors);
+    await page.goto('/moderacja');
+    await page.getByLabel('Login').fill(MODERATOR.login);
+    await page.getByLabel('Hasło').fill(MODERATOR.password);
+    await page.keyboard.press('Enter');
+    const item = page.getByRole('article', { name: title });
+    await item.getByRole('button', { name: 'Usuń trwale' }).click();
+    await expect(item.getByText('Tego nie można cofnąć.')).toBeVisible();
+    await item.getByRole('button', { name: 'Usuń trwale z tym powodem' }).click();
+    await expect(item.getByText('Podaj powód usunięcia.')).toBeVisible();
+    await item.getByLabel(/Dlaczego usuwasz/).fill('Na prośbę autora.');
+    await item.getByRole('button', { name: 'Usuń trwale z tym powodem' }).click();
+    await expect(page.getByRole('status').filter({ hasText: `Usunięto trwale: ${title}` })).toBeAttached();
+    await expect(item).toHaveCount(0);
+    expect((await request.get(`/api/points/${id}`, { headers: { Authorization: `Bearer ${editToken}` } })).status()).toBe(404);
+    expect(errors).toEqual([]);
+  });
+
   test('shows residents\' text in the queue as literal text, never as markup', async ({ page, request }) => {
     const xss = '<img src=x onerror="window.__xss=1"><script>window.__xss=2</script>';
     const dialogs: string[] = [];
