@@ -34,7 +34,7 @@ export default defineConfig({
     timezoneId: 'Europe/Warsaw',
     trace: 'retain-on-failure',
     screenshot: 'only-on-failure',
-    // The production build registers a service worker (issue 7). Tests that route or fail requests with page.route
+    // The production build registers a service worker. Tests that route or fail requests with page.route
     // must see the page's own requests, and every test should start from the network, not from an earlier test's
     // cache: so workers are blocked unless a test opts in (service-worker.e2e.ts does, with test.use).
     serviceWorkers: 'block',

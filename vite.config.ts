@@ -44,7 +44,7 @@ async function pmtilesRanges({ request }: { request: Request }): Promise<Respons
 }
 
 /**
- * The service worker (issue 7, "the app shell and the last data seen are available offline"): generateSW from
+ * The service worker ("the app shell and the last data seen are available offline"): generateSW from
  * vite-plugin-pwa. Registered from our own module (src/client/offline/app-update.svelte.ts, `virtual:pwa-register`),
  * never by an injected inline script, which the CSP forbids. Off in `vite` dev (devOptions stays disabled).
  */

@@ -1,4 +1,4 @@
-// `npm run test:durability` (issue 7): every acknowledged point survives the server being killed mid-write.
+// `npm run test:durability`: every acknowledged point survives the server being killed mid-write.
 //
 // 1. Starts the real server (src/server/index.ts, one node process) on a loopback port with a throw-away DATA_DIR.
 // 2. Sends SUBMISSIONS (default 1200) POST /api/points, CONCURRENCY (default 50) in flight, each with its own

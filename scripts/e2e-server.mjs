@@ -2,7 +2,7 @@
 // and known staff accounts (tests log in through the UI with these credentials): a moderator and the ambassadors of
 // Kazimierz-Stradom and Grzegórzki-Wesoła. Contact-request notices go to an SMTP server the tests themselves start on
 // E2E_PORT + 20000 (tests/support/mail-sink.ts); while none listens, notices just wait for their retry.
-// The offline basemap is a real one (issue 7): a tiny Kraków PMTiles tileset the tests build themselves
+// The offline basemap is a real one: a tiny Kraków PMTiles tileset the tests build themselves
 // (tests/support/krakow-tileset.ts), served by the app like an operator's extract. basemap-pmtiles.e2e.ts also
 // checks the plain offline style by hiding the extract from the page's config.
 import { rmSync } from 'node:fs';

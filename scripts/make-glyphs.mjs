@@ -1,5 +1,5 @@
 // Builds the offline basemap's glyph PBFs from Debian's Noto Sans (apt: fonts-noto-core).
-// The output is committed; run again only to change fonts or ranges. See toolchain.md.
+// The output is committed; run again only to change fonts or ranges. See docs/toolchain.md.
 // Stack names match OpenFreeMap's ("Noto Sans Bold"), so our label layers work on the online and offline style alike.
 import fontnik from 'fontnik';
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';

@@ -20,7 +20,7 @@ const step = (name, command, args, env) => {
 
 step('type check', 'npm', ['run', '--silent', 'check']);
 step('unit and API tests', 'npx', ['vitest', 'run', '--reporter=default', '--reporter=json', '--outputFile.json=test-results/vitest.json']);
-// ~7 s: the real server SIGKILLed under 1,200 concurrent submissions must lose no acknowledged point (issue 7).
+// ~7 s: the real server SIGKILLed under 1,200 concurrent submissions must lose no acknowledged point.
 step('durability', 'node', ['scripts/durability.mjs']);
 if (step('production build', 'npx', ['vite', 'build', '--logLevel', 'warn']) === 0) {
   step('end-to-end tests', 'npx', ['playwright', 'test']);

@@ -1,7 +1,7 @@
 // The browser side of `npm run bench`: Debian's Chromium and one timing primitive for page loads.
 import { chromium, type Browser } from 'playwright';
 
-/** The launch issue 7 asks for: Debian's Chromium, headless, no background traffic. WebGL falls back to SwiftShader. */
+/** The launch used everywhere: Debian's Chromium, headless, no background traffic. WebGL falls back to SwiftShader. */
 export function launchChromium(): Promise<Browser> {
   return chromium.launch({
     executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',

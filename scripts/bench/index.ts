@@ -1,4 +1,4 @@
-// `npm run bench` (issue 7): the app side by side with a bare baseline, on this machine, in one run.
+// `npm run bench`: the app side by side with a bare baseline, on this machine, in one run.
 // Not part of `npm test`: it prints figures, it does not pass or fail. Loopback only (127.0.0.1, ports 4310–4313),
 // every loop bounded. Measurements: 1 initial JS, 2 subareas drawn, 3 pins, 4 GET, 5 POST, 6 health under load,
 // 7 Lighthouse. Settings: BENCH_RUNS (page loads per side, default 5), BENCH_PIN_RUNS (default 3),

@@ -1,4 +1,4 @@
-// Shared pieces of `npm run bench` (issue 7): paths, ports, seeded points, child servers and a static server
+// Shared pieces of `npm run bench`: paths, ports, seeded points, child servers and a static server
 // (browser.ts: the browser; load.ts: the HTTP load loop). Loopback only; every loop stops by itself.
 import { spawn, type ChildProcess } from 'node:child_process';
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
@@ -12,7 +12,7 @@ export const HOST = '127.0.0.1';
 /** Our own port range, so parallel test runs of other developers never collide with the bench. */
 export const PORTS = { app: 4310, static: 4311, bareJson: 4312, bareSqlite: 4313 } as const;
 
-/** How many points measurements 3 and 4 use (issue 7: "50,000 pins"). */
+/** How many points measurements 3 and 4 use ("50,000 pins"). */
 export const PIN_COUNT = 50_000;
 
 export const median = (xs: readonly number[]): number => {

@@ -61,7 +61,7 @@ export interface AppOptions {
   site?: SiteData;
   dataDir?: string;
   basemapStyleUrl?: string | null;
-  /** A local PMTiles extract to serve at /api/basemap/krakow.pmtiles (issue 7); the SPA then prefers it. */
+  /** A local PMTiles extract to serve at /api/basemap/krakow.pmtiles; the SPA then prefers it. */
   basemapPmtiles?: string | null;
   /** The built SPA (vite build output); omitted in API tests. */
   staticDir?: string;
@@ -77,7 +77,7 @@ export interface AppOptions {
   now?: () => Date;
   /** Shared with whoever else publishes point events; a fresh one per app by default. */
   bus?: EventBus;
-  /** When unconfirmed help offers fade and leave the default view (issue 5; env HELP_FADE_DAYS/HELP_HIDE_DAYS). */
+  /** When unconfirmed help offers fade and leave the default view (env HELP_FADE_DAYS/HELP_HIDE_DAYS). */
   helpFreshness?: FreshnessLimits;
   /** How long rejected, closed and stale personal data is kept; the privacy notice quotes these numbers. */
   retention?: Retention;
@@ -176,7 +176,7 @@ export function createApp(db: Db, options: AppOptions = {}) {
   // Last in the API: an unknown /api path is a JSON 404, never the SPA's index.html.
   api.all('*', (c) => c.json({ error: `no such API endpoint: ${c.req.method} ${c.req.path}` }, 404));
 
-  // First, so every answer (pages, API, errors from onError) carries the CSP and friends (issue 7).
+  // First, so every answer (pages, API, errors from onError) carries the CSP and friends.
   const app = new Hono()
     .use('*', securityHeaders({ basemapStyleUrl, https: options.secureCookies ?? false }))
     .route('/api', api)

@@ -97,7 +97,7 @@ function proxyHops(raw: string | undefined): number {
 export const DEFAULT_BASEMAP = 'https://tiles.openfreemap.org/styles/positron';
 
 /**
- * BASEMAP_PMTILES (issue 7): an explicit path must exist (a typo would silently fall back to the online map);
+ * BASEMAP_PMTILES: an explicit path must exist (a typo would silently fall back to the online map);
  * without it, $DATA_DIR/basemap/krakow.pmtiles is used when present.
  */
 function basemapPmtiles(env: NodeJS.ProcessEnv, dataDir: string): string | null {

@@ -27,7 +27,7 @@ function clean<T extends object>(o: T): T {
   return Object.fromEntries(out) as T;
 }
 
-/** Content a moderator has to see again when it changes (issue 3: "back to pending if the text changes"). */
+/** Content a moderator has to see again when it changes ("back to pending if the text changes"). */
 const REVIEW_EXEMPT = new Set(['status', 'updatedAt', 'confirmedAt', 'contactConsent', 'votes', 'rejectReason', 'paused', 'notifyRequests']);
 function needsReview(before: PointRecord, after: PointRecord): boolean {
   const keys = new Set([...Object.keys(before), ...Object.keys(after)]);
@@ -159,7 +159,7 @@ export class Contributions {
   }
 
   listPublic(q: PointsQuery): PointCollection {
-    // Help offers unconfirmed past the hide limit leave the default view (issue 5; moderators: routes/help-stale.ts).
+    // Help offers unconfirmed past the hide limit leave the default view (moderators: routes/help-stale.ts).
     const now = this.now();
     const features = this.points
       .listPublished(q.layer, { subarea: q.subarea, bbox: q.bbox })
@@ -218,7 +218,7 @@ export class Contributions {
   }
 
   /**
-   * Records that the author added, replaced or removed the photo of a walk pin (issue 4; bytes live in db/photos.ts).
+   * Records that the author added, replaced or removed the photo of a walk pin (bytes live in db/photos.ts).
    * A new photo on a published pin goes back to review like changed text; removing one does not need review.
    */
   setPhoto(p: StoredPoint, photo: PhotoMeta | null): PointRecord {
@@ -288,7 +288,7 @@ export class Contributions {
     return this.commit(p, { ...p.record, status: 'published', rejectReason: null, updatedAt: at }, { actor: login, action: 'approve', at });
   }
 
-  /** Rejects a pending point or hides a published one; a reason is always recorded (product.md). */
+  /** Rejects a pending point or hides a published one; a reason is always recorded (docs/product.md). */
   reject(id: string, login: string, reason: string): PointRecord {
     const p = this.get(id);
     if (p.record.status === 'rejected' || p.record.status === 'removed') {

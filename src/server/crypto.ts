@@ -1,6 +1,6 @@
 import { createCipheriv, createDecipheriv, createHash, randomBytes, scrypt, timingSafeEqual } from 'node:crypto';
 
-/** 32 random bytes, base64url: edit tokens and session tokens (≥128 bits, issue 3). */
+/** 32 random bytes, base64url: edit tokens and session tokens (≥128 bits). */
 export const randomToken = () => randomBytes(32).toString('base64url');
 /**
  * 12 random bytes: point ids that do not reveal how many points exist. Drawn again when the first character would

@@ -9,7 +9,7 @@ type Listener = (message: BusMessage) => void;
 
 /**
  * In-process fan-out of point and activity changes to SSE clients (GET /api/events). One process serves everything
- * (architecture.md), so no broker is needed; a second process would need one (e.g. PostgreSQL LISTEN/NOTIFY).
+ * (docs/architecture.md), so no broker is needed; a second process would need one (e.g. PostgreSQL LISTEN/NOTIFY).
  */
 export class EventBus {
   private readonly listeners = new Set<Listener>();

@@ -6,7 +6,7 @@ export interface FieldIssue {
   message: string;
 }
 
-/** Every error body is `{ error, issues? }` (architecture.md); throw this from a handler to answer with one. */
+/** Every error body is `{ error, issues? }` (docs/architecture.md); throw this from a handler to answer with one. */
 export class ApiError extends HTTPException {
   constructor(
     status: ContentfulStatusCode,

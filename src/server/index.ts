@@ -11,7 +11,7 @@ import { DEFAULT_FRESHNESS } from '../shared/freshness.ts';
 import { DEFAULT_RETENTION } from '../shared/retention.ts';
 import { smtpMailer } from './mail.ts';
 
-/** HELP_FADE_DAYS / HELP_HIDE_DAYS (issue 5): whole days; a typo stops start-up instead of silently using defaults. */
+/** HELP_FADE_DAYS / HELP_HIDE_DAYS: whole days; a typo stops start-up instead of silently using defaults. */
 function positiveDays(name: string, fallback: number): number {
   const raw = process.env[name];
   if (raw === undefined || raw === '') return fallback;
@@ -49,7 +49,7 @@ function openDatabase(dataDir: string): Db {
 }
 
 function start() {
-  // The only file that reads the environment (architecture.md).
+  // The only file that reads the environment (docs/architecture.md).
   let config;
   try {
     config = configFromEnv(process.env);

@@ -15,7 +15,7 @@ export interface CleanPhoto {
 }
 
 /**
- * Re-encodes an upload into a metadata-free JPEG at most PHOTO.maxEdge px on its longer side (issue 4).
+ * Re-encodes an upload into a metadata-free JPEG at most PHOTO.maxEdge px on its longer side.
  * sharp writes no metadata unless asked (no withMetadata/keepExif here), so EXIF, GPS, XMP, IPTC and ICC are all
  * dropped; rotate() first applies the EXIF orientation, so the picture still stands the right way up without it.
  * Unreadable or unsupported bytes are the sender's fault: 415 with a message naming what is accepted.

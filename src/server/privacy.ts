@@ -2,7 +2,7 @@ import type { HelpProperties, PointFeature, PointRecord, WalkProperties } from '
 import { PRIVATE_CELL_M } from '../shared/privacy-grid.ts';
 
 /**
- * Privacy tiers (product.md, issue 5). A private person offering help is published only as the centre of the
+ * Privacy tiers (product rules). A private person offering help is published only as the centre of the
  * ~150 m grid cell containing their point: stable for the offer (same point → same cell, no secret needed, survives
  * restarts), reveals only "somewhere in this square", and repeated reads cannot be averaged towards the door.
  * Organisations are published exactly, with their contacts.

@@ -11,7 +11,7 @@ import {
 import type { PointCollection, PointCreate, PointCreated, PointRecord } from '../shared/points.ts';
 
 /**
- * Walk sessions (issue 6): creation with a short unambiguous code, the join view, and what happens to a pin sent
+ * Walk sessions: creation with a short unambiguous code, the join view, and what happens to a pin sent
  * through a session. Routes stay thin; points themselves are still created and approved by Contributions, so the
  * audit log and SSE events are the same as for any other pin.
  */

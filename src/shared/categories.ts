@@ -11,7 +11,7 @@ export type Category = z.infer<typeof Category>;
 
 const uniqueIds = (list: Category[]) => new Set(list.map((c) => c.id)).size === list.length;
 
-/** data/categories.json — editable data, not code (product.md); the id is what the API carries. */
+/** data/categories.json — editable data, not code (docs/product.md); the id is what the API carries. */
 export const Categories = z.strictObject({
   helpKinds: z.array(Category).min(1).refine(uniqueIds, 'help kind ids must be unique'),
   walkThemes: z.array(Category).min(1).refine(uniqueIds, 'walk theme ids must be unique'),

@@ -4,10 +4,10 @@ import { SessionCode } from './sessions.ts';
 import { SubareaId } from './subareas.ts';
 
 /**
- * Open data for the city (issue 6): one row per published point, the same columns in GeoJSON properties and in
+ * Open data for the city: one row per published point, the same columns in GeoJSON properties and in
  * CSV, described once here (the data dictionary served at GET /api/export/dictionary). Built from the PUBLIC
  * projection (server/privacy.ts) and then narrowed further: a bulk export is not the map. Private persons' offers
- * lose every free-text and contact field (product.md: "never in bulk exports"), walk pins lose the nickname, and
+ * lose every free-text and contact field (docs/product.md: "never in bulk exports"), walk pins lose the nickname, and
  * nothing about moderation, sessions, devices or edit tokens is ever in it.
  */
 
@@ -74,7 +74,7 @@ export const DICTIONARY_COLUMNS: Record<Layer, Column[]> = {
 };
 
 /**
- * Licence, written down (issue 6). Contributions are residents' own descriptions of places, placed by them on the
+ * Licence, written down. Contributions are residents' own descriptions of places, placed by them on the
  * map: not extracted from OpenStreetMap, so the ODbL's share-alike does not reach them, and CC BY 4.0 is the
  * licence the city's open-data portal uses. The basemap (© OpenStreetMap contributors, ODbL) is not in the export.
  * Open point for the product owner: the consent text residents tick should name this licence.
@@ -93,7 +93,7 @@ export const LICENCE = {
 
 export const PRIVACY_RULES = [
   'Only published points, in their public form (the same as GET /api/points).',
-  "Private persons' offers: approximate position only (~150 m cell), and no name, description, availability or contacts — even consented ones (product.md: never in bulk exports).",
+  "Private persons' offers: approximate position only (~150 m cell), and no name, description, availability or contacts — even consented ones (never in bulk exports).",
   "Every subarea is the one containing the published position: for a private person, the centre of their cell, never their exact point.",
   'Walk pins: no nickname.',
   'Never: edit tokens, device ids, moderation notes, reject reasons, session codes, exact positions of private persons.',

@@ -1,5 +1,5 @@
 /**
- * Freshness of a help offer (issue 5): in a crisis an outdated phone number costs the minute that matters, so an
+ * Freshness of a help offer: in a crisis an outdated phone number costs the minute that matters, so an
  * offer its author has not confirmed for a while fades on the map and in lists, and later leaves the default view.
  * Pure: the clock and the limits are arguments, so the server, the client and tests share one definition.
  */
@@ -12,7 +12,7 @@ export interface FreshnessLimits {
   hideDays: number;
 }
 
-/** Issue 5 defaults: ~two months until fading, three until hiding. Deployments override via HELP_FADE_DAYS/HELP_HIDE_DAYS. */
+/** Defaults: ~two months until fading, three until hiding. Deployments override via HELP_FADE_DAYS/HELP_HIDE_DAYS. */
 export const DEFAULT_FRESHNESS: FreshnessLimits = { fadeDays: 60, hideDays: 90 };
 
 const DAY_MS = 86_400_000;

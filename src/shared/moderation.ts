@@ -12,7 +12,7 @@ export type LoginBody = z.infer<typeof LoginBody>;
 /** GET /api/auth/me and the answer to a successful login (defined with the roles). */
 export { Me } from './accounts.ts';
 
-/** POST /api/moderation/points/:id/reject — hiding always says why (product.md). */
+/** POST /api/moderation/points/:id/reject — hiding always says why (docs/product.md). */
 export const RejectBody = z.strictObject({ reason: text(LIMITS.reason, 1, 'reason', { multiline: true }) });
 export type RejectBody = z.infer<typeof RejectBody>;
 

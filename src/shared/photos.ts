@@ -1,7 +1,7 @@
 import { z } from 'zod';
 
 /**
- * Photos on walk pins (issue 4). The server re-encodes every upload (sharp), so what it stores and serves is
+ * Photos on walk pins. The server re-encodes every upload (sharp), so what it stores and serves is
  * always a JPEG no larger than PHOTO.maxEdge on its longer side and without any metadata (EXIF, GPS, XMP, ICC).
  */
 export const PHOTO = {

@@ -4,7 +4,7 @@ import { SubareaId } from './subareas.ts';
 import { distanceM, type LngLat } from './geo/distance.ts';
 
 /**
- * The small gazetteer (data/places.geojson) behind "type a landmark or address" in the location picker (issue 4):
+ * The small gazetteer (data/places.geojson) behind "type a landmark or address" in the location picker:
  * for residents who cannot use the map. Landmarks, squares and institutions in and around the subareas.
  */
 export const Place = z.object({

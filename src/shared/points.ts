@@ -10,7 +10,7 @@ import { text, textProblem } from './text.ts';
 export { text };
 
 /**
- * Contributions (issue 3): request bodies are strict (unknown keys rejected, sizes capped, text trimmed and
+ * Contributions: request bodies are strict (unknown keys rejected, sizes capped, text trimmed and
  * NFC-normalised); response schemas are lenient objects so the server can add fields without breaking clients.
  * Request schemas are built from data/categories.json (editable data), hence makePointSchemas(categories).
  */
@@ -65,7 +65,7 @@ export const Contact = z.strictObject({
     .optional(),
 });
 export type Contact = z.infer<typeof Contact>;
-/** Per-field publication consent for a private person's contacts (issue 5); organisations publish theirs. */
+/** Per-field publication consent for a private person's contacts; organisations publish theirs. */
 export const ContactConsent = z.strictObject({
   phone: z.boolean().optional(),
   email: z.boolean().optional(),
@@ -111,7 +111,7 @@ export function makePointSchemas(categories: Categories) {
   };
 
   const layerError = { error: 'layer must be "walk" or "help"' };
-  // `session` only on create (issue 6): a pin joins a walk session when sent, an edit never moves it to another.
+  // `session` only on create: a pin joins a walk session when sent, an edit never moves it to another.
   const WalkCreate = z.strictObject({ layer: z.literal('walk'), ...walkFields, session: SessionCode.optional(), consent });
   const HelpCreate = z.strictObject({ layer: z.literal('help'), ...helpFields, consent });
   const PointCreate = z.discriminatedUnion('layer', [WalkCreate, HelpCreate], layerError);
@@ -121,9 +121,9 @@ export function makePointSchemas(categories: Categories) {
   const HelpPatch = z.strictObject({
     layer: z.literal('help'),
     ...partial(helpFields),
-    /** "Still valid" (issue 5 freshness): refreshes confirmedAt without changing anything else. */
+    /** "Still valid" (freshness): refreshes confirmedAt without changing anything else. */
     confirm: z.literal(true).optional(),
-    /** The author pauses the offer ("not now") or resumes it; shown as paused, stays published (issue 5). */
+    /** The author pauses the offer ("not now") or resumes it; shown as paused, stays published. */
     paused: z.boolean({ error: 'paused must be true or false' }).optional(),
   });
   const PointPatch = z.discriminatedUnion('layer', [WalkPatch, HelpPatch], layerError);
@@ -178,7 +178,7 @@ export type ModeratorPatchInput = z.input<PointSchemas['ModeratorPatch']>;
 
 // ——— responses ———
 
-/** `published` only when sent through a walk session that publishes immediately (issue 6). */
+/** `published` only when sent through a walk session that publishes immediately. */
 export const PointCreated = z.object({ id: PointId, status: z.enum(['pending', 'published']), editToken: z.string().min(40) });
 export type PointCreated = z.infer<typeof PointCreated>;
 
@@ -198,9 +198,9 @@ export const WalkProperties = z.object({
   title: z.string(),
   description: z.string().optional(),
   nickname: z.string().optional(),
-  /** "Me too" votes (issue 4). */
+  /** "Me too" votes. */
   votes: z.number().int().nonnegative(),
-  /** Present when the pin has a photo (issue 4; bytes at GET /api/points/:id/photo). */
+  /** Present when the pin has a photo (bytes at GET /api/points/:id/photo). */
   photo: PhotoMeta.optional(),
 });
 export const HelpProperties = z.object({
@@ -215,11 +215,11 @@ export const HelpProperties = z.object({
   /** Only the contacts that may be published (organisations: all; persons: those with consent). */
   contact: z.object({ phone: z.string().optional(), email: z.string().optional(), www: z.string().optional() }).optional(),
   confirmedAt: z.iso.datetime(),
-  /** True for private persons: the geometry is a coarsened position, never their door (issue 5). */
+  /** True for private persons: the geometry is a coarsened position, never their door. */
   approximate: z.boolean(),
   /** Radius in metres around the geometry within which the real position lies; only when approximate. */
   approxRadiusM: z.number().positive().optional(),
-  /** True while its author has paused the offer (issue 5); absent otherwise. */
+  /** True while its author has paused the offer; absent otherwise. */
   paused: z.boolean().optional(),
 });
 export const PointProperties = z.discriminatedUnion('layer', [WalkProperties, HelpProperties]);
@@ -278,9 +278,9 @@ export const PointRecord = z.discriminatedUnion('layer', [
     title: z.string(),
     description: z.string().optional(),
     nickname: z.string().optional(),
-    /** Set only by PUT/DELETE /api/points/:id/photo (issue 4), never by a PATCH body. */
+    /** Set only by PUT/DELETE /api/points/:id/photo, never by a PATCH body. */
     photo: PhotoMeta.optional(),
-    /** The walk session it was sent through (issue 6); not in the public projection (the code lets people post). */
+    /** The walk session it was sent through; not in the public projection (the code lets people post). */
     session: SessionCode.optional(),
   }),
   z.object({

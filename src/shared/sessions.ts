@@ -3,7 +3,7 @@ import { SubareaId } from './subareas.ts';
 import { text } from './text.ts';
 
 /**
- * Walk sessions (issue 6): a facilitator opens one for a research walk or a workshop; residents join with a short
+ * Walk sessions: a facilitator opens one for a research walk or a workshop; residents join with a short
  * code and their pins carry it. The alphabet leaves out 0/O, 1/I/L and U/V look-alikes, so a code read aloud in a
  * community room or copied from a projector is typed right the first time.
  */
@@ -19,7 +19,7 @@ export const SessionCode = z
   .regex(CODE_RE, `a session code is ${SESSION_CODE_LENGTH} characters from ${SESSION_CODE_ALPHABET}`);
 export type SessionCode = z.infer<typeof SessionCode>;
 
-/** moderated: pins wait in the queue as usual; immediate: published the moment they arrive (product.md). */
+/** moderated: pins wait in the queue as usual; immediate: published the moment they arrive (docs/product.md). */
 export const PublishMode = z.enum(['moderated', 'immediate'], { error: 'publishMode must be "moderated" or "immediate"' });
 export type PublishMode = z.infer<typeof PublishMode>;
 

@@ -3,7 +3,7 @@ import { SubareaId } from './subareas.ts';
 import type { PointFeature } from './points.ts';
 
 /**
- * Figures for facilitators and the city (issue 6): keep/change by theme, help offers by kind. Pure functions over
+ * Figures for facilitators and the city: keep/change by theme, help offers by kind. Pure functions over
  * public features, so the server (GET /api/stats, session summaries) and any client count the same way.
  */
 export const ThemeCount = z.object({ theme: z.string(), keep: z.number().int(), change: z.number().int() });

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { AreaGeometry } from './geojson.ts';
 
-/** The three subarea ids are the API's vocabulary (product.md); boundaries may be replaced, ids stay. */
+/** The three subarea ids are the API's vocabulary (docs/product.md); boundaries may be replaced, ids stay. */
 export const SubareaId = z.enum(['grzegorzki-wesola', 'stara-nowa-huta', 'kazimierz-stradom']);
 export type SubareaId = z.infer<typeof SubareaId>;
 

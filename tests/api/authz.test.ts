@@ -17,7 +17,7 @@ const OPEN_TO_RESIDENTS: Record<string, string> = {
   'GET /api/config': 'the public map',
   'GET /api/categories': 'the public map',
   'GET /api/context/:name{[a-z-]+\\.geojson}': 'basemap context layers',
-  'GET /api/basemap/krakow.pmtiles': 'the offline basemap tiles (issue 7)',
+  'GET /api/basemap/krakow.pmtiles': 'the offline basemap tiles',
   'GET /api/places': 'place search',
   'GET /api/geocode': 'address search',
   'GET /api/geocode/reverse': 'the address line under a placed pin',

@@ -15,7 +15,7 @@ function clocked(options: Parameters<typeof fresh>[0] = {}) {
 const listedIds = async (app: ReturnType<typeof fresh>['app']) =>
   PointCollection.parse(await (await app.request('/api/points?layer=help')).json()).features.map((f) => f.id);
 
-describe('freshness of help offers (issue 5)', () => {
+describe('freshness of help offers', () => {
   it('keeps a fading offer listed and drops it from the default list once past the hide limit', async () => {
     const { app, db, clock } = clocked();
     const { id } = await createPoint(app, helpBody());
@@ -70,7 +70,7 @@ describe('freshness of help offers (issue 5)', () => {
   });
 });
 
-describe('pausing a help offer (issue 5)', () => {
+describe('pausing a help offer', () => {
   it('lets the author pause and resume a published offer; it stays published and says so', async () => {
     const bus = new EventBus();
     const events: string[] = [];

@@ -32,7 +32,7 @@ const ownContacts = (o: { phone: string; email: string; www: string }) => {
   return { phone: `${o.phone.slice(0, 5)}${n.padStart(8, '0')}`, email: o.email.replace('@', `${n}@`), www: o.www.replace('.example', `${n}.example`) };
 };
 
-describe('privacy of private persons through their own edits (issue 5)', () => {
+describe('privacy of private persons through their own edits', () => {
   it('pausing, resuming, confirming or editing never publishes the exact position or unconsented contacts', async () => {
     const bus = new EventBus();
     const events: string[] = [];

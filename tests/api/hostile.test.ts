@@ -6,7 +6,7 @@ import { ErrorBody } from '../../src/shared/points.ts';
 import { approve, bearer, contactBody, createPoint, fresh, helpBody, json, moderatorCookie, walkBody, type TestApp } from './helpers.ts';
 
 /**
- * Hostile input (issue 7). Two halves:
+ * Hostile input. Two halves:
  *  1. the XSS corpus (tests/fixtures/xss-payloads.json) through every text field of both layers and of the
  *     moderators' own forms: stored and answered back byte for byte, only ever as JSON;
  *  2. property-based tests over every write endpoint the app registers (app.routes): junk paths, headers and

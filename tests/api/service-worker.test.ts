@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { fresh } from './helpers.ts';
 
-/** A stand-in for `vite build` output with what vite-plugin-pwa adds to it (issue 7). */
+/** A stand-in for `vite build` output with what vite-plugin-pwa adds to it. */
 const staticDir = mkdtempSync(join(tmpdir(), 'mapa-sw-'));
 writeFileSync(join(staticDir, 'index.html'), '<!doctype html><link rel="manifest" href="/manifest.webmanifest"><div id="app"></div>');
 writeFileSync(join(staticDir, 'sw.js'), 'define(["./workbox-abc123"], function (w) { w.clientsClaim(); });');

@@ -2,7 +2,7 @@ import { expect, MODERATOR, SUBAREA_LAYERS, test, waitForMap, walkPin } from './
 import { seed, t, useLocale } from './a11y-support.ts';
 
 /**
- * Issue 7, what axe cannot see: skip link, focus rings, focus into and out of panels and after a moderator's decision,
+ * What axe cannot see: skip link, focus rings, focus into and out of panels and after a moderator's decision,
  * reduced motion, pins and map controls by keyboard alone, the language switch; then screenshots in uk and en.
  */
 

@@ -2,7 +2,7 @@ import { expect, MODERATOR, SUBAREA_LAYERS, test, waitForMap } from './fixtures.
 import { audit, LOCALES, seed, t, useLocale } from './a11y-support.ts';
 
 /**
- * Issue 7, accessibility and languages: every view in Polish, Ukrainian and English passes axe (WCAG 2.1 A/AA)
+ * Accessibility and languages: every view in Polish, Ukrainian and English passes axe (WCAG 2.1 A/AA)
  * with no serious or critical violation, says its language on <html>, and shows no raw message key and no Polish
  * interface text left untranslated.
  */

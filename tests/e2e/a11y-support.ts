@@ -5,7 +5,7 @@ import { expect, MODERATOR, walkPin } from './fixtures.ts';
 import { helpOffer } from './help-helpers.ts';
 
 /**
- * Shared by the accessibility and language tests (issue 7): the app's messages read from its own files, an audit of
+ * Shared by the accessibility and language tests: the app's messages read from its own files, an audit of
  * one view (axe serious/critical, <html lang>, raw keys, Polish text left untranslated), the language a resident
  * chose earlier, and the data the views show.
  */

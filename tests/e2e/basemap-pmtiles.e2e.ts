@@ -2,7 +2,7 @@ import type { Page } from '@playwright/test';
 import { expect, SUBAREA_LAYERS, test, waitForMap } from './fixtures.ts';
 
 /**
- * The real offline basemap (issue 7). The e2e server serves a tiny Kraków PMTiles tileset that the tests build
+ * The real offline basemap. The e2e server serves a tiny Kraków PMTiles tileset that the tests build
  * themselves (tests/support/krakow-tileset.ts) as if it were the operator's extract; the map must draw its streets,
  * river and place names with the Protomaps style, read by range requests from our own origin, with nothing asked of
  * the internet — not even when an online style is configured as well.

@@ -4,7 +4,7 @@ import type {} from '../../src/client/map/test-hook.ts';
 
 /**
  * Every end-to-end test gets a page that records uncaught errors and console errors;
- * the test fails at the end if there were any (style.md: each e2e asserts the page threw nothing).
+ * the test fails at the end if there were any (docs/style.md: each e2e asserts the page threw nothing).
  */
 export const test = base.extend<{ pageErrors: string[] }>({
   pageErrors: [

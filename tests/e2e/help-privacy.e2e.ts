@@ -15,7 +15,7 @@ const person = fc.record({
   www: fc.stringMatching(/^[a-z]{8,12}$/).map((s) => `https://${s}.example.org`),
 });
 
-test.describe('privacy of private persons on rendered pages (issue 5)', () => {
+test.describe('privacy of private persons on rendered pages', () => {
   test('no rendered page shows a private person\'s exact position or unconsented contacts', async ({ page, request }) => {
     // A property over random positions and contacts: a handful per run (each case costs a real browser page).
     const cases = fc.sample(person, Number(process.env.E2E_PRIVACY_CASES ?? 4));

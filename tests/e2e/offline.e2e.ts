@@ -2,7 +2,7 @@ import type { APIRequestContext, Page } from '@playwright/test';
 import { expect, MODERATOR, test } from './fixtures.ts';
 
 /**
- * Offline capture (issue 7): a pin or an offer submitted without a connection stays on the device (IndexedDB),
+ * Offline capture: a pin or an offer submitted without a connection stays on the device (IndexedDB),
  * is shown as "Czeka na wysłanie", survives a reload, and is sent exactly once when the connection returns.
  *
  * The reload happens with the network back but POST /api/points failing (as on a flaky connection), so the page

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { expect, MODERATOR, SUBAREA_LAYERS, test, waitForMap, walkPin } from './fixtures.ts';
 
 /**
- * Offline use (issue 7): after one visit with a connection, the app opens with none — the shell from the service
+ * Offline use: after one visit with a connection, the app opens with none — the shell from the service
  * worker's precache, the subareas and the published points last seen from its runtime cache — while the live
  * stream, the moderators' API and authors' own records are never answered from a cache.
  *

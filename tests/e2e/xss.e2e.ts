@@ -5,7 +5,7 @@ import { expect, MODERATOR, test, walkPin } from './fixtures.ts';
 import { helpOffer } from './help-helpers.ts';
 
 /**
- * Hostile text in every view (issue 7): the XSS corpus goes through every text field of both layers and a walk
+ * Hostile text in every view: the XSS corpus goes through every text field of both layers and a walk
  * session's name, then every view that shows residents' text is rendered — before approval (moderation queue,
  * session console) and after (walk list and details, help results, session join and summary pages, presentation,
  * edit screens). In each: nothing executes (window.__xss stays unset, no dialog opens, the page logs no error —

@@ -6,7 +6,7 @@ import vtpbf from 'vt-pbf';
 import { writePmtiles, type PmtilesOptions, type TileInput } from './pmtiles-writer.ts';
 
 /**
- * A tiny Protomaps-schema tileset of central Kraków for tests (issue 7): a handful of real street names as
+ * A tiny Protomaps-schema tileset of central Kraków for tests: a handful of real street names as
  * `roads`, the Vistula as `water`, a park in `landuse`, the city and a few districts in `places`, land in
  * `earth`. Layer names and `kind` values follow https://docs.protomaps.com/basemaps/layers so the
  * @protomaps/basemaps style draws it exactly as it would draw a real `pmtiles extract`.

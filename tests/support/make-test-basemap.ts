@@ -1,5 +1,5 @@
 // Writes the tiny Kraków test tileset (tests/support/krakow-tileset.ts) to the path given, creating its folder.
-// scripts/e2e-server.mjs runs it so the end-to-end server serves a real PMTiles basemap (issue 7).
+// scripts/e2e-server.mjs runs it so the end-to-end server serves a real PMTiles basemap.
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { buildKrakowPmtiles } from './krakow-tileset.ts';

@@ -3,7 +3,7 @@ import { gzipSync } from 'node:zlib';
 import { zxyToTileId } from 'pmtiles';
 
 /**
- * A minimal PMTiles v3 writer for test tilesets (issue 7): one root directory, no leaf directories.
+ * A minimal PMTiles v3 writer for test tilesets: one root directory, no leaf directories.
  * Spec: https://github.com/protomaps/PMTiles/blob/main/spec/v3/spec.md — 127-byte header, then the root
  * directory, the JSON metadata and the tile data, in that order. Tiles are deduplicated by content and runs of
  * identical consecutive tiles share one entry, as go-pmtiles does.

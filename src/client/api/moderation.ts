@@ -24,7 +24,7 @@ export const movePoint = (id: string, lng: number, lat: number) => request(Point
 export const editPoint = (id: string, patch: ModeratorPatchInput) =>
   request(PointRecord, point(id), { ...post(patch), method: 'PATCH' });
 
-/** Published help offers nobody confirmed for HELP_HIDE_DAYS: off the public map, listed for follow-up (issue 5). */
+/** Published help offers nobody confirmed for HELP_HIDE_DAYS: off the public map, listed for follow-up. */
 export const StaleHelp = z.object({
   limits: z.object({ fadeDays: z.number(), hideDays: z.number() }),
   points: z.array(PointRecord),

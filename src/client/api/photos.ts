@@ -5,7 +5,7 @@ import { request } from './http.ts';
 const bearer = (token: string) => ({ Authorization: `Bearer ${token}` });
 const path = (id: string) => `/api/points/${encodeURIComponent(id)}/photo`;
 
-/** PUT the file itself as the body; the server re-encodes it and strips its metadata (issue 4). */
+/** PUT the file itself as the body; the server re-encodes it and strips its metadata. */
 export const uploadPhoto = (id: string, token: string, file: Blob) =>
   request(PhotoStored, path(id), { method: 'PUT', headers: { ...bearer(token), 'Content-Type': file.type }, body: file });
 

@@ -5,7 +5,7 @@ import { PublicSession, SessionList, WalkSession, type SessionCreateInput, type 
 import { Stats, WalkStats } from '../../shared/stats.ts';
 import { getJson, request } from './http.ts';
 
-/** Walk sessions, statistics and exports (issue 6). */
+/** Walk sessions, statistics and exports. */
 const send = (method: string, body: unknown): RequestInit => ({
   method,
   headers: { 'Content-Type': 'application/json' },

@@ -8,7 +8,7 @@ export const OSM_ATTRIBUTION = '<a href="https://www.openstreetmap.org/copyright
 
 /**
  * A style that needs no network beyond this app's own origin: background, the Vistula, landmarks, local glyphs.
- * Used when the online style cannot load and always in tests (architecture.md, Basemap).
+ * Used when the online style cannot load and always in tests (docs/architecture.md, Basemap).
  */
 export function offlineStyle(origin: string): StyleSpecification {
   return {
@@ -76,7 +76,7 @@ export function offlineStyle(origin: string): StyleSpecification {
 export type BasemapChoice = { style: StyleSpecification | string; offline: boolean; failed: boolean };
 
 /**
- * In order: the operator's local PMTiles extract (issue 7: real streets with no internet and no third party
+ * In order: the operator's local PMTiles extract (real streets with no internet and no third party
  * asked), else the online style if it answers within `timeoutMs`, else the offline one. Fetching the online
  * style first (instead of handing MapLibre the URL) lets us fall back before the map exists, with no blank map.
  */

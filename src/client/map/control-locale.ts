@@ -50,7 +50,7 @@ const BUTTONS: [selector: string, key: (button: HTMLButtonElement) => string][] 
 ];
 
 /**
- * MapLibre reads its UI strings once, when the map is made; the language switch (issue 7) keeps the map, so the
+ * MapLibre reads its UI strings once, when the map is made; the language switch keeps the map, so the
  * table is patched for labels MapLibre sets later (scale, geolocation states) and the existing buttons relabelled.
  */
 export function relabelControls(map: MlMap, locale: Locale): void {

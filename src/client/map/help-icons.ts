@@ -3,7 +3,7 @@ import type { Map as MlMap } from 'maplibre-gl';
 import { pictogram, PICTOGRAM_SIZE } from './pictograms.ts';
 
 /**
- * Map symbols for help kinds (issue 5), drawn on a canvas and registered with map.addImage: no sprite to host,
+ * Map symbols for help kinds, drawn on a canvas and registered with map.addImage: no sprite to host,
  * works offline. Organisations are filled rounded squares (an exact place); private persons are white discs with a
  * dashed ring (an approximate area, drawn over the soft area circle) so the two read differently at a glance,
  * in greyscale too. Inside is the kind's pictogram (pictograms.ts), not a letter: letters clashed ("Z" for

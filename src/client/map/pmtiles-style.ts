@@ -4,7 +4,7 @@ import { layers, LIGHT, type Flavor } from '@protomaps/basemaps';
 import { OSM_ATTRIBUTION } from './basemap.ts';
 
 /**
- * The real offline basemap (issue 7): the operator's PMTiles extract of Kraków, read over HTTP range requests from
+ * The real offline basemap: the operator's PMTiles extract of Kraków, read over HTTP range requests from
  * our own server through the `pmtiles://` protocol, drawn with Protomaps' maintained style (@protomaps/basemaps),
  * which follows the tiles' schema. Only this module knows about PMTiles; basemap.ts decides when to use it.
  */

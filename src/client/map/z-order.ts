@@ -2,7 +2,7 @@ import type { AddLayerObject, Map as MlMap } from 'maplibre-gl';
 
 /**
  * Every layer the app adds, bottom to top. Basemap layers stay below all of these.
- * One list, so "why is this label under that fill?" has one answer (style.md, habit 7).
+ * One list, so "why is this label under that fill?" has one answer (docs/style.md, habit 7).
  */
 export const LAYER_ORDER = [
   'subareas-fill',
@@ -11,7 +11,7 @@ export const LAYER_ORDER = [
   'walk-selected',
   'walk-points',
   'walk-clusters',
-  // Help offers (issue 5): persons' soft areas under the result ring, clusters and symbols on top.
+  // Help offers: persons' soft areas under the result ring, clusters and symbols on top.
   'help-person-area',
   'help-match',
   'help-clusters',
@@ -24,7 +24,7 @@ export const LAYER_ORDER = [
   // Subarea names above the pins: a pin drawn over „Kazimierz-Stradom” made it unreadable; a name is a thin text
   // with a halo, so the pin under it still shows, and clicks go through it to the pin.
   'subareas-label',
-  // Pins published while the projector is on (issue 6): the ring must show even over a cluster.
+  // Pins published while the projector is on: the ring must show even over a cluster.
   'arrivals-ring',
   // The location picker's chosen point sits above everything: it is what the resident is placing right now.
   'placement-point',

@@ -2,7 +2,7 @@
 import { registerSW } from 'virtual:pwa-register';
 
 /**
- * The service worker (issue 7): it keeps the app shell and the last data seen for offline use (vite.config.ts
+ * The service worker: it keeps the app shell and the last data seen for offline use (vite.config.ts
  * says what it caches). Registered from this module, not an inline script, so the CSP stays without
  * 'unsafe-inline'. A new version installs in the background and waits; `waiting` turns the banner on and
  * `apply()` lets it take over and reloads the page.

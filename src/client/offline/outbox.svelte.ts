@@ -7,7 +7,7 @@ import { ApiFailure } from '../api/http.ts';
 import { MyPoints } from '../state/my-points.svelte.ts';
 
 /**
- * The offline outbox (issue 7, product.md "nothing a resident typed is lost"): a pin or an offer is written to
+ * The offline outbox (docs/product.md "nothing a resident typed is lost"): a pin or an offer is written to
  * IndexedDB *before* it is sent, and leaves it only once the server has answered 201. A submission made without a
  * connection (or whose answer was lost, or that met a 5xx/429) stays there, is shown as "Czeka na wysłanie", and
  * is sent again when the browser comes back online or the app starts — always with the same Idempotency-Key, so

@@ -43,7 +43,7 @@ export class LivePoints {
     return openPointStream({
       onstatus: (status) => (this.status = status),
       onopen: () => void this.catchUp(),
-      // Opened offline (issue 7) the stream never opens, but the service worker still has the lists of the last
+      // Opened offline the stream never opens, but the service worker still has the lists of the last
       // visit: load them now instead of waiting for a connection that may not come.
       onerror: () => {
         if (!this.loaded) void this.reload();

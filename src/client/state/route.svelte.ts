@@ -20,7 +20,7 @@ export class Route {
   tab = $state<Tab>('subareas');
   /** A point opened through its private edit link (?tab=walk|help&edit=ID#token=…); the token stays in the fragment. */
   edit = $state<{ id: string; token: string } | null>(null);
-  /** A walk session joined from its QR code (?sesja=CODE, issue 6): new walk pins are sent with it. Kept in the URL. */
+  /** A walk session joined from its QR code (?sesja=CODE): new walk pins are sent with it. Kept in the URL. */
   session = $state<SessionCode | null>(null);
   /** An ambassador's activity whose details card is open (?activity=ID, the link calendar entries carry). */
   activity = $state<string | null>(null);

@@ -19,7 +19,7 @@ export class SiteState {
   subareas = $state.raw<SubareaCollection | null>(null);
   categories = $state.raw<Categories | null>(null);
   basemap = $state.raw<BasemapChoice | null>(null);
-  /** When unconfirmed help offers fade / leave the list (server config, issue 5). */
+  /** When unconfirmed help offers fade / leave the list (server config). */
   helpFreshness = $state.raw<FreshnessLimits>(DEFAULT_FRESHNESS);
 
   constructor(boot: Boot | null = null) {

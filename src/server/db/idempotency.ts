@@ -7,7 +7,7 @@ import type { Db } from './open.ts';
 const IDEMPOTENCY_KEEP_DAYS = 30;
 
 /**
- * Idempotency-Key replays for the offline outbox (issue 3): the same key must return the same answer, edit token
+ * Idempotency-Key replays for the offline outbox: the same key must return the same answer, edit token
  * included, or a resident whose first answer was lost on a flaky connection could never edit their pin.
  * The token is needed in clear to replay, but storing it in clear would defeat keeping only its hash on the point.
  * So the row holds sha256(key) for lookup and the token sealed with a key derived from the Idempotency-Key itself

@@ -8,7 +8,7 @@ export interface StoredPhoto {
   createdAt: string;
 }
 
-/** All SQL about photos (architecture.md: SQL stays in db/). */
+/** All SQL about photos (docs/architecture.md: SQL stays in db/). */
 export class PhotoStore {
   constructor(private readonly db: Db) {}
 

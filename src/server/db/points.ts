@@ -74,7 +74,7 @@ class DecodedRows {
   }
 }
 
-/** All SQL about points; routes and services never see a statement (architecture.md: PostgreSQL later). */
+/** All SQL about points; routes and services never see a statement (docs/architecture.md: PostgreSQL later). */
 export class PointStore {
   private readonly rows = new DecodedRows();
 

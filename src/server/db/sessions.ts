@@ -2,7 +2,7 @@ import type { Db } from './open.ts';
 import type { PublishMode, SessionPatch } from '../../shared/sessions.ts';
 import type { SubareaId } from '../../shared/subareas.ts';
 
-/** A walk session as stored (issue 6). */
+/** A walk session as stored. */
 export interface SessionRow {
   code: string;
   name: string;
@@ -25,7 +25,7 @@ const fromRow = (r: Row): SessionRow => ({
   closed: r.closed === 1, createdBy: r.created_by, createdAt: r.created_at,
 });
 
-/** All SQL about walk sessions, including which points belong to one (architecture.md: SQL stays in db/). */
+/** All SQL about walk sessions, including which points belong to one (docs/architecture.md: SQL stays in db/). */
 export class SessionStore {
   constructor(private readonly db: Db) {}
 

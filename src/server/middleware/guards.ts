@@ -11,7 +11,7 @@ export const requireJson: MiddlewareHandler = async (c, next) => {
   await next();
 };
 
-/** Body cap → 413 JSON (architecture.md). */
+/** Body cap → 413 JSON (docs/architecture.md). */
 export const capBody = (maxBytes: number) =>
   bodyLimit({
     maxSize: maxBytes,

@@ -46,7 +46,7 @@ export interface RateLimitOptions {
 }
 
 /**
- * Fixed-window counter per address, in memory: one process serves everything (architecture.md), and a restart
+ * Fixed-window counter per address, in memory: one process serves everything (docs/architecture.md), and a restart
  * forgetting the counts is harmless. 429 JSON with Retry-After when exceeded; the message names the same wait.
  */
 export function rateLimit(name: string, limit: RateLimit, { proxyHops, now = Date.now, key, counts }: RateLimitOptions): MiddlewareHandler {

@@ -17,7 +17,7 @@ export function basemapOrigin(styleUrl: string | null): string | null {
 }
 
 /**
- * Response headers for every answer, page or API (issue 7, "hostile input").
+ * Response headers for every answer, page or API ("hostile input").
  *
  * CSP: nothing inline may run. The production build has no inline script (Vite emits module files) and Svelte
  * sets dynamic styles through the CSSOM (`element.style`), which style-src does not govern, so style-src stays

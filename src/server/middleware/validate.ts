@@ -17,7 +17,7 @@ export function fieldIssues(error: $ZodError): FieldIssue[] {
 }
 
 /**
- * zValidator with the project's error shape (architecture.md): `400 {error, issues}` instead of the raw ZodError.
+ * zValidator with the project's error shape (docs/architecture.md): `400 {error, issues}` instead of the raw ZodError.
  * Note a json target only parses bodies whose Content-Type is JSON; requireJson() runs first to refuse others.
  */
 export function validate<T extends keyof ValidationTargets, S extends z.ZodType>(target: T, schema: S) {

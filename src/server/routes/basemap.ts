@@ -40,7 +40,7 @@ export function parseRange(header: string, size: number): ByteRange | 'unsatisfi
 }
 
 /**
- * The operator's PMTiles extract of Kraków (issue 7, README "Offline basemap (PMTiles)"), served with HTTP range
+ * The operator's PMTiles extract of Kraków (README "Offline basemap (PMTiles)"), served with HTTP range
  * requests so MapLibre (through the pmtiles protocol) reads only the header, directories and tiles it needs:
  * no tile server, no internet. `file` null: no local basemap, every request is a JSON 404.
  * The file is stat'ed per request, so an operator may replace it while the server runs (the ETag follows).

@@ -9,7 +9,7 @@ import type { BusMessage, EventBus } from '../events.ts';
 export function eventRoutes(bus: EventBus, keepAliveMs: number, version: () => number) {
   return new Hono().get('/', (c) =>
     streamSSE(c, async (stream) => {
-      // Writes are chained so an event and a keep-alive never interleave; each write is awaited (toolchain.md:
+      // Writes are chained so an event and a keep-alive never interleave; each write is awaited (docs/toolchain.md:
       // an unawaited writeSSE loses the last event when the stream closes).
       let chain: Promise<unknown> = stream.write('retry: 3000\n: connected\n\n');
       let unsubscribe = () => {};

@@ -16,7 +16,7 @@ import type { Geocoder } from '../geocode/geocoder.ts';
 const ActivityExportQuery = z.strictObject({ subarea: SubareaId.optional() });
 
 /**
- * /api/export (issue 6): open data per layer, subarea and walk session as GeoJSON (RFC 7946) and CSV, plus the data
+ * /api/export: open data per layer, subarea and walk session as GeoJSON (RFC 7946) and CSV, plus the data
  * dictionary. Rows come from the public projection and are narrowed again by exportRow (shared/export.ts).
  */
 export function exportRoutes(

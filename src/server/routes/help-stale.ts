@@ -4,7 +4,7 @@ import { staleHelp } from '../freshness.ts';
 import { ALL_STAFF, mayActIn, type RequireRole, type StaffEnv } from '../middleware/roles.ts';
 
 /**
- * GET /api/moderation/help/stale (issue 5): published help offers that left the public list because nobody confirmed
+ * GET /api/moderation/help/stale: published help offers that left the public list because nobody confirmed
  * them for `hideDays`. Full records (contacts included) so staff can ask the helper whether the offer stands; an
  * ambassador sees those of their own subarea.
  */

@@ -38,7 +38,7 @@ function queryParams(s: z.ZodType): object[] {
 }
 const pathParam = (name: string, description: string) => ({ name, in: 'path', required: true, schema: { type: 'string' }, description });
 
-/** The public API as OpenAPI 3.1 (issue 6), built once from the same zod schemas the server validates with. */
+/** The public API as OpenAPI 3.1, built once from the same zod schemas the server validates with. */
 export function openApiDocument(site: SiteData) {
   const points = makePointSchemas(site.categories);
   const id = pathParam('id', 'point id');

@@ -26,7 +26,7 @@ export interface PhotoRouteDeps {
 }
 
 /**
- * /api/points/:id/photo (issue 4). PUT (edit token): the body is the image itself (JPEG, PNG or WebP, at most
+ * /api/points/:id/photo. PUT (edit token): the body is the image itself (JPEG, PNG or WebP, at most
  * PHOTO.maxBytes); it is re-encoded without metadata before anything is stored. GET: the public sees a photo only
  * once its point is published; the author (edit token) and moderators (session) see it before. DELETE removes it.
  */

@@ -24,7 +24,7 @@ function headerValue(schema: z.ZodString, name: string, value: string | undefine
 
 export interface PointRouteDeps {
   contributions: Contributions;
-  /** Pins sent with a walk session code (issue 6) go through it: unknown codes refused, immediate ones published. */
+  /** Pins sent with a walk session code go through it: unknown codes refused, immediate ones published. */
   sessions: WalkSessions;
   schemas: PointSchemas;
   /** Published lists cached per data version (ETag, 304) and the changes after a version. */
@@ -36,7 +36,7 @@ export interface PointRouteDeps {
   votePerPointLimit: MiddlewareHandler;
 }
 
-/** /api/points: residents' contributions without an account (issue 3). */
+/** /api/points: residents' contributions without an account. */
 export function pointRoutes({ contributions, sessions, schemas, reads, bodyLimitBytes, writeLimit, voteLimit, votePerPointLimit }: PointRouteDeps) {
   // Every write answers its author (the token on creation, the full record after an edit): never cached.
   const body = [noStore, writeLimit, requireJson, capBody(bodyLimitBytes)] as const;

@@ -11,7 +11,7 @@ import { walkStats } from '../../shared/stats.ts';
 const CodeParam = z.strictObject({ code: SessionCode });
 
 /**
- * /api/sessions (issue 6). Creating, listing, switching and the pending pins are for staff (facilitators log in as
+ * /api/sessions. Creating, listing, switching and the pending pins are for staff (facilitators log in as
  * moderators or as the subarea's ambassador, who runs walks in their own subarea only); the join view and the
  * summary are public: they show only what the public map shows. Codes are short, so public lookups of unknown codes
  * are rate limited per address (lookupLimit).

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { StaticFiles } from '../static-files.ts';
 
 /**
- * Files whose name stays the same from build to build, so a browser must ask again each time (issue 7): the service
+ * Files whose name stays the same from build to build, so a browser must ask again each time: the service
  * worker script (the browser compares it byte for byte to find a new version; no-cache keeps an HTTP cache in
  * front of it from hiding one), the web manifest, and the page itself.
  */

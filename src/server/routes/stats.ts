@@ -4,7 +4,7 @@ import type { SiteData } from '../site-data.ts';
 import { validate } from '../middleware/validate.ts';
 import { helpStats, StatsQuery, walkStats, type SubareaStats } from '../../shared/stats.ts';
 
-/** GET /api/stats (issue 6): per subarea, keep/change by theme and help offers by kind; published points only. */
+/** GET /api/stats: per subarea, keep/change by theme and help offers by kind; published points only. */
 export function statsRoutes(contributions: Contributions, site: SiteData, now: () => Date) {
   const themeIds = site.categories.walkThemes.map((t) => t.id);
   const kindIds = site.categories.helpKinds.map((k) => k.id);

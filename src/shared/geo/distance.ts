@@ -1,5 +1,5 @@
 /**
- * Distances for "Znajdź pomoc" (issue 5): how far each offer is from the place a resident chose, and the offers in
+ * Distances for "Znajdź pomoc": how far each offer is from the place a resident chose, and the offers in
  * that order. Great-circle (haversine) on a sphere: within a city the error is far below a metre per kilometre.
  */
 export type LngLat = readonly [number, number];

@@ -36,7 +36,7 @@ describe('configFromEnv', () => {
     expect(() => configFromEnv({ RATE_LIMIT_WRITES: 'lots' })).toThrow(/RATE_LIMIT_WRITES/);
   });
 
-  it('finds a local basemap at $DATA_DIR/basemap/krakow.pmtiles, or none (issue 7)', () => {
+  it('finds a local basemap at $DATA_DIR/basemap/krakow.pmtiles, or none', () => {
     const dir = mkdtempSync(join(tmpdir(), 'mapa-config-'));
     try {
       expect(configFromEnv({ DATA_DIR: dir }).basemapPmtiles).toBeNull();

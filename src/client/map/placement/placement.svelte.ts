@@ -22,7 +22,7 @@ export interface PlacedPoint {
 }
 
 /**
- * The location picker shared by the walk and help forms (issues 4 and 5). One instance per page (MapView sets it);
+ * The location picker shared by the walk and help forms. One instance per page (MapView sets it);
  * a form calls `start()` when it needs a place, reads `point`, and calls `stop()` when done.
  *
  *  - While `active`, a tap/click on the map sets the point (PlacementLayer, inside MapCanvas).

@@ -1,5 +1,5 @@
 /**
- * "350 m", "1,2 km" (issue 5): metres rounded to 10 below a kilometre, one decimal of kilometres above, with the
+ * "350 m", "1,2 km": metres rounded to 10 below a kilometre, one decimal of kilometres above, with the
  * locale's decimal separator. Approximate on purpose: persons are shown ±150 m anyway.
  */
 export function formatDistance(m: number, locale: string): string {

@@ -4,7 +4,7 @@ import type { PlacedPoint } from '../../map/placement/placement.svelte.ts';
 
 export const WEEKDAYS = ['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun'] as const;
 export type Weekday = (typeof WEEKDAYS)[number];
-/** Languages offered as checkboxes; others are picked by name (languages.ts). Polish and Ukrainian first (product.md). */
+/** Languages offered as checkboxes; others are picked by name (languages.ts). Polish and Ukrainian first (docs/product.md). */
 export const COMMON_LANGUAGES = ['pl', 'uk', 'en', 'ru', 'de'] as const;
 const CONTACTS = ['phone', 'email', 'www'] as const;
 export type ContactField = (typeof CONTACTS)[number];
@@ -33,7 +33,7 @@ const Stored = z.object({
 
 /**
  * Everything typed into the offer form, kept in one object that outlives a failed submission and a switch to the
- * search screen (issue 5: nothing typed is lost). Plain strings as typed; `toBody` turns them into the API shape.
+ * search screen (nothing typed is lost). Plain strings as typed; `toBody` turns them into the API shape.
  */
 export class OfferDraft {
   /**
@@ -80,7 +80,7 @@ export class OfferDraft {
       ...(availability ? { availability } : {}),
       ...(languages.length ? { languages } : {}),
       ...(Object.keys(contact).length ? { contact } : {}),
-      // Consent is asked per contact of a private person; organisations publish theirs (product.md).
+      // Consent is asked per contact of a private person; organisations publish theirs (docs/product.md).
       ...(person ? { contactConsent: Object.fromEntries(CONTACTS.filter((f) => contact[f]).map((f) => [f, this.publish[f]])) } : {}),
       ...(contact.email ? { notifyRequests: this.notify } : {}),
       ...(point ? { lng: point.lng, lat: point.lat } : {}),
@@ -89,7 +89,7 @@ export class OfferDraft {
   }
 
   /**
-   * Kept on this device until the offer is sent (issue 5: nothing typed is lost — not by an error, not by a reload
+   * Kept on this device until the offer is sent (nothing typed is lost — not by an error, not by a reload
    * or a dead battery). It is the helper's own device; the draft is deleted once the server has the offer.
    */
   save(point: PlacedPoint | null = this.point): void {

@@ -21,7 +21,7 @@ export interface OfferQuery {
 }
 
 /**
- * "Znajdź pomoc" (issue 5): matching offers, nearest first. Stale offers never show here (the server drops them too;
+ * "Znajdź pomoc": matching offers, nearest first. Stale offers never show here (the server drops them too;
  * a live update may still carry one). Paused offers go last: in a crisis the first result must be one that can help
  * now. Without a place, alphabetical (Polish collation) so the list is still predictable.
  */

@@ -6,7 +6,7 @@ type T = (key: MessageKey, options?: Record<string, unknown>) => string;
 const MAX: Partial<Record<DraftField, number>> = { name: LIMITS.name, description: LIMITS.description, availability: LIMITS.availability };
 
 /**
- * zod or API issues → one plain-language message per form field, in the resident's language (issue 5: "Polish
+ * zod or API issues → one plain-language message per form field, in the resident's language ("Polish
  * messages next to the fields"). An issue on a path the form does not show is kept under `other`, never dropped.
  */
 export function fieldErrors(issues: readonly { path: string; message: string }[], t: T) {

@@ -11,7 +11,7 @@ export type QrState = (typeof QR_STATES)[number];
 export const SLIDESHOW_SECONDS = 15;
 
 /**
- * What the projector shows, driven by the facilitator's keyboard (issue 6): 1–3 a subarea, 0 all, W/H layers,
+ * What the projector shows, driven by the facilitator's keyboard: 1–3 a subarea, 0 all, W/H layers,
  * Q the QR code (corner → full screen → hidden), E the next activities, F full screen, S slideshow, ? the list of
  * shortcuts. Single keys, no modifiers: a facilitator presses them from across the room on a wireless keyboard or a
  * presenter remote.

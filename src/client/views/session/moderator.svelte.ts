@@ -1,7 +1,7 @@
 import { fetchMe, login } from '../../api/moderation.ts';
 import { ApiFailure } from '../../api/http.ts';
 
-/** Facilitators' pages need the moderator session cookie (issue 6); 401 means "show the login form". */
+/** Facilitators' pages need the moderator session cookie; 401 means "show the login form". */
 export class ModeratorGate {
   me = $state<string | null>(null);
   checked = $state(false);

@@ -4,7 +4,7 @@ import type { PlacedPoint } from '../../map/placement/placement.svelte.ts';
 
 /**
  * What the resident is typing into the walk form. It lives in WalkState (above the form), so switching tabs,
- * an error or a failed send never loses it (product.md: nothing a resident typed is lost).
+ * an error or a failed send never loses it (docs/product.md: nothing a resident typed is lost).
  */
 export class WalkDraft {
   kind = $state<WalkKind | ''>('');

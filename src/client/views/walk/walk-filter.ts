@@ -15,7 +15,7 @@ export interface WalkFilters {
 
 export const isWalk = (f: PointFeature): f is WalkFeature => f.properties.layer === 'walk';
 
-/** The one filter both the map and the list use, so they always show the same points (issue 4). */
+/** The one filter both the map and the list use, so they always show the same points. */
 export function filterWalk(c: PointCollection, f: WalkFilters): WalkFeature[] {
   return c.features.filter(isWalk).filter((p) => {
     const q = p.properties;
