@@ -99,7 +99,7 @@ const pwa = VitePWA({
         urlPattern: ({ url, request, sameOrigin }) =>
           sameOrigin &&
           !request.headers.has('Authorization') &&
-          (/^\/api\/(subareas|config|categories|stats|points|privacy|about)$/.test(url.pathname) ||
+          (/^\/api\/(subareas|config|categories|stats|points|privacy|about|activities)$/.test(url.pathname) ||
             /^\/api\/context\/[\w.-]+\.geojson$/.test(url.pathname)),
         handler: 'NetworkFirst',
         options: {

@@ -115,7 +115,7 @@ test.describe('offline use with the service worker', () => {
     await openFromList(page, first, firstId);
 
     await context.setOffline(true);
-    const dropExpected = expectOfflineFailuresOnly(page, pageErrors, /^\/api\/(events|basemap\/krakow\.pmtiles)$/);
+    const dropExpected = expectOfflineFailuresOnly(page, pageErrors, /^\/api\/(events|health|basemap\/krakow\.pmtiles)$/);
     await page.reload();
     await expect(page.getByTestId('offline-status')).toContainText('Jesteś offline');
     await waitForMap(page, SUBAREA_LAYERS, 3);
@@ -186,7 +186,7 @@ test.describe('offline use with the service worker', () => {
     expect(cached.filter((p) => /^\/api\/(events|auth|moderation|export|points\/)/.test(p))).toEqual([]);
 
     await context.setOffline(true);
-    const dropExpected = expectOfflineFailuresOnly(page, pageErrors, /^\/api\/(events|auth\/me|moderation\/queue|points\/[^/]+|export\/points\.csv)$/);
+    const dropExpected = expectOfflineFailuresOnly(page, pageErrors, /^\/api\/(events|health|auth\/me|moderation\/queue|points\/[^/]+|export\/points\.csv)$/);
     const offline = await page.evaluate(async ({ id, editToken }) => {
       const attempt = (path: string, init?: RequestInit) =>
         fetch(path, init).then(

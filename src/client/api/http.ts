@@ -1,5 +1,6 @@
 import type { z } from 'zod';
 import { ErrorBody } from '../../shared/points.ts';
+import { reportNetworkFailure } from '../offline/connection.svelte.ts';
 
 /** A failed request, with the server's own message and field issues when it sent them. */
 export class ApiFailure extends Error {
@@ -24,6 +25,7 @@ export async function request<S extends z.ZodType>(schema: S, path: string, init
   try {
     res = await fetch(path, { ...init, headers: { Accept: 'application/json', ...init?.headers } });
   } catch (e) {
+    reportNetworkFailure();
     throw new ApiFailure(0, `network error: ${(e as Error).message}`);
   }
   const body: unknown = await res.json().catch(() => undefined);

@@ -1,16 +1,58 @@
-/** Whether the browser believes it has a network (navigator.onLine and its online/offline events). */
-export class Connection {
-  online = $state(globalThis.navigator?.onLine ?? true);
+/**
+ * Whether the app can reach its server. `navigator.onLine` alone is not enough: it stays true on a Wi-Fi without
+ * internet, and Debian's Chromium 150 keeps it true in a page reloaded under network emulation. So a request that
+ * could not reach the server (NETWORK_FAILED, sent by api/http.ts and the live stream) is checked with a small probe
+ * of /api/health, which the service worker never answers from its cache: if the probe fails too, the app is offline
+ * until a later probe (every PROBE_MS) or the browser's `online` event finds the server again.
+ */
+export const NETWORK_FAILED = 'mapa:network-failed';
+/** How often an offline app looks for its server again: often enough that "Jesteś offline" goes within seconds. */
+const PROBE_MS = 3000;
 
-  /** Follows the browser's events; returns the cleanup for an $effect. */
+/** Tells the connection status that a request did not reach the server (no answer at all, not an HTTP error). */
+export function reportNetworkFailure(): void {
+  globalThis.dispatchEvent?.(new Event(NETWORK_FAILED));
+}
+
+export class Connection {
+  private browserOnline = $state(globalThis.navigator?.onLine ?? true);
+  private unreachable = $state(false);
+  readonly online = $derived(this.browserOnline && !this.unreachable);
+
+  /** Follows the browser's events and failed requests; returns the cleanup for an $effect. */
   start(): () => void {
-    const update = () => (this.online = navigator.onLine);
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    let probing = false;
+    let stopped = false;
+    const probe = async () => {
+      if (probing || stopped) return;
+      probing = true;
+      clearTimeout(timer);
+      try {
+        await fetch('/api/health', { cache: 'no-store' });
+        this.unreachable = false;
+      } catch {
+        this.unreachable = true;
+        if (!stopped) timer = setTimeout(() => void probe(), PROBE_MS);
+      } finally {
+        probing = false;
+      }
+    };
+    const update = () => {
+      this.browserOnline = navigator.onLine;
+      if (navigator.onLine && this.unreachable) void probe();
+    };
+    const failed = () => void probe();
     update();
     window.addEventListener('online', update);
     window.addEventListener('offline', update);
+    window.addEventListener(NETWORK_FAILED, failed);
     return () => {
+      stopped = true;
+      clearTimeout(timer);
       window.removeEventListener('online', update);
       window.removeEventListener('offline', update);
+      window.removeEventListener(NETWORK_FAILED, failed);
     };
   }
 }

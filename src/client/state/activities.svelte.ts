@@ -3,6 +3,7 @@ import type { Activity } from '../../shared/activities.ts';
 import type { SubareaId } from '../../shared/subareas.ts';
 import { utcToWarsaw } from '../../shared/warsaw-time.ts';
 import { fetchActivities } from '../api/activities.ts';
+import { ApiFailure } from '../api/http.ts';
 import { openPointStream } from './point-stream.ts';
 
 const DAY = 86_400_000;
@@ -31,7 +32,9 @@ export class ActivityFeed {
       this.list = activities;
       this.status = 'ready';
     } catch (e) {
-      console.error('loading activities failed', e);
+      // Offline with nothing cached yet is expected (the banner says so); anything else is a bug to see.
+      if (e instanceof ApiFailure && e.status === 0) console.warn('activities unavailable offline:', e.message);
+      else console.error('loading activities failed', e);
       this.status = 'error';
     }
   }

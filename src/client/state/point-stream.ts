@@ -1,6 +1,7 @@
 import type { z } from 'zod';
 import { POINT_EVENTS, PointEvent, type PointEventName } from '../../shared/points.ts';
 import { ACTIVITY_EVENT, ActivityEvent } from '../../shared/activities.ts';
+import { reportNetworkFailure } from '../offline/connection.svelte.ts';
 
 export type LiveStatus = 'connecting' | 'live' | 'reconnecting';
 
@@ -39,6 +40,7 @@ export function openPointStream(handlers: PointStreamHandlers): () => void {
     };
     stream.onerror = () => {
       handlers.onstatus?.('reconnecting');
+      reportNetworkFailure();
       handlers.onerror?.();
       if (stream.readyState === EventSource.CLOSED && !stopped) {
         retry = setTimeout(open, delay);
