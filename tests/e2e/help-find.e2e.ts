@@ -36,7 +36,7 @@ test.describe('Sąsiedzka Mapa Pomocy: offering and finding help', () => {
     await page.getByLabel('Opis', { exact: true }).fill('Zawozimy do lekarza i do urzędu.');
     await page.getByLabel('ukraiński', { exact: true }).check();
     await page.getByLabel('Telefon').fill('+48 12 345 67 89');
-    await page.getByLabel('E-mail').fill('nie-adres');
+    await page.getByLabel('E-mail', { exact: true }).fill('nie-adres');
     await page.getByLabel('Albo wpisz miejsce lub adres').fill('Bazylika Bożego');
     await page.getByRole('button', { name: /Bazylika Bożego Ciała/ }).click();
     await expect(page.getByTestId('placement-status')).toContainText('Bazylika Bożego Ciała');
@@ -49,7 +49,7 @@ test.describe('Sąsiedzka Mapa Pomocy: offering and finding help', () => {
     await expect(page.getByLabel(/Nazwa organizacji/)).toHaveValue(name);
     expect(await seriousViolations(page, 'offer form with errors')).toEqual([]);
 
-    await page.getByLabel('E-mail').fill('kontakt@blisko.example.org');
+    await page.getByLabel('E-mail', { exact: true }).fill('kontakt@blisko.example.org');
     await page.getByLabel(/Zgadzam się na opublikowanie/).check();
     await page.getByRole('button', { name: 'Wyślij ofertę' }).click();
     await expect(page.getByRole('heading', { name: /Dziękujemy! Oferta czeka na sprawdzenie/ })).toBeFocused();
