@@ -122,7 +122,8 @@ const pwa = VitePWA({
       },
       {
         // The local PMTiles basemap, read with Range requests: the parts of the map seen online stay for offline.
-        urlPattern: ({ url, request, sameOrigin }) => sameOrigin && url.pathname.endsWith('.pmtiles') && request.headers.has('Range'),
+        urlPattern: ({ url, request, sameOrigin }) =>
+          sameOrigin && url.pathname.endsWith('.pmtiles') && request.headers.has('Range'),
         handler: pmtilesRanges,
       },
     ],

@@ -6,7 +6,16 @@ ensureDependencies();
 const built = 'dist/index.html';
 // data/places.geojson: the service worker precaches the gazetteer under its hash (vite.config.ts).
 // data/: the main page is pre-rendered from the site data (scripts/vite/prerender.ts).
-const sources = ['src/client', 'src/shared', 'public', 'index.html', 'vite.config.ts', 'package-lock.json', 'data', 'scripts/vite'];
+const sources = [
+  'src/client',
+  'src/shared',
+  'public',
+  'index.html',
+  'vite.config.ts',
+  'package-lock.json',
+  'data',
+  'scripts/vite',
+];
 if (!existsSync(built) || statSync(built).mtimeMs < newestMtime(sources)) {
   mustRun('npx', ['vite', 'build', '--logLevel', 'warn']);
 }

@@ -49,7 +49,10 @@ const env = {
 
 /** One node process (node --import tsx), not the tsx CLI: SIGKILL must hit the process that holds the database. */
 function startServer() {
-  const child = spawn(process.execPath, ['--import', 'tsx', 'src/server/index.ts'], { env, stdio: ['ignore', 'ignore', 'pipe'] });
+  const child = spawn(process.execPath, ['--import', 'tsx', 'src/server/index.ts'], {
+    env,
+    stdio: ['ignore', 'ignore', 'pipe'],
+  });
   let stderr = '';
   child.stderr.on('data', (d) => (stderr += d));
   child.on('exit', (code, signal) => {
@@ -141,7 +144,9 @@ const phase1Ms = Date.now() - t1;
 const ackedBeforeKill = submissions.filter((s) => s.state === 'acked');
 const inDoubt = submissions.filter((s) => s.state !== 'acked');
 if (!killedAt) {
-  console.error(`the server was never killed: only ${acked} of ${SUBMISSIONS} acknowledged (statuses: ${[...otherStatuses]})`);
+  console.error(
+    `the server was never killed: only ${acked} of ${SUBMISSIONS} acknowledged (statuses: ${[...otherStatuses]})`,
+  );
   process.exit(1);
 }
 await new Promise((r) => (server.exitCode !== null || server.signalCode ? r() : server.once('exit', r)));
@@ -153,9 +158,12 @@ await waitHealthy();
 const restartMs = Date.now() - t2;
 const lost = [];
 await pool(ackedBeforeKill, async (s) => {
-  const res = await fetch(`${base}/api/points/${s.answer.id}`, { headers: { Authorization: `Bearer ${s.answer.editToken}` } });
+  const res = await fetch(`${base}/api/points/${s.answer.id}`, {
+    headers: { Authorization: `Bearer ${s.answer.editToken}` },
+  });
   const record = res.ok ? await res.json() : null;
-  if (!record || record.id !== s.answer.id || record.title !== s.body.title) lost.push({ id: s.answer.id, status: res.status });
+  if (!record || record.id !== s.answer.id || record.title !== s.body.title)
+    lost.push({ id: s.answer.id, status: res.status });
 });
 
 // ——— phase 3: the outbox sends the in-doubt ones again with the same key: each stored exactly once ———
@@ -177,8 +185,16 @@ server.kill('SIGTERM');
 await new Promise((r) => server.once('exit', r));
 
 const db = new Database(join(dataDir, 'mapa.sqlite'), { readonly: true });
-const stored = db.prepare("SELECT COUNT(*) FROM points WHERE json_extract(data, '$.title') LIKE 'Punkt trwałości nr %'").pluck().get();
-const distinctTitles = db.prepare("SELECT COUNT(DISTINCT json_extract(data, '$.title')) FROM points WHERE json_extract(data, '$.title') LIKE 'Punkt trwałości nr %'").pluck().get();
+const stored = db
+  .prepare("SELECT COUNT(*) FROM points WHERE json_extract(data, '$.title') LIKE 'Punkt trwałości nr %'")
+  .pluck()
+  .get();
+const distinctTitles = db
+  .prepare(
+    "SELECT COUNT(DISTINCT json_extract(data, '$.title')) FROM points WHERE json_extract(data, '$.title') LIKE 'Punkt trwałości nr %'",
+  )
+  .pluck()
+  .get();
 db.close();
 rmSync(dir, { recursive: true, force: true });
 
@@ -204,5 +220,9 @@ console.log('\ndurability: SIGKILL during concurrent POST /api/points');
 for (const [k, v] of rows) console.log(`  ${k.padEnd(width)}  ${v}`);
 if (lost.length) console.log('  lost:', lost.slice(0, 5));
 if (retryFailures.length) console.log('  resend failures:', retryFailures.slice(0, 5));
-console.log(ok ? 'durability: OK — every acknowledged point survived, every submission stored exactly once' : 'durability: FAILED');
+console.log(
+  ok
+    ? 'durability: OK — every acknowledged point survived, every submission stored exactly once'
+    : 'durability: FAILED',
+);
 process.exit(ok ? 0 : 1);

@@ -20,10 +20,16 @@ if (made.status !== 0) {
 // Street addresses: the PRG fixture (ul. Józefa, ul. Miodowa, …) imported like an operator's official file.
 const gml = `${dataDir}/prg-fixture.gml`;
 const fixture = spawnSync('npx', ['tsx', 'tests/support/prg-fixture.ts', gml], { stdio: 'inherit' });
-const imported = fixture.status === 0 &&
-  spawnSync('npx', ['tsx', 'src/server/cli/addresses-import.ts', gml], { env: { ...process.env, DATA_DIR: dataDir }, stdio: 'inherit' }).status === 0;
+const imported =
+  fixture.status === 0 &&
+  spawnSync('npx', ['tsx', 'src/server/cli/addresses-import.ts', gml], {
+    env: { ...process.env, DATA_DIR: dataDir },
+    stdio: 'inherit',
+  }).status === 0;
 if (!imported) {
-  console.error('e2e-server: could not import the test addresses (tests/support/prg-fixture.ts, npm run addresses:import)');
+  console.error(
+    'e2e-server: could not import the test addresses (tests/support/prg-fixture.ts, npm run addresses:import)',
+  );
   process.exit(1);
 }
 const env = {
@@ -44,13 +50,25 @@ const env = {
 };
 if (process.env.E2E_WITH_MODERATOR !== '0') {
   const added = spawnSync('npx', ['tsx', 'src/server/cli/moderator-add.ts', 'moderator'], { env, stdio: 'inherit' });
-  if (added.status !== 0) console.error('e2e-server: could not create the test moderator (is moderator:add implemented?)');
+  if (added.status !== 0)
+    console.error('e2e-server: could not create the test moderator (is moderator:add implemented?)');
   for (const [login, subarea, email] of [
     ['ambasador-ks', 'kazimierz-stradom', 'ambasador@fablab.example'],
     ['ambasador-gw', 'grzegorzki-wesola', 'ambasador@mis.example'],
   ]) {
-    const args = ['tsx', 'src/server/cli/account-add.ts', login, '--role', 'ambassador', '--subarea', subarea, '--email', email];
-    if (spawnSync('npx', args, { env, stdio: 'inherit' }).status !== 0) console.error(`e2e-server: could not create ${login}`);
+    const args = [
+      'tsx',
+      'src/server/cli/account-add.ts',
+      login,
+      '--role',
+      'ambassador',
+      '--subarea',
+      subarea,
+      '--email',
+      email,
+    ];
+    if (spawnSync('npx', args, { env, stdio: 'inherit' }).status !== 0)
+      console.error(`e2e-server: could not create ${login}`);
   }
 }
 const server = spawn('npx', ['tsx', 'src/server/index.ts'], { env, stdio: 'inherit' });

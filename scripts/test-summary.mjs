@@ -1,7 +1,13 @@
 // Names of the tests that failed, read from the runners' JSON reports. CI keeps only the tail of the output,
 // so `npm test` prints these again next to its summary: a failure must be readable without the whole log.
 
-const firstLine = (text = '') => text.replace(/\u001b\[[0-9;]*m/g, '').split('\n').find((l) => l.trim())?.trim().slice(0, 300) ?? '';
+const firstLine = (text = '') =>
+  text
+    .replace(/\u001b\[[0-9;]*m/g, '')
+    .split('\n')
+    .find((l) => l.trim())
+    ?.trim()
+    .slice(0, 300) ?? '';
 
 /** "file › test name — first line of the error" for every failed vitest test. */
 export function vitestFailures(report) {
@@ -24,7 +30,9 @@ export function playwrightFailures(report) {
       for (const test of spec.tests ?? []) {
         if (test.status !== 'unexpected' && test.status !== 'flaky') continue;
         const error = test.results?.find((r) => r.error)?.error?.message;
-        lines.push(`${spec.file}:${spec.line} › ${[...titles, spec.title].join(' › ')} (${test.status}) — ${firstLine(error)}`);
+        lines.push(
+          `${spec.file}:${spec.line} › ${[...titles, spec.title].join(' › ')} (${test.status}) — ${firstLine(error)}`,
+        );
       }
     }
     for (const child of suite.suites ?? []) visit(child, [...titles, child.title]);

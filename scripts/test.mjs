@@ -19,7 +19,13 @@ const step = (name, command, args, env) => {
 };
 
 step('type check', 'npm', ['run', '--silent', 'check']);
-step('unit and API tests', 'npx', ['vitest', 'run', '--reporter=default', '--reporter=json', '--outputFile.json=test-results/vitest.json']);
+step('unit and API tests', 'npx', [
+  'vitest',
+  'run',
+  '--reporter=default',
+  '--reporter=json',
+  '--outputFile.json=test-results/vitest.json',
+]);
 // ~7 s: the real server SIGKILLed under 1,200 concurrent submissions must lose no acknowledged point.
 step('durability', 'node', ['scripts/durability.mjs']);
 if (step('production build', 'npx', ['vite', 'build', '--logLevel', 'warn']) === 0) {
@@ -43,7 +49,9 @@ const skipped = (vitest?.numPendingTests ?? 0) + (vitest?.numTodoTests ?? 0) + (
 
 console.log('');
 console.log(`vitest: ${vitest ? `${vitest.numPassedTests} passed, ${vitest.numFailedTests} failed` : 'no report'}`);
-console.log(`playwright: ${pw ? `${pw.stats.expected} passed, ${pw.stats.unexpected} failed, ${pw.stats.flaky} flaky` : 'no report'}`);
+console.log(
+  `playwright: ${pw ? `${pw.stats.expected} passed, ${pw.stats.unexpected} failed, ${pw.stats.flaky} flaky` : 'no report'}`,
+);
 for (const line of [...vitestFailures(vitest), ...playwrightFailures(pw)]) console.log(`failed: ${line}`);
 if (failures.length) console.log(`failed steps: ${failures.join('; ')}`);
 console.log(`tests: ${passed} passed, ${failed} failed, ${skipped} skipped`);

@@ -5,7 +5,10 @@ import { createServer } from 'node:http';
 import { readFileSync } from 'node:fs';
 
 const routes = new Map(
-  Object.entries(JSON.parse(process.env.BARE_ROUTES ?? '{}') as Record<string, string>).map(([url, file]) => [url, readFileSync(file)]),
+  Object.entries(JSON.parse(process.env.BARE_ROUTES ?? '{}') as Record<string, string>).map(([url, file]) => [
+    url,
+    readFileSync(file),
+  ]),
 );
 if (routes.size === 0) throw new Error('BARE_ROUTES must name at least one URL and its file');
 const server = createServer((req, res) => {

@@ -14,7 +14,9 @@ mkdirSync(dir, { recursive: true });
 const db = new Database(join(dir, 'bare.sqlite'));
 db.pragma('journal_mode = WAL');
 db.pragma('synchronous = FULL');
-db.exec('CREATE TABLE IF NOT EXISTS points (id TEXT PRIMARY KEY, lng REAL NOT NULL, lat REAL NOT NULL, data TEXT NOT NULL)');
+db.exec(
+  'CREATE TABLE IF NOT EXISTS points (id TEXT PRIMARY KEY, lng REAL NOT NULL, lat REAL NOT NULL, data TEXT NOT NULL)',
+);
 const insert = db.prepare('INSERT INTO points (id, lng, lat, data) VALUES (?, ?, ?, ?)');
 
 const server = createServer((req, res) => {
@@ -35,4 +37,9 @@ const server = createServer((req, res) => {
   });
 });
 server.listen(Number(process.env.PORT), '127.0.0.1');
-process.on('SIGTERM', () => server.close(() => { db.close(); process.exit(0); }));
+process.on('SIGTERM', () =>
+  server.close(() => {
+    db.close();
+    process.exit(0);
+  }),
+);

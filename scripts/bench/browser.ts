@@ -19,7 +19,9 @@ export async function timeUntil(browser: Browser, url: string, probe: string, ti
   try {
     const page = await context.newPage();
     // A page that throws has failed: stop at once instead of waiting for the timeout.
-    const thrown = new Promise<never>((_, reject) => page.once('pageerror', (e) => reject(new Error(`${url} threw: ${e.message}`))));
+    const thrown = new Promise<never>((_, reject) =>
+      page.once('pageerror', (e) => reject(new Error(`${url} threw: ${e.message}`))),
+    );
     await page.addInitScript({
       content: `(() => {
         const tick = () => {
@@ -31,10 +33,14 @@ export async function timeUntil(browser: Browser, url: string, probe: string, ti
       })();`,
     });
     await page.goto(url, { waitUntil: 'commit' });
-    const done = page.waitForFunction(() => {
-      const w = window as unknown as { __benchDoneAt?: number; __benchError?: string };
-      return w.__benchDoneAt !== undefined || w.__benchError !== undefined;
-    }, undefined, { timeout: timeoutMs, polling: 250 });
+    const done = page.waitForFunction(
+      () => {
+        const w = window as unknown as { __benchDoneAt?: number; __benchError?: string };
+        return w.__benchDoneAt !== undefined || w.__benchError !== undefined;
+      },
+      undefined,
+      { timeout: timeoutMs, polling: 250 },
+    );
     await Promise.race([done, thrown]);
     const { doneAt, error } = await page.evaluate(() => {
       const w = window as unknown as { __benchDoneAt?: number; __benchError?: string };

@@ -9,7 +9,16 @@ import { newestMtime, ROOT } from './lib.ts';
 /** Our own output folder: other developers' test runs build into dist/ and dist-*. */
 export const DIST = join(ROOT, 'dist-bench');
 // data/ and scripts/vite: the page is pre-rendered from the site data by the build's own plugins.
-const SOURCES = ['src/client', 'src/shared', 'public', 'index.html', 'vite.config.ts', 'package-lock.json', 'data', 'scripts/vite'];
+const SOURCES = [
+  'src/client',
+  'src/shared',
+  'public',
+  'index.html',
+  'vite.config.ts',
+  'package-lock.json',
+  'data',
+  'scripts/vite',
+];
 
 /**
  * Builds the app with vite when dist-bench/ is missing or (unless told not to) older than any client source.
@@ -23,7 +32,8 @@ export function ensureAppBuild(rebuildWhenStale = true): boolean {
     env: { ...process.env, DIST_DIR: 'dist-bench' },
     stdio: 'inherit',
   });
-  if (r.status !== 0) throw new Error(`"DIST_DIR=dist-bench npx vite build" failed (exit ${r.status}); fix the build first`);
+  if (r.status !== 0)
+    throw new Error(`"DIST_DIR=dist-bench npx vite build" failed (exit ${r.status}); fix the build first`);
   return true;
 }
 
@@ -58,12 +68,22 @@ export async function buildBarePages(dir: string): Promise<void> {
   copyFileSync(join(nm, 'maplibre-gl/dist/maplibre-gl.css'), join(dir, 'maplibre-gl.css'));
   copyFileSync(join(nm, 'leaflet/dist/leaflet.css'), join(dir, 'leaflet.css'));
   copyFileSync(join(nm, 'leaflet.markercluster/dist/MarkerCluster.css'), join(dir, 'MarkerCluster.css'));
-  copyFileSync(join(nm, 'leaflet.markercluster/dist/MarkerCluster.Default.css'), join(dir, 'MarkerCluster.Default.css'));
+  copyFileSync(
+    join(nm, 'leaflet.markercluster/dist/MarkerCluster.Default.css'),
+    join(dir, 'MarkerCluster.Default.css'),
+  );
   cpSync(join(nm, 'leaflet/dist/images'), join(dir, 'images'), { recursive: true });
   writeFileSync(join(dir, 'subareas.html'), page('bare MapLibre: subareas', '/subareas.js', ['/maplibre-gl.css']));
-  writeFileSync(join(dir, 'maplibre-pins.html'), page('bare MapLibre: 50,000 pins', '/maplibre-pins.js', ['/maplibre-gl.css']));
+  writeFileSync(
+    join(dir, 'maplibre-pins.html'),
+    page('bare MapLibre: 50,000 pins', '/maplibre-pins.js', ['/maplibre-gl.css']),
+  );
   writeFileSync(
     join(dir, 'leaflet-pins.html'),
-    page('Leaflet + markercluster: 50,000 pins', '/leaflet-pins.js', ['/leaflet.css', '/MarkerCluster.css', '/MarkerCluster.Default.css']),
+    page('Leaflet + markercluster: 50,000 pins', '/leaflet-pins.js', [
+      '/leaflet.css',
+      '/MarkerCluster.css',
+      '/MarkerCluster.Default.css',
+    ]),
   );
 }

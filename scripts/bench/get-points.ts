@@ -36,8 +36,11 @@ export async function measureGets(tmp: string, seconds: number): Promise<GetResu
     routes[url] = file;
     shapes.set(query, { features, bytes: bytes.length });
   }
-  const bare = await startNode('scripts/bench/bare-json-server.ts', { PORT: String(PORTS.bareJson), BARE_ROUTES: JSON.stringify(routes) },
-    `http://${HOST}:${PORTS.bareJson}/health`);
+  const bare = await startNode(
+    'scripts/bench/bare-json-server.ts',
+    { PORT: String(PORTS.bareJson), BARE_ROUTES: JSON.stringify(routes) },
+    `http://${HOST}:${PORTS.bareJson}/health`,
+  );
   try {
     const out: GetResult[] = [];
     for (const query of Object.keys(QUERIES) as Query[]) {

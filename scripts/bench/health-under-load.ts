@@ -12,9 +12,14 @@ export interface HealthResult {
 
 /** The app server must already run on PORTS.app over a database with the layer seeded. */
 export async function measureHealthUnderLoad(seconds: number, layerPath: string): Promise<HealthResult> {
-  const heavy = loadTest(PORTS.app, () => ({ method: 'GET', path: layerPath, headers: { 'Accept-Encoding': 'br, gzip' } }), {
-    seconds, concurrency: HEAVY_CLIENTS,
-  });
+  const heavy = loadTest(
+    PORTS.app,
+    () => ({ method: 'GET', path: layerPath, headers: { 'Accept-Encoding': 'br, gzip' } }),
+    {
+      seconds,
+      concurrency: HEAVY_CLIENTS,
+    },
+  );
   const health = loadTest(PORTS.app, () => ({ method: 'GET', path: '/api/health' }), { seconds, concurrency: 1 });
   const [h, l] = await Promise.all([health, heavy]);
   return { health: h, heavy: l };

@@ -39,7 +39,8 @@ const wanted = (n: number) => only.has(String(n));
 const started = Date.now();
 // Other work on the machine (parallel test runs) slows every figure: the table says how busy it was.
 const loadAtStart = loadavg()[0]!;
-const log = (msg: string) => console.error(`[bench ${((Date.now() - started) / 1000).toFixed(0).padStart(3)} s] ${msg}`);
+const log = (msg: string) =>
+  console.error(`[bench ${((Date.now() - started) / 1000).toFixed(0).padStart(3)} s] ${msg}`);
 
 if (ensureAppBuild(process.env.BENCH_REBUILD !== '0')) log('built the app into dist-bench/');
 const tmp = mkdtempSync(join(tmpdir(), 'mapa-bench-'));
@@ -88,7 +89,7 @@ try {
         pinsResult = await measurePins(browser, PIN_RUNS);
       }
       if (wanted(7)) {
-        log('measurement 7: Lighthouse, mobile preset, the app\'s / and the bare MapLibre page');
+        log("measurement 7: Lighthouse, mobile preset, the app's / and the bare MapLibre page");
         const server = await startAppServer(join(tmp, 'app-lighthouse'), DIST);
         try {
           lh = await measureLighthouse({
@@ -124,7 +125,9 @@ try {
     }
   }
   if (wanted(6)) {
-    log(`measurement 6: /api/health while ${HEAVY_CLIENTS} clients download ${HEAVY_PINS.toLocaleString('en')} pins, ${SECONDS} s`);
+    log(
+      `measurement 6: /api/health while ${HEAVY_CLIENTS} clients download ${HEAVY_PINS.toLocaleString('en')} pins, ${SECONDS} s`,
+    );
     const dataDir = join(tmp, 'app-heavy');
     seedPoints(dataDir, krakowPoints(HEAVY_PINS, 11));
     const server = await startAppServer(dataDir, DIST);
@@ -198,7 +201,12 @@ if (health) {
 if (lh?.app && lh.bare) {
   const fig = (f: LighthouseFigures) =>
     `${f.score} (FCP ${(f.fcpMs / 1000).toFixed(1)} s, LCP ${(f.lcpMs / 1000).toFixed(1)} s, TBT ${int(f.tbtMs)} ms, ${kb(f.bytes)})`;
-  rows.push(['7. Lighthouse mobile performance (target ≥ 95 for /)', fig(lh.app), `bare MapLibre page: ${fig(lh.bare)}`, ratio(lh.app.score, lh.bare.score)]);
+  rows.push([
+    '7. Lighthouse mobile performance (target ≥ 95 for /)',
+    fig(lh.app),
+    `bare MapLibre page: ${fig(lh.bare)}`,
+    ratio(lh.app.score, lh.bare.score),
+  ]);
 }
 
 const header: [string, string, string, string] = ['measurement', 'Mapa Rewitalizacji', 'baseline', 'app ÷ baseline'];
@@ -217,25 +225,40 @@ rows.forEach((r) => console.log(line(r)));
 console.log('\ndetails');
 if (size) {
   for (const f of size.appFiles) console.log(`  1. ${f.file}: ${kb(f.raw)} raw, ${kb(f.gzip)} gzip`);
-  console.log(`  1. maplibre-gl.mjs ${kb(size.maplibreRaw)} raw; its worker (loaded later by both, not counted) ${kb(size.workerGzip)} gzip`);
+  console.log(
+    `  1. maplibre-gl.mjs ${kb(size.maplibreRaw)} raw; its worker (loaded later by both, not counted) ${kb(size.workerGzip)} gzip`,
+  );
 }
-if (render) console.log(`  2. runs (ms): app ${render.app.map(int).join(', ')}; bare ${render.bare.map(int).join(', ')}`);
-if (pinsResult) console.log(`  3. runs (ms): MapLibre ${pinsResult.maplibre.map(int).join(', ')}; Leaflet ${pinsResult.leaflet.map(int).join(', ')}`);
-if (seed) console.log(`  4/5. database: ${int(seed.rows)} published rows, journal_mode=${seed.journalMode}, synchronous=${seed.synchronous}`);
+if (render)
+  console.log(`  2. runs (ms): app ${render.app.map(int).join(', ')}; bare ${render.bare.map(int).join(', ')}`);
+if (pinsResult)
+  console.log(
+    `  3. runs (ms): MapLibre ${pinsResult.maplibre.map(int).join(', ')}; Leaflet ${pinsResult.leaflet.map(int).join(', ')}`,
+  );
+if (seed)
+  console.log(
+    `  4/5. database: ${int(seed.rows)} published rows, journal_mode=${seed.journalMode}, synchronous=${seed.synchronous}`,
+  );
 for (const g of gets) {
-  console.log(`  4. ${g.query}: app p50 ${g.app.p50Ms.toFixed(1)} ms, p95 ${g.app.p95Ms.toFixed(1)} ms [${fmtStatuses(g.app.statuses)}]; ` +
-    `bare p50 ${g.bare.p50Ms.toFixed(1)} ms, p95 ${g.bare.p95Ms.toFixed(1)} ms [${fmtStatuses(g.bare.statuses)}]`);
+  console.log(
+    `  4. ${g.query}: app p50 ${g.app.p50Ms.toFixed(1)} ms, p95 ${g.app.p95Ms.toFixed(1)} ms [${fmtStatuses(g.app.statuses)}]; ` +
+      `bare p50 ${g.bare.p50Ms.toFixed(1)} ms, p95 ${g.bare.p95Ms.toFixed(1)} ms [${fmtStatuses(g.bare.statuses)}]`,
+  );
   if (g.app.firstError) console.log(`  4. ${g.query}: app, first failed request: ${g.app.firstError}`);
 }
 if (health) {
-  console.log(`  6. health: p50 ${health.health.p50Ms.toFixed(1)} ms, p95 ${health.health.p95Ms.toFixed(1)} ms [${fmtStatuses(health.health.statuses)}]; ` +
-    `layer: p50 ${health.heavy.p50Ms.toFixed(0)} ms, p95 ${health.heavy.p95Ms.toFixed(0)} ms, ${kb(health.heavy.bytes)} sent [${fmtStatuses(health.heavy.statuses)}]`);
+  console.log(
+    `  6. health: p50 ${health.health.p50Ms.toFixed(1)} ms, p95 ${health.health.p95Ms.toFixed(1)} ms [${fmtStatuses(health.health.statuses)}]; ` +
+      `layer: p50 ${health.heavy.p50Ms.toFixed(0)} ms, p95 ${health.heavy.p95Ms.toFixed(0)} ms, ${kb(health.heavy.bytes)} sent [${fmtStatuses(health.heavy.statuses)}]`,
+  );
 }
 if (lh) {
   for (const [name, f] of Object.entries(lh)) console.log(`  7. ${name}: best practices ${f.bestPractices}`);
 }
 if (post) {
   if (post.app.firstError) console.log(`  5. app, first failed request: ${post.app.firstError}`);
-  console.log(`  5. app p50 ${post.app.p50Ms.toFixed(1)} ms, p95 ${post.app.p95Ms.toFixed(1)} ms [${fmtStatuses(post.app.statuses)}]; ` +
-    `bare p50 ${post.bare.p50Ms.toFixed(1)} ms, p95 ${post.bare.p95Ms.toFixed(1)} ms [${fmtStatuses(post.bare.statuses)}]`);
+  console.log(
+    `  5. app p50 ${post.app.p50Ms.toFixed(1)} ms, p95 ${post.app.p95Ms.toFixed(1)} ms [${fmtStatuses(post.app.statuses)}]; ` +
+      `bare p50 ${post.bare.p50Ms.toFixed(1)} ms, p95 ${post.bare.p95Ms.toFixed(1)} ms [${fmtStatuses(post.bare.statuses)}]`,
+  );
 }

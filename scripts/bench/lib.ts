@@ -82,7 +82,10 @@ export async function startNode(file: string, env: NodeJS.ProcessEnv, healthUrl:
   const until = Date.now() + 60_000;
   for (;;) {
     if (proc.exitCode !== null) throw new Error(`${file} exited (${proc.exitCode}) before answering:\n${stderr}`);
-    const ok = await fetch(healthUrl).then((r) => r.ok, () => false);
+    const ok = await fetch(healthUrl).then(
+      (r) => r.ok,
+      () => false,
+    );
     if (ok) break;
     if (Date.now() > until) {
       proc.kill('SIGKILL');
@@ -141,7 +144,9 @@ export function startStaticServer(mounts: Record<string, string>): Promise<Serve
   const entries = Object.entries(mounts).sort((a, b) => b[0].length - a[0].length);
   const server = createServer((req, res) => {
     const path = decodeURIComponent(new URL(req.url ?? '/', 'http://x').pathname);
-    const mount = entries.find(([prefix]) => path === prefix || path.startsWith(prefix.endsWith('/') ? prefix : `${prefix}/`));
+    const mount = entries.find(
+      ([prefix]) => path === prefix || path.startsWith(prefix.endsWith('/') ? prefix : `${prefix}/`),
+    );
     if (!mount) return void res.writeHead(404).end();
     const [prefix, target] = mount;
     const file = path === prefix ? target : normalize(join(target, path.slice(prefix.length)));
@@ -149,7 +154,11 @@ export function startStaticServer(mounts: Record<string, string>): Promise<Serve
     if (!existsSync(file) || !statSync(file).isFile()) return void res.writeHead(404).end();
     const type = TYPES[extname(file)] ?? 'application/octet-stream';
     const gzip = /\bgzip\b/.test(String(req.headers['accept-encoding'] ?? '')) && /text|javascript|json/.test(type);
-    res.writeHead(200, { 'Content-Type': type, 'Cache-Control': 'no-store', ...(gzip ? { 'Content-Encoding': 'gzip', Vary: 'Accept-Encoding' } : {}) });
+    res.writeHead(200, {
+      'Content-Type': type,
+      'Cache-Control': 'no-store',
+      ...(gzip ? { 'Content-Encoding': 'gzip', Vary: 'Accept-Encoding' } : {}),
+    });
     res.end(gzip ? gzipSync(readFileSync(file)) : readFileSync(file));
   });
   return new Promise((r) => server.listen(PORTS.static, HOST, () => r(server)));

@@ -27,14 +27,26 @@ export interface LoadResult {
 export async function loadTest(
   port: number,
   next: (i: number) => LoadRequest,
-  { seconds, concurrency, okStatus = 200, warmupSeconds = 1 }: { seconds: number; concurrency: number; okStatus?: number; warmupSeconds?: number },
+  {
+    seconds,
+    concurrency,
+    okStatus = 200,
+    warmupSeconds = 1,
+  }: { seconds: number; concurrency: number; okStatus?: number; warmupSeconds?: number },
 ): Promise<LoadResult> {
   const agent = new Agent({ keepAlive: true, maxSockets: concurrency });
   let counter = 0;
   const once = (r: LoadRequest) =>
     new Promise<{ status: number; bytes: number }>((resolvePromise, reject) => {
       const req = request(
-        { host: HOST, port, method: r.method, path: r.path, agent, headers: { ...r.headers, ...(r.body ? { 'Content-Length': Buffer.byteLength(r.body) } : {}) } },
+        {
+          host: HOST,
+          port,
+          method: r.method,
+          path: r.path,
+          agent,
+          headers: { ...r.headers, ...(r.body ? { 'Content-Length': Buffer.byteLength(r.body) } : {}) },
+        },
         (res) => {
           let bytes = 0;
           res.on('data', (d: Buffer) => (bytes += d.length));
@@ -77,7 +89,14 @@ export async function loadTest(
     const { statuses, latencies, bytes, elapsed, firstError } = await run(seconds * 1000);
     const sorted = latencies.sort((a, b) => a - b);
     const at = (q: number) => sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))] ?? NaN;
-    return { statuses, firstError, perSecond: (statuses.get(okStatus) ?? 0) / elapsed, p50Ms: at(0.5), p95Ms: at(0.95), bytes };
+    return {
+      statuses,
+      firstError,
+      perSecond: (statuses.get(okStatus) ?? 0) / elapsed,
+      p50Ms: at(0.5),
+      p95Ms: at(0.95),
+      bytes,
+    };
   } finally {
     agent.destroy();
   }

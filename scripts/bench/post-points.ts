@@ -24,8 +24,14 @@ function walkPost(i: number): LoadRequest {
     path: '/api/points',
     headers: { 'Content-Type': 'application/json', 'Idempotency-Key': `bench-${randomUUID()}` },
     body: JSON.stringify({
-      layer: 'walk', lng, lat, kind: i % 2 ? 'keep' : 'change', theme: THEMES[i % THEMES.length],
-      title: `Ławka przy skwerze nr ${i}`, description: 'Przydałby się cień i kosz na śmieci.', consent: true,
+      layer: 'walk',
+      lng,
+      lat,
+      kind: i % 2 ? 'keep' : 'change',
+      theme: THEMES[i % THEMES.length],
+      title: `Ławka przy skwerze nr ${i}`,
+      description: 'Przydałby się cień i kosz na śmieci.',
+      consent: true,
     }),
   };
 }
@@ -33,8 +39,11 @@ function walkPost(i: number): LoadRequest {
 /** The app server must already run on PORTS.app. */
 export async function measurePosts(tmp: string, seconds: number): Promise<PostResult> {
   const app = await loadTest(PORTS.app, walkPost, { seconds, concurrency: POST_CONCURRENCY, okStatus: 201 });
-  const bareServer = await startNode('scripts/bench/bare-sqlite-server.ts', { PORT: String(PORTS.bareSqlite), DATA_DIR: join(tmp, 'bare-sqlite') },
-    `http://${HOST}:${PORTS.bareSqlite}/health`);
+  const bareServer = await startNode(
+    'scripts/bench/bare-sqlite-server.ts',
+    { PORT: String(PORTS.bareSqlite), DATA_DIR: join(tmp, 'bare-sqlite') },
+    `http://${HOST}:${PORTS.bareSqlite}/health`,
+  );
   try {
     const bare = await loadTest(PORTS.bareSqlite, walkPost, { seconds, concurrency: POST_CONCURRENCY, okStatus: 201 });
     return { app, bare };

@@ -40,7 +40,9 @@ export function seedPoints(dataDir: string, points: readonly [number, number][])
           kind: i % 3 ? 'change' : 'keep',
           theme: themes[i % themes.length]!,
           title: `Punkt spaceru badawczego nr ${i}`,
-          ...(i % 2 ? { description: 'Za mało ławek i cienia; chodnik zastawiony samochodami w godzinach szczytu.' } : {}),
+          ...(i % 2
+            ? { description: 'Za mało ławek i cienia; chodnik zastawiony samochodami w godzinach szczytu.' }
+            : {}),
           ...(i % 5 ? {} : { nickname: 'Mieszkanka' }),
           createdAt: at,
           updatedAt: at,

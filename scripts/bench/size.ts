@@ -25,7 +25,8 @@ export function initialScripts(html: string): string[] {
     .filter((h): h is string => h !== undefined);
   const all = [...new Set([...srcs, ...preloads])];
   const foreign = all.filter((u) => /^(https?:)?\/\//.test(u));
-  if (foreign.length) throw new Error(`index.html loads scripts from elsewhere (${foreign.join(', ')}): measure those too`);
+  if (foreign.length)
+    throw new Error(`index.html loads scripts from elsewhere (${foreign.join(', ')}): measure those too`);
   return all;
 }
 

@@ -39,7 +39,9 @@ export function prerender(): Plugin {
         });
         try {
           const { loadSiteData } = (await server.ssrLoadModule('/src/server/site-data.ts')) as SiteModule;
-          const { subareaCollection } = (await server.ssrLoadModule('/src/server/routes/subareas.ts')) as SubareasModule;
+          const { subareaCollection } = (await server.ssrLoadModule(
+            '/src/server/routes/subareas.ts',
+          )) as SubareasModule;
           const { Boot, bootJson, BOOT_ELEMENT_ID } = (await server.ssrLoadModule('/src/client/boot.ts')) as BootModule;
           const { renderShell } = (await server.ssrLoadModule('/src/client/prerender.ts')) as ShellModule;
           const site = loadSiteData(join(root, 'data'));
@@ -51,7 +53,10 @@ export function prerender(): Plugin {
           // The page's CSP allows no inline style (src/server/middleware/security.ts): a style="" in the markup would be
           // refused by the browser and logged as an error. Svelte's style: directives are fine after hydration.
           const inline = /<[^>]+\sstyle="[^"]*"/.exec(body);
-          if (inline) throw new Error(`the pre-rendered page has an inline style, which the CSP refuses: ${inline[0].slice(0, 200)}`);
+          if (inline)
+            throw new Error(
+              `the pre-rendered page has an inline style, which the CSP refuses: ${inline[0].slice(0, 200)}`,
+            );
           const app = '<div id="app"></div>';
           if (!html.includes(app)) throw new Error(`index.html must contain ${app} for the pre-rendered page`);
           return html.replace(

@@ -26,7 +26,8 @@ export interface AccountSettings {
  * the same command serves "add a colleague", "she now moderates everywhere" and "I forgot my password".
  */
 export async function setAccount(db: Db, s: AccountSettings, now = new Date()) {
-  if (!LOGIN.test(s.login)) throw new AccountError(`login must be 2–64 characters: letters, digits, . _ - (got "${s.login}")`);
+  if (!LOGIN.test(s.login))
+    throw new AccountError(`login must be 2–64 characters: letters, digits, . _ - (got "${s.login}")`);
   if ([...s.password].length < MIN_PASSWORD_LENGTH) {
     throw new AccountError(`password must have at least ${MIN_PASSWORD_LENGTH} characters`);
   }
@@ -34,12 +35,14 @@ export async function setAccount(db: Db, s: AccountSettings, now = new Date()) {
   let subarea: SubareaId | null = null;
   if (s.role === 'ambassador') {
     const parsed = SubareaId.safeParse(s.subarea);
-    if (!parsed.success) throw new AccountError(`an ambassador needs --subarea, one of: ${SubareaId.options.join(', ')}`);
+    if (!parsed.success)
+      throw new AccountError(`an ambassador needs --subarea, one of: ${SubareaId.options.join(', ')}`);
     subarea = parsed.data;
   } else if (s.subarea !== undefined) {
     throw new AccountError(`--subarea is only for ambassadors: a ${s.role} works in every subarea`);
   }
-  if (s.email !== undefined && !z.email().safeParse(s.email).success) throw new AccountError(`not an e-mail address: "${s.email}"`);
+  if (s.email !== undefined && !z.email().safeParse(s.email).success)
+    throw new AccountError(`not an e-mail address: "${s.email}"`);
   return new AuthStore(db).upsertAccount(
     { login: s.login, passwordHash: await hashPassword(s.password), role: s.role, subarea, email: s.email ?? null },
     now.toISOString(),

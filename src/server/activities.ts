@@ -55,7 +55,13 @@ export class Activities {
     assertSubarea(account, input.subarea);
     const at = this.now().toISOString();
     const activity = Activity.parse({
-      ...input, id: randomId(), startUtc: utc(input.start), endUtc: utc(input.end), sequence: 0, createdAt: at, updatedAt: at,
+      ...input,
+      id: randomId(),
+      startUtc: utc(input.start),
+      endUtc: utc(input.end),
+      sequence: 0,
+      createdAt: at,
+      updatedAt: at,
     });
     await this.repo.save(activity, { at, actor: account.login, action: 'create', before: null });
     this.bus.publishActivity({ id: activity.id, subarea: activity.subarea, change: 'created' });
@@ -78,8 +84,13 @@ export class Activities {
     if (!checked.success) throw new ApiError(400, 'invalid request body', fieldIssues(checked.error));
     const at = this.now().toISOString();
     const after = Activity.parse({
-      ...checked.data, id, startUtc: utc(checked.data.start), endUtc: utc(checked.data.end),
-      sequence: sequence + 1, createdAt, updatedAt: at,
+      ...checked.data,
+      id,
+      startUtc: utc(checked.data.start),
+      endUtc: utc(checked.data.end),
+      sequence: sequence + 1,
+      createdAt,
+      updatedAt: at,
     });
     await this.repo.save(after, { at, actor: account.login, action: 'update', before });
     this.bus.publishActivity({ id, subarea: after.subarea, change: 'updated' });

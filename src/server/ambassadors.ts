@@ -14,7 +14,11 @@ export class Ambassadors {
   private readonly audit: StaffAuditStore;
   private readonly edits: Map<string, AmbassadorCardEdit>;
 
-  constructor(private readonly db: Db, private readonly site: SiteData, private readonly now: () => Date) {
+  constructor(
+    private readonly db: Db,
+    private readonly site: SiteData,
+    private readonly now: () => Date,
+  ) {
     this.store = new AmbassadorCardStore(db);
     this.audit = new StaffAuditStore(db);
     this.edits = this.store.all();

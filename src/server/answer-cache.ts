@@ -60,7 +60,11 @@ export class AnswerCache {
  */
 export async function sendCached(c: Context, answer: CachedAnswer): Promise<Response> {
   const encoding = answer.body.length >= COMPRESS_MIN_BYTES ? pickEncoding(c.req.header('Accept-Encoding')) : null;
-  const headers = new Headers({ 'Content-Type': 'application/json', 'Cache-Control': 'no-cache', ETag: answer.tag(encoding) });
+  const headers = new Headers({
+    'Content-Type': 'application/json',
+    'Cache-Control': 'no-cache',
+    ETag: answer.tag(encoding),
+  });
   varyOnEncoding(headers);
   const wanted = c.req.header('If-None-Match');
   if (wanted && (wanted.trim() === '*' || wanted.split(',').some((t) => t.trim() === answer.tag(encoding)))) {

@@ -103,7 +103,9 @@ export function createApp(db: Db, options: AppOptions = {}) {
   const helpFreshness = checkFreshnessLimits(options.helpFreshness ?? DEFAULT_FRESHNESS);
   const retention = Retention.parse(options.retention ?? DEFAULT_RETENTION);
   if (retention.staleHelpDays < helpFreshness.hideDays) {
-    throw new RangeError(`the retention of unconfirmed help offers (${retention.staleHelpDays} days) must not be shorter than the time after which they are hidden (${helpFreshness.hideDays} days): offers still on the map would be erased`);
+    throw new RangeError(
+      `the retention of unconfirmed help offers (${retention.staleHelpDays} days) must not be shorter than the time after which they are hidden (${helpFreshness.hideDays} days): offers still on the map would be erased`,
+    );
   }
   const contributions = new Contributions(db, site, bus, now, helpFreshness);
   contributions.resyncSubareas();
@@ -117,24 +119,38 @@ export function createApp(db: Db, options: AppOptions = {}) {
   const publicOrigin = publicUrl && new URL(publicUrl).origin;
   const requireRole = roleGuard(auth, now, publicOrigin);
   const places = loadPlaces(dataDir);
-  const geocoder = new Geocoder(new SqliteAddressStore(db), places.features, site.subareas, options.onlineGeocoder ?? null);
+  const geocoder = new Geocoder(
+    new SqliteAddressStore(db),
+    places.features,
+    site.subareas,
+    options.onlineGeocoder ?? null,
+  );
   const changeLog = new ChangeLog(db);
   changeLog.prune();
   const reads = new PublicReads(changeLog, contributions, now);
   const limiter = { proxyHops, now: () => now().getTime() };
   const limit = (name: string, l: Limits['writes']) => rateLimit(name, l, limiter);
   // One counter for every way of trying a session code (join page, summary, export), counting only misses.
-  const sessionLookupLimit = rateLimit('unknown session code', limits.sessionLookups, { ...limiter, counts: (s) => s === 404 });
+  const sessionLookupLimit = rateLimit('unknown session code', limits.sessionLookups, {
+    ...limiter,
+    counts: (s) => s === 404,
+  });
   const activities = new Activities(new SqliteActivityStore(db), bus, now);
   const calendar = calendarOptions(site, publicUrl);
   const ambassadors = new Ambassadors(db, site, now);
   const mailer = options.mailer ?? null;
   const contactRequests = new ContactRequests(db, contributions, ambassadors, auth, site, now, {
-    mailer, publicUrl: publicUrl ?? 'http://localhost:8080', closedKeepDays: retention.closedContactRequestDays,
+    mailer,
+    publicUrl: publicUrl ?? 'http://localhost:8080',
+    closedKeepDays: retention.closedContactRequestDays,
   });
   // Closed requests are also erased whenever a request is made or the inbox read; the retention job (at start-up, then
   // daily, started by index.ts) catches a quiet subarea.
-  retentionJob.register({ name: 'closed contact requests', days: retention.closedContactRequestDays, erase: () => contactRequests.purgeClosed() });
+  retentionJob.register({
+    name: 'closed contact requests',
+    days: retention.closedContactRequestDays,
+    erase: () => contactRequests.purgeClosed(),
+  });
   // Retries need no request to trigger them; unref: the timer never keeps a process (or a test run) alive.
   if (mailer) setInterval(() => void contactRequests.retryDue(), options.mailRetryCheckMs ?? 30_000).unref();
 
@@ -142,18 +158,43 @@ export function createApp(db: Db, options: AppOptions = {}) {
     .use('*', cutOffBody, noStoreForAuthors)
     .use('*', compressAnswers())
     .route('/health', healthRoutes(db))
-    .route('/subareas', subareaRoutes(site, ambassadors, () => contributions.points.countsBySubarea()))
-    .route('/points', pointRoutes({
-      contributions, sessions, schemas, reads, bodyLimitBytes: limits.bodyBytes,
-      writeLimit: limit('write', limits.writes), voteLimit: limit('vote', limits.votes),
-      votePerPointLimit: rateLimit('"me too" vote', limits.votesPerPoint, { ...limiter, key: (c) => `point:${c.req.param('id')}` }),
-    }))
+    .route(
+      '/subareas',
+      subareaRoutes(site, ambassadors, () => contributions.points.countsBySubarea()),
+    )
+    .route(
+      '/points',
+      pointRoutes({
+        contributions,
+        sessions,
+        schemas,
+        reads,
+        bodyLimitBytes: limits.bodyBytes,
+        writeLimit: limit('write', limits.writes),
+        voteLimit: limit('vote', limits.votes),
+        votePerPointLimit: rateLimit('"me too" vote', limits.votesPerPoint, {
+          ...limiter,
+          key: (c) => `point:${c.req.param('id')}`,
+        }),
+      }),
+    )
     .route('/points', contactRequestRoutes(contactRequests, limit('contact request', limits.contactRequests)))
     .route('/points', photoRoutes({ db, auth, contributions, writeLimit: limit('photo', limits.writes), now }))
-    .route('/events', eventRoutes(bus, limits.sseKeepAliveMs, () => changeLog.current()))
+    .route(
+      '/events',
+      eventRoutes(bus, limits.sseKeepAliveMs, () => changeLog.current()),
+    )
     // Login and logout use the session cookie without requireRole, which checks every other staff route.
     .use('/auth/*', cookieRequest(publicOrigin))
-    .route('/auth', authRoutes(auth, requireRole, { ttlMs: limits.sessionTtlMs, secureCookies: options.secureCookies ?? false, now }, limit('login', limits.logins)))
+    .route(
+      '/auth',
+      authRoutes(
+        auth,
+        requireRole,
+        { ttlMs: limits.sessionTtlMs, secureCookies: options.secureCookies ?? false, now },
+        limit('login', limits.logins),
+      ),
+    )
     .route('/accounts', accountRoutes(auth, requireRole))
     .route('/ambassador', ambassadorRoutes(requireRole, contactRequests, ambassadors))
     .route('/moderation/help', helpStaleRoutes(requireRole, contributions, now))
@@ -165,13 +206,21 @@ export function createApp(db: Db, options: AppOptions = {}) {
     .route('/sessions', sessionRoutes(requireRole, sessions, site, sessionLookupLimit))
     .route('/export', exportRoutes(contributions, sessions, site, activities, sessionLookupLimit, publicUrl, geocoder))
     .route('/stats', statsRoutes(contributions, site, now))
-    .route('/activities', activityRoutes({
-      activities, requireRole, calendar,
-    }))
+    .route(
+      '/activities',
+      activityRoutes({
+        activities,
+        requireRole,
+        calendar,
+      }),
+    )
     .route('/', calendarRoutes(activities, site, calendar))
     .route('/', openApiRoutes(site))
     .route('/', sitePageRoutes(site, retention))
-    .route('/', metaRoutes(site, { basemapStyleUrl, basemap: { pmtiles: basemapPmtiles && BASEMAP_PMTILES_URL }, helpFreshness }));
+    .route(
+      '/',
+      metaRoutes(site, { basemapStyleUrl, basemap: { pmtiles: basemapPmtiles && BASEMAP_PMTILES_URL }, helpFreshness }),
+    );
 
   // Last in the API: an unknown /api path is a JSON 404, never the SPA's index.html.
   api.all('*', (c) => c.json({ error: `no such API endpoint: ${c.req.method} ${c.req.path}` }, 404));

@@ -8,7 +8,10 @@ export type Encoding = 'br' | 'gzip';
  * The encoding to send for an Accept-Encoding header: brotli when accepted, else gzip, else none. Honours q-values
  * (`gzip;q=0` refuses gzip) and `*`; our preference decides between two accepted ones, as RFC 9110 allows.
  */
-export function pickEncoding(header: string | undefined, available: readonly Encoding[] = ['br', 'gzip']): Encoding | null {
+export function pickEncoding(
+  header: string | undefined,
+  available: readonly Encoding[] = ['br', 'gzip'],
+): Encoding | null {
   if (!header) return null;
   const q = new Map<string, number>();
   for (const part of header.split(',')) {
@@ -29,14 +32,17 @@ const gzipAsync = promisify(gzip);
  */
 export function compressBytes(bytes: Uint8Array, encoding: Encoding): Promise<Buffer> {
   if (encoding === 'gzip') return gzipAsync(bytes, { level: 6 });
-  return brotli(bytes, { params: { [constants.BROTLI_PARAM_QUALITY]: 5, [constants.BROTLI_PARAM_SIZE_HINT]: bytes.length } });
+  return brotli(bytes, {
+    params: { [constants.BROTLI_PARAM_QUALITY]: 5, [constants.BROTLI_PARAM_SIZE_HINT]: bytes.length },
+  });
 }
 
 /** Adds Accept-Encoding to Vary once, keeping what other layers put there. */
 export function varyOnEncoding(headers: Headers): void {
   const vary = headers.get('Vary');
   if (!vary) headers.set('Vary', 'Accept-Encoding');
-  else if (vary !== '*' && !/(^|,)\s*accept-encoding\s*(,|$)/i.test(vary)) headers.set('Vary', `${vary}, Accept-Encoding`);
+  else if (vary !== '*' && !/(^|,)\s*accept-encoding\s*(,|$)/i.test(vary))
+    headers.set('Vary', `${vary}, Accept-Encoding`);
 }
 
 /** Below this compressing costs more (CPU, a header) than it saves on the wire. */

@@ -104,7 +104,8 @@ function basemapPmtiles(env: NodeJS.ProcessEnv, dataDir: string): string | null 
   const raw = env.BASEMAP_PMTILES;
   if (raw) {
     const file = resolve(raw);
-    if (!existsSync(file)) throw new Error(`BASEMAP_PMTILES is "${raw}", but ${file} does not exist: fix the path or unset it`);
+    if (!existsSync(file))
+      throw new Error(`BASEMAP_PMTILES is "${raw}", but ${file} does not exist: fix the path or unset it`);
     return file;
   }
   const fallback = join(dataDir, 'basemap', 'krakow.pmtiles');
@@ -120,7 +121,8 @@ function geocoderUrl(raw: string | undefined): string | null {
   } catch {
     throw new Error(`GEOCODER_URL must be an http(s) address such as https://photon.komoot.io/api, got "${raw}"`);
   }
-  if (url.protocol !== 'https:' && url.protocol !== 'http:') throw new Error(`GEOCODER_URL must be http(s), got "${raw}"`);
+  if (url.protocol !== 'https:' && url.protocol !== 'http:')
+    throw new Error(`GEOCODER_URL must be http(s), got "${raw}"`);
   return url.toString();
 }
 
@@ -136,8 +138,10 @@ function publicUrl(raw: string | undefined): string | null {
   } catch {
     throw new Error(`PUBLIC_URL must be an absolute address like https://mapa.example.pl, got "${raw}"`);
   }
-  if (url.protocol !== 'https:' && url.protocol !== 'http:') throw new Error(`PUBLIC_URL must be http(s), got "${raw}"`);
-  if (url.search || url.hash || url.username) throw new Error(`PUBLIC_URL must have no query, fragment or user, got "${raw}"`);
+  if (url.protocol !== 'https:' && url.protocol !== 'http:')
+    throw new Error(`PUBLIC_URL must be http(s), got "${raw}"`);
+  if (url.search || url.hash || url.username)
+    throw new Error(`PUBLIC_URL must have no query, fragment or user, got "${raw}"`);
   return (url.origin + url.pathname).replace(/\/+$/, '');
 }
 
@@ -146,7 +150,8 @@ function mailConfig(env: NodeJS.ProcessEnv, publicUrl: string | null): MailConfi
   const smtpUrl = env.SMTP_URL || null;
   if (!smtpUrl) return { smtpUrl: null, from: env.MAIL_FROM ?? '' };
   if (!/^smtps?:\/\//.test(smtpUrl)) throw new Error(`SMTP_URL must start with smtp:// or smtps://, got "${smtpUrl}"`);
-  if (!publicUrl) throw new Error('SMTP_URL is set but PUBLIC_URL is not: set PUBLIC_URL so the e-mails can link to the app');
+  if (!publicUrl)
+    throw new Error('SMTP_URL is set but PUBLIC_URL is not: set PUBLIC_URL so the e-mails can link to the app');
   // Without MAIL_FROM, a no-reply address at the public host: most servers refuse a sender without a domain.
   return { smtpUrl, from: env.MAIL_FROM || `Mapa Rewitalizacji <no-reply@${new URL(publicUrl).hostname}>` };
 }
@@ -170,13 +175,34 @@ export function configFromEnv(env: NodeJS.ProcessEnv): ServerConfig {
     publicUrl: publicBase,
     mail: mailConfig(env, publicBase),
     limits: {
-      writes: { max: positiveInt(env, 'RATE_LIMIT_WRITES', DEFAULT_LIMITS.writes.max), windowMs: DEFAULT_LIMITS.writes.windowMs },
-      votes: { max: positiveInt(env, 'RATE_LIMIT_VOTES', DEFAULT_LIMITS.votes.max), windowMs: DEFAULT_LIMITS.votes.windowMs },
-      votesPerPoint: { max: positiveInt(env, 'RATE_LIMIT_VOTES_PER_POINT', DEFAULT_LIMITS.votesPerPoint.max), windowMs: DEFAULT_LIMITS.votesPerPoint.windowMs },
-      logins: { max: positiveInt(env, 'RATE_LIMIT_LOGINS', DEFAULT_LIMITS.logins.max), windowMs: DEFAULT_LIMITS.logins.windowMs },
-      sessionLookups: { max: positiveInt(env, 'RATE_LIMIT_SESSION_LOOKUPS', DEFAULT_LIMITS.sessionLookups.max), windowMs: DEFAULT_LIMITS.sessionLookups.windowMs },
-      searches: { max: positiveInt(env, 'RATE_LIMIT_SEARCHES', DEFAULT_LIMITS.searches.max), windowMs: DEFAULT_LIMITS.searches.windowMs },
-      contactRequests: { max: positiveInt(env, 'RATE_LIMIT_CONTACT_REQUESTS', DEFAULT_LIMITS.contactRequests.max), windowMs: DEFAULT_LIMITS.contactRequests.windowMs },
+      writes: {
+        max: positiveInt(env, 'RATE_LIMIT_WRITES', DEFAULT_LIMITS.writes.max),
+        windowMs: DEFAULT_LIMITS.writes.windowMs,
+      },
+      votes: {
+        max: positiveInt(env, 'RATE_LIMIT_VOTES', DEFAULT_LIMITS.votes.max),
+        windowMs: DEFAULT_LIMITS.votes.windowMs,
+      },
+      votesPerPoint: {
+        max: positiveInt(env, 'RATE_LIMIT_VOTES_PER_POINT', DEFAULT_LIMITS.votesPerPoint.max),
+        windowMs: DEFAULT_LIMITS.votesPerPoint.windowMs,
+      },
+      logins: {
+        max: positiveInt(env, 'RATE_LIMIT_LOGINS', DEFAULT_LIMITS.logins.max),
+        windowMs: DEFAULT_LIMITS.logins.windowMs,
+      },
+      sessionLookups: {
+        max: positiveInt(env, 'RATE_LIMIT_SESSION_LOOKUPS', DEFAULT_LIMITS.sessionLookups.max),
+        windowMs: DEFAULT_LIMITS.sessionLookups.windowMs,
+      },
+      searches: {
+        max: positiveInt(env, 'RATE_LIMIT_SEARCHES', DEFAULT_LIMITS.searches.max),
+        windowMs: DEFAULT_LIMITS.searches.windowMs,
+      },
+      contactRequests: {
+        max: positiveInt(env, 'RATE_LIMIT_CONTACT_REQUESTS', DEFAULT_LIMITS.contactRequests.max),
+        windowMs: DEFAULT_LIMITS.contactRequests.windowMs,
+      },
       bodyBytes: positiveInt(env, 'MAX_BODY_BYTES', DEFAULT_LIMITS.bodyBytes),
       sessionTtlMs: positiveInt(env, 'SESSION_TTL_HOURS', 12) * 60 * MINUTE,
       sseKeepAliveMs: DEFAULT_LIMITS.sseKeepAliveMs,

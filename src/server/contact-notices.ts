@@ -27,7 +27,13 @@ export function ambassadorNotice(to: string, subareaName: string, publicUrl: str
  * The helper asked to be told ("Powiadamiaj mnie o prośbach"): they get the resident's message; the resident's name
  * and contact only when the resident ticked "Możecie przekazać mój kontakt bezpośrednio pomocnikowi".
  */
-export function helperNotice(to: string, r: RequestRow, offerName: string, ambassador: string, publicUrl: string): MailMessage {
+export function helperNotice(
+  to: string,
+  r: RequestRow,
+  offerName: string,
+  ambassador: string,
+  publicUrl: string,
+): MailMessage {
   const contact = [r.phone && `telefon: ${r.phone}`, r.email && `e-mail: ${r.email}`].filter(Boolean).join(', ');
   const direct = r.shareDirect
     ? [`Ta osoba zgodziła się, by przekazać Ci swój kontakt: ${r.name} (${contact}).`]

@@ -10,8 +10,13 @@ import { ambassadorNotice, helperNotice } from './contact-notices.ts';
 import { ApiError } from './http-error.ts';
 import { randomId } from './crypto.ts';
 import {
-  CONTACT_LIMITS, type ContactRequestCreate, type ContactRequestCreated, type HelperRequests, type Inbox,
-  type InboxRequest, type RequestAction,
+  CONTACT_LIMITS,
+  type ContactRequestCreate,
+  type ContactRequestCreated,
+  type HelperRequests,
+  type Inbox,
+  type InboxRequest,
+  type RequestAction,
 } from '../shared/contact-requests.ts';
 
 export interface ContactRequestOptions {
@@ -52,7 +57,9 @@ export class ContactRequests {
 
   create(pointId: string, body: ContactRequestCreate): ContactRequestCreated {
     if (body.homepage) {
-      throw new ApiError(400, 'Formularz wypełnił automat, prośby nie wysłano.', [{ path: 'homepage', message: 'To pole zostaw puste.' }]);
+      throw new ApiError(400, 'Formularz wypełnił automat, prośby nie wysłano.', [
+        { path: 'homepage', message: 'To pole zostaw puste.' },
+      ]);
     }
     if (body.fillMs < CONTACT_LIMITS.minFillMs) {
       throw new ApiError(400, 'Formularz wysłano zbyt szybko. Sprawdź go i wyślij jeszcze raz.', [
@@ -61,9 +68,11 @@ export class ContactRequests {
     }
     const p = this.contributions.points.get(pointId);
     const r = p?.record;
-    if (!r || r.status === 'removed' || r.status === 'rejected') throw new ApiError(404, 'Tej oferty nie ma już na mapie.');
+    if (!r || r.status === 'removed' || r.status === 'rejected')
+      throw new ApiError(404, 'Tej oferty nie ma już na mapie.');
     if (r.layer !== 'help') throw new ApiError(400, 'O kontakt można prosić tylko przy ofertach pomocy.');
-    if (r.status === 'pending') throw new ApiError(409, 'Ta oferta czeka jeszcze na sprawdzenie. Spróbuj za kilka dni.');
+    if (r.status === 'pending')
+      throw new ApiError(409, 'Ta oferta czeka jeszcze na sprawdzenie. Spróbuj za kilka dni.');
     if (r.paused) throw new ApiError(409, 'Pomocnik wstrzymał na razie tę ofertę. Wybierz inną albo spróbuj później.');
     const hasContact = !!(r.contact?.phone || r.contact?.email || r.contact?.www);
     if (r.helperType === 'organisation' && hasContact) {
@@ -79,9 +88,23 @@ export class ContactRequests {
     const helperMail: MailState = mail && r.notifyRequests && r.contact?.email ? 'pending' : 'none';
     const due = ambassadorMail === 'pending' || helperMail === 'pending';
     const row: RequestRow = {
-      id: randomId(), pointId, subarea, status: 'open', name: body.name, phone: body.phone || null, email: body.email || null,
-      message: body.message, shareDirect: body.shareDirect ?? false, note: null, createdAt: at, updatedAt: at, closedAt: null,
-      ambassadorMail, helperMail, mailAttempts: 0, mailNextAt: due ? at : null,
+      id: randomId(),
+      pointId,
+      subarea,
+      status: 'open',
+      name: body.name,
+      phone: body.phone || null,
+      email: body.email || null,
+      message: body.message,
+      shareDirect: body.shareDirect ?? false,
+      note: null,
+      createdAt: at,
+      updatedAt: at,
+      closedAt: null,
+      ambassadorMail,
+      helperMail,
+      mailAttempts: 0,
+      mailNextAt: due ? at : null,
     };
     this.store.insert(row);
     // Not awaited: the resident's answer does not wait for (or depend on) the mail server.
@@ -108,14 +131,19 @@ export class ContactRequests {
     if (!r) throw new ApiError(404, `no contact request ${id}`);
     const open = r.status === 'open';
     if (action.action === 'reopen' ? open : !open) {
-      throw new ApiError(409, open ? 'Ta prośba jest otwarta.' : 'Ta prośba jest już zamknięta — najpierw ją otwórz ponownie.');
+      throw new ApiError(
+        409,
+        open ? 'Ta prośba jest otwarta.' : 'Ta prośba jest już zamknięta — najpierw ją otwórz ponownie.',
+      );
     }
     const at = this.now().toISOString();
     const status = action.action === 'reopen' ? 'open' : action.action;
     const note = action.action === 'failed' ? action.note : null;
     return this.db.transaction(() => {
       this.store.setStatus(id, status, note, at);
-      const verb = ({ 'handed-over': 'request-handed-over', failed: 'request-failed', open: 'request-reopened' } as const)[status];
+      const verb = (
+        { 'handed-over': 'request-handed-over', failed: 'request-failed', open: 'request-reopened' } as const
+      )[status];
       this.audit.append({ at, actor: account.login, action: verb, subject: `contact-request:${id}` });
       return this.view(this.store.get(id)!, account);
     })();
@@ -144,14 +172,29 @@ export class ContactRequests {
     const c = help?.status !== 'removed' ? help?.contact : undefined;
     const helperContact = r.status === 'open' && c && (c.phone || c.email || c.www) ? { ...c } : null;
     if (helperContact) {
-      this.audit.append({ at: this.now().toISOString(), actor: account.login, action: 'view-helper-contact', subject: `contact-request:${r.id}` });
+      this.audit.append({
+        at: this.now().toISOString(),
+        actor: account.login,
+        action: 'view-helper-contact',
+        subject: `contact-request:${r.id}`,
+      });
     }
     return {
-      id: r.id, status: r.status, subarea: r.subarea, createdAt: r.createdAt, updatedAt: r.updatedAt, closedAt: r.closedAt,
-      name: r.name, ...(r.phone ? { phone: r.phone } : {}), ...(r.email ? { email: r.email } : {}), message: r.message,
-      shareDirect: r.shareDirect, note: r.note,
+      id: r.id,
+      status: r.status,
+      subarea: r.subarea,
+      createdAt: r.createdAt,
+      updatedAt: r.updatedAt,
+      closedAt: r.closedAt,
+      name: r.name,
+      ...(r.phone ? { phone: r.phone } : {}),
+      ...(r.email ? { email: r.email } : {}),
+      message: r.message,
+      shareDirect: r.shareDirect,
+      note: r.note,
       offer: {
-        id: r.pointId, status: point?.status ?? 'removed',
+        id: r.pointId,
+        status: point?.status ?? 'removed',
         ...(help && help.status !== 'removed' ? { name: help.name, helperType: help.helperType } : {}),
         ...(help?.paused ? { paused: true } : {}),
       },
@@ -181,22 +224,29 @@ export class ContactRequests {
       let { ambassadorMail, helperMail } = r;
       if (wants(ambassadorMail)) {
         ambassadorMail = await attempt(async () => {
-          for (const to of this.accounts.ambassadorEmails(r.subarea)) await mailer.send(ambassadorNotice(to, subareaName, this.opts.publicUrl));
+          for (const to of this.accounts.ambassadorEmails(r.subarea))
+            await mailer.send(ambassadorNotice(to, subareaName, this.opts.publicUrl));
         });
       }
       if (wants(helperMail)) {
         const point = this.contributions.points.get(r.pointId)?.record;
-        const to = point?.layer === 'help' && point.status !== 'removed' && point.notifyRequests ? point.contact?.email : undefined;
+        const to =
+          point?.layer === 'help' && point.status !== 'removed' && point.notifyRequests
+            ? point.contact?.email
+            : undefined;
         const organisation = this.ambassadors.of(r.subarea).organisation;
-        helperMail = to && point?.layer === 'help'
-          ? await attempt(() => mailer.send(helperNotice(to, r, point.name, organisation, this.opts.publicUrl)))
-          : 'none';
+        helperMail =
+          to && point?.layer === 'help'
+            ? await attempt(() => mailer.send(helperNotice(to, r, point.name, organisation, this.opts.publicUrl)))
+            : 'none';
       }
       const attempts = r.mailAttempts + 1;
       const wait = MAIL_RETRY_MINUTES[attempts - 1];
       const failed = ambassadorMail === 'failed' || helperMail === 'failed';
-      const mailNextAt = failed && wait !== undefined ? new Date(this.now().getTime() + wait * 60_000).toISOString() : null;
-      if (this.store.get(id)) this.store.setMail(id, { ambassadorMail, helperMail, mailAttempts: attempts, mailNextAt });
+      const mailNextAt =
+        failed && wait !== undefined ? new Date(this.now().getTime() + wait * 60_000).toISOString() : null;
+      if (this.store.get(id))
+        this.store.setMail(id, { ambassadorMail, helperMail, mailAttempts: attempts, mailNextAt });
     } finally {
       this.inFlight.delete(id);
     }

@@ -12,14 +12,26 @@ import { publicFeature, publicPosition } from './privacy.ts';
 import { inDefaultView } from './freshness.ts';
 import { DEFAULT_FRESHNESS, type FreshnessLimits } from '../shared/freshness.ts';
 import { subareaAt } from '../shared/geo/index.ts';
-import { MODERATOR_FIELDS, type ModeratorPatch, type PointCollection, type PointCreate, type PointFeature, type PointCreated, type PointPatch, type PointRecord, type PointsQuery } from '../shared/points.ts';
+import {
+  MODERATOR_FIELDS,
+  type ModeratorPatch,
+  type PointCollection,
+  type PointCreate,
+  type PointFeature,
+  type PointCreated,
+  type PointPatch,
+  type PointRecord,
+  type PointsQuery,
+} from '../shared/points.ts';
 import type { AuditEntry } from '../shared/moderation.ts';
 import type { PhotoMeta } from '../shared/photos.ts';
 
 /** Optional text left empty means "not given": drop '' / [] / {} so stored points have one shape. */
 function clean<T extends object>(o: T): T {
   const empty = (v: unknown) =>
-    v === undefined || v === '' || (Array.isArray(v) && v.length === 0) ||
+    v === undefined ||
+    v === '' ||
+    (Array.isArray(v) && v.length === 0) ||
     (typeof v === 'object' && v !== null && !Array.isArray(v) && Object.keys(v).length === 0);
   const out = Object.entries(o)
     .map(([k, v]) => [k, v && typeof v === 'object' && !Array.isArray(v) ? clean(v) : v] as const)
@@ -28,22 +40,48 @@ function clean<T extends object>(o: T): T {
 }
 
 /** Content a moderator has to see again when it changes ("back to pending if the text changes"). */
-const REVIEW_EXEMPT = new Set(['status', 'updatedAt', 'confirmedAt', 'contactConsent', 'votes', 'rejectReason', 'paused', 'notifyRequests']);
+const REVIEW_EXEMPT = new Set([
+  'status',
+  'updatedAt',
+  'confirmedAt',
+  'contactConsent',
+  'votes',
+  'rejectReason',
+  'paused',
+  'notifyRequests',
+]);
 function needsReview(before: PointRecord, after: PointRecord): boolean {
   const keys = new Set([...Object.keys(before), ...Object.keys(after)]);
   return [...keys].some(
-    (k) => !REVIEW_EXEMPT.has(k) &&
+    (k) =>
+      !REVIEW_EXEMPT.has(k) &&
       JSON.stringify((before as Record<string, unknown>)[k]) !== JSON.stringify((after as Record<string, unknown>)[k]),
   );
 }
 
 /** Set by the server, not written by anyone: never listed as "changed" (migration 007 uses the same list). */
-const SYSTEM_FIELDS = new Set(['id', 'layer', 'status', 'subarea', 'createdAt', 'updatedAt', 'confirmedAt', 'rejectReason', 'votes']);
+const SYSTEM_FIELDS = new Set([
+  'id',
+  'layer',
+  'status',
+  'subarea',
+  'createdAt',
+  'updatedAt',
+  'confirmedAt',
+  'rejectReason',
+  'votes',
+]);
 /** Names of the fields whose values differ: what the audit log may say about an edit (never the values). */
 function changedFields(before: PointRecord, after: PointRecord): string[] {
   const keys = new Set([...Object.keys(before), ...Object.keys(after)]);
-  return [...keys].filter((k) => !SYSTEM_FIELDS.has(k) &&
-    JSON.stringify((before as Record<string, unknown>)[k]) !== JSON.stringify((after as Record<string, unknown>)[k])).sort();
+  return [...keys]
+    .filter(
+      (k) =>
+        !SYSTEM_FIELDS.has(k) &&
+        JSON.stringify((before as Record<string, unknown>)[k]) !==
+          JSON.stringify((after as Record<string, unknown>)[k]),
+    )
+    .sort();
 }
 
 /** Retention periods in days (shared/retention.ts has the full set, with the contact requests' own). */
@@ -62,8 +100,13 @@ export class Contributions {
   private readonly audit: AuditStore;
   private readonly votes: VoteStore;
 
-  constructor(private readonly db: Db, private readonly site: SiteData, private readonly bus: EventBus,
-    private readonly now: () => Date, readonly helpFreshness: FreshnessLimits = DEFAULT_FRESHNESS) {
+  constructor(
+    private readonly db: Db,
+    private readonly site: SiteData,
+    private readonly bus: EventBus,
+    private readonly now: () => Date,
+    readonly helpFreshness: FreshnessLimits = DEFAULT_FRESHNESS,
+  ) {
     this.points = new PointStore(db);
     this.idem = new IdempotencyStore(db);
     this.audit = new AuditStore(db);
@@ -71,7 +114,10 @@ export class Contributions {
   }
 
   private subareaOf(lng: number, lat: number) {
-    return subareaAt([lng, lat], this.site.subareas.map((s) => ({ properties: { id: s.id }, geometry: s.geometry })));
+    return subareaAt(
+      [lng, lat],
+      this.site.subareas.map((s) => ({ properties: { id: s.id }, geometry: s.geometry })),
+    );
   }
 
   /**
@@ -85,7 +131,12 @@ export class Contributions {
    */
   private stored(record: PointRecord, editTokenHash: string): StoredPoint {
     const [publicLng, publicLat] = publicPosition(record);
-    return { record: { ...record, subarea: this.subareaOf(publicLng, publicLat) }, publicLng, publicLat, editTokenHash };
+    return {
+      record: { ...record, subarea: this.subareaOf(publicLng, publicLat) },
+      publicLng,
+      publicLat,
+      editTokenHash,
+    };
   }
 
   /**
@@ -109,21 +160,36 @@ export class Contributions {
             throw new ApiError(422, 'this Idempotency-Key was already used for a different point');
           }
           const editToken = openWith(idempotencyKey, seen.tokenCiphertext);
-          if (!editToken) throw new ApiError(409, 'this submission was already received; its answer cannot be replayed');
+          if (!editToken)
+            throw new ApiError(409, 'this submission was already received; its answer cannot be replayed');
           return { answer: { id: seen.pointId, status: 'pending' as const, editToken }, replayed: true };
         }
       }
       const at = this.now().toISOString();
       const { consent: _consent, ...fields } = body;
       const editToken = randomToken();
-      const stored = this.stored(clean({
-        ...fields, id: randomId(), status: 'pending' as const, subarea: null,
-        createdAt: at, updatedAt: at, confirmedAt: body.layer === 'help' ? at : null, rejectReason: null, votes: 0,
-      }) as PointRecord, sha256(editToken));
+      const stored = this.stored(
+        clean({
+          ...fields,
+          id: randomId(),
+          status: 'pending' as const,
+          subarea: null,
+          createdAt: at,
+          updatedAt: at,
+          confirmedAt: body.layer === 'help' ? at : null,
+          rejectReason: null,
+          votes: 0,
+        }) as PointRecord,
+        sha256(editToken),
+      );
       const record = stored.record;
       this.points.insert(stored);
       if (keyHash && idempotencyKey) {
-        this.idem.insert(keyHash, { pointId: record.id, bodyHash, tokenCiphertext: sealWith(idempotencyKey, editToken) }, at);
+        this.idem.insert(
+          keyHash,
+          { pointId: record.id, bodyHash, tokenCiphertext: sealWith(idempotencyKey, editToken) },
+          at,
+        );
       }
       this.audit.append({ at, actor: 'author', action: 'create', pointId: record.id });
       return { answer: { id: record.id, status: 'pending' as const, editToken }, replayed: false };
@@ -141,7 +207,8 @@ export class Contributions {
   own(id: string, token: string | undefined): StoredPoint {
     const p = this.get(id);
     if (token === undefined) throw new ApiError(401, 'edit token required: Authorization: Bearer <editToken>');
-    if (!sameHash(sha256(token), p.editTokenHash)) throw new ApiError(403, 'this edit token does not belong to this point');
+    if (!sameHash(sha256(token), p.editTokenHash))
+      throw new ApiError(403, 'this edit token does not belong to this point');
     return p;
   }
 
@@ -181,7 +248,11 @@ export class Contributions {
     const allowed: readonly string[] = MODERATOR_FIELDS[patch.layer];
     const refused = Object.keys(patch).filter((k) => k !== 'layer' && !allowed.includes(k));
     if (refused.length) {
-      throw new ApiError(400, 'invalid request body', refused.map((path) => ({ path, message: 'only the author may change this' })));
+      throw new ApiError(
+        400,
+        'invalid request body',
+        refused.map((path) => ({ path, message: 'only the author may change this' })),
+      );
     }
     return this.apply(p, patch, login, true);
   }
@@ -202,19 +273,27 @@ export class Contributions {
   private apply(p: StoredPoint, patch: PointPatch, actor: string, byModerator: boolean): PointRecord {
     const before = p.record;
     if (patch.layer !== before.layer) {
-      throw new ApiError(400, 'invalid request', [{ path: 'layer', message: `this point is on the ${before.layer} layer` }]);
+      throw new ApiError(400, 'invalid request', [
+        { path: 'layer', message: `this point is on the ${before.layer} layer` },
+      ]);
     }
     if (before.status === 'removed') throw new ApiError(409, 'this point was removed and can no longer be edited');
     const at = this.now().toISOString();
     const { layer: _layer, confirm, ...changes } = patch as PointPatch & { confirm?: true };
     const merged = clean({ ...before, ...changes }) as PointRecord;
     let after: PointRecord = {
-      ...merged, updatedAt: at, rejectReason: before.rejectReason,
+      ...merged,
+      updatedAt: at,
+      rejectReason: before.rejectReason,
       confirmedAt: confirm ? at : before.confirmedAt,
     };
     const review = !byModerator && before.status !== 'pending' && needsReview(before, after);
     if (review) after = { ...after, status: 'pending', rejectReason: null };
-    return this.commit(p, after, { actor, action: byModerator ? 'moderator-edit' : confirm && !review ? 'confirm' : 'edit', at });
+    return this.commit(p, after, {
+      actor,
+      action: byModerator ? 'moderator-edit' : confirm && !review ? 'confirm' : 'edit',
+      at,
+    });
   }
 
   /**
@@ -274,9 +353,21 @@ export class Contributions {
       return ids.length;
     };
     return [
-      { name: 'rejected contributions', days: periods.rejectedDays, erase: (cutoff) => expire(this.points.rejectedBefore(cutoff.toISOString())) },
-      { name: 'unconfirmed help offers', days: periods.staleHelpDays, erase: (cutoff) => expire(this.points.unconfirmedHelpBefore(cutoff.toISOString())) },
-      { name: 'removed contributions kept by older versions', days: 0, erase: () => expire(this.points.removedLeftovers()) },
+      {
+        name: 'rejected contributions',
+        days: periods.rejectedDays,
+        erase: (cutoff) => expire(this.points.rejectedBefore(cutoff.toISOString())),
+      },
+      {
+        name: 'unconfirmed help offers',
+        days: periods.staleHelpDays,
+        erase: (cutoff) => expire(this.points.unconfirmedHelpBefore(cutoff.toISOString())),
+      },
+      {
+        name: 'removed contributions kept by older versions',
+        days: 0,
+        erase: () => expire(this.points.removedLeftovers()),
+      },
     ];
   }
 
@@ -285,7 +376,11 @@ export class Contributions {
     if (p.record.status === 'published') throw new ApiError(409, 'this point is already published');
     if (p.record.status === 'removed') throw new ApiError(409, 'this point was removed by its author');
     const at = this.now().toISOString();
-    return this.commit(p, { ...p.record, status: 'published', rejectReason: null, updatedAt: at }, { actor: login, action: 'approve', at });
+    return this.commit(
+      p,
+      { ...p.record, status: 'published', rejectReason: null, updatedAt: at },
+      { actor: login, action: 'approve', at },
+    );
   }
 
   /** Rejects a pending point or hides a published one; a reason is always recorded (docs/product.md). */
@@ -295,11 +390,19 @@ export class Contributions {
       throw new ApiError(409, `this point is already ${p.record.status}`);
     }
     const at = this.now().toISOString();
-    return this.commit(p, { ...p.record, status: 'rejected', rejectReason: reason, updatedAt: at }, { actor: login, action: 'reject', at, reason });
+    return this.commit(
+      p,
+      { ...p.record, status: 'rejected', rejectReason: reason, updatedAt: at },
+      { actor: login, action: 'reject', at, reason },
+    );
   }
 
   /** Stores the new state, writes the audit entry and tells SSE listeners what the public map must do. */
-  private commit(p: StoredPoint, changed: PointRecord, a: { actor: string; action: AuditEntry['action']; at: string; reason?: string }) {
+  private commit(
+    p: StoredPoint,
+    changed: PointRecord,
+    a: { actor: string; action: AuditEntry['action']; at: string; reason?: string },
+  ) {
     const next = this.stored(changed, p.editTokenHash);
     const after = next.record;
     this.db.transaction(() => {
@@ -309,7 +412,11 @@ export class Contributions {
     const wasPublic = p.record.status === 'published';
     const isPublic = after.status === 'published';
     const ref = { id: after.id, layer: after.layer };
-    if (isPublic) this.bus.publish(wasPublic ? 'updated' : 'published', { ...ref, feature: publicFeature(after, next.publicLng, next.publicLat) });
+    if (isPublic)
+      this.bus.publish(wasPublic ? 'updated' : 'published', {
+        ...ref,
+        feature: publicFeature(after, next.publicLng, next.publicLat),
+      });
     else if (wasPublic) this.bus.publish('removed', ref);
     return after;
   }

@@ -3,8 +3,7 @@ import type { ACTIVITY_EVENT, ActivityEvent } from '../shared/activities.ts';
 
 /** A point change (published / updated / removed) or an ambassador's activity change, as sent on GET /api/events. */
 export type BusMessage =
-  | { name: PointEventName; data: PointEvent }
-  | { name: typeof ACTIVITY_EVENT; data: ActivityEvent };
+  { name: PointEventName; data: PointEvent } | { name: typeof ACTIVITY_EVENT; data: ActivityEvent };
 type Listener = (message: BusMessage) => void;
 
 /**

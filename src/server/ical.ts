@@ -14,7 +14,11 @@ export const uidOf = (id: string) => `${id}@${UID_DOMAIN}`;
 
 /** TEXT value escaping (RFC 5545 3.3.11). */
 export function escapeText(value: string): string {
-  return value.replace(/\\/g, '\\\\').replace(/;/g, '\\;').replace(/,/g, '\\,').replace(/\r\n|\r|\n/g, '\\n');
+  return value
+    .replace(/\\/g, '\\\\')
+    .replace(/;/g, '\\;')
+    .replace(/,/g, '\\,')
+    .replace(/\r\n|\r|\n/g, '\\n');
 }
 
 /** Splits a content line into 75-octet pieces (continuations start with one space, which counts). */
@@ -64,7 +68,11 @@ const utcStamp = (iso: string) => `${iso.slice(0, 19).replace(/[-:]/g, '')}Z`;
 
 // The feed is one document for everyone, so it speaks Polish like the city's own pages.
 const AUDIENCE_PL: Record<Audience, string> = {
-  dzieci: 'dzieci', mlodziez: 'młodzież', dorosli: 'dorośli', seniorzy: 'seniorzy', wszyscy: 'wszyscy',
+  dzieci: 'dzieci',
+  mlodziez: 'młodzież',
+  dorosli: 'dorośli',
+  seniorzy: 'seniorzy',
+  wszyscy: 'wszyscy',
 };
 function registrationPl(r: Registration): string {
   if (r.type === 'link') return `Zapisy: ${r.url}`;
@@ -80,7 +88,9 @@ function describe(a: Activity, organiser: string): string {
     a.accessibility ? `Dostępność: ${a.accessibility}` : null,
     registrationPl(a.registration),
     `Ambasador rewitalizacji: ${organiser}`,
-  ].filter((line): line is string => line !== null).join('\n');
+  ]
+    .filter((line): line is string => line !== null)
+    .join('\n');
 }
 
 export interface CalendarOptions {

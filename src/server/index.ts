@@ -37,13 +37,17 @@ function openDatabase(dataDir: string): Db {
   try {
     db = openDb(file);
   } catch (e) {
-    throw new StartupError(`cannot open the database ${file}: ${reason(e)}. Check that DATA_DIR (${dataDir}) exists and this user may write in it`);
+    throw new StartupError(
+      `cannot open the database ${file}: ${reason(e)}. Check that DATA_DIR (${dataDir}) exists and this user may write in it`,
+    );
   }
   // Opening can succeed where writing does not (a read-only file or mount): find out now, not at the first pin.
   const problem = writeProblem(db);
   if (problem) {
     db.close();
-    throw new StartupError(`${problem}. Check that DATA_DIR (${dataDir}) is writable by this user and its disk is not full`);
+    throw new StartupError(
+      `${problem}. Check that DATA_DIR (${dataDir}) is writable by this user and its disk is not full`,
+    );
   }
   return db;
 }
@@ -76,7 +80,9 @@ function start() {
     staleHelpDays: positiveDays('RETENTION_STALE_HELP_DAYS', DEFAULT_RETENTION.staleHelpDays),
   };
   if (retention.staleHelpDays < helpFreshness.hideDays) {
-    throw new StartupError(`RETENTION_STALE_HELP_DAYS (${retention.staleHelpDays}) must not be shorter than HELP_HIDE_DAYS (${helpFreshness.hideDays}): offers still on the map would be erased`);
+    throw new StartupError(
+      `RETENTION_STALE_HELP_DAYS (${retention.staleHelpDays}) must not be shorter than HELP_HIDE_DAYS (${helpFreshness.hideDays}): offers still on the map would be erased`,
+    );
   }
   const db = openDatabase(config.dataDir);
   const app = createApp(db, {
@@ -97,14 +103,18 @@ function start() {
   app.retention.start();
 
   const server = serve({ fetch: app.fetch, port: config.port }, (info) => {
-    console.log(`Mapa Rewitalizacji: http://localhost:${info.port}/  (database ${join(config.dataDir, 'mapa.sqlite')})`);
+    console.log(
+      `Mapa Rewitalizacji: http://localhost:${info.port}/  (database ${join(config.dataDir, 'mapa.sqlite')})`,
+    );
   });
   // Listening fails after serve() returns, as an 'error' event: without a handler Node prints a stack trace.
   server.on('error', (e: NodeJS.ErrnoException) => {
     const why =
-      e.code === 'EADDRINUSE' ? `port ${config.port} is already in use (another server is running?); set PORT to a free one`
-      : e.code === 'EACCES' ? `this user may not listen on port ${config.port}; set PORT to one above 1023`
-      : `cannot listen on port ${config.port}: ${reason(e)}`;
+      e.code === 'EADDRINUSE'
+        ? `port ${config.port} is already in use (another server is running?); set PORT to a free one`
+        : e.code === 'EACCES'
+          ? `this user may not listen on port ${config.port}; set PORT to one above 1023`
+          : `cannot listen on port ${config.port}: ${reason(e)}`;
     fail(new StartupError(why));
   });
 

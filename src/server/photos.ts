@@ -28,7 +28,9 @@ export async function cleanPhoto(input: Uint8Array): Promise<CleanPhoto> {
     throw unsupported('the file is not an image we can read');
   }
   if (!format || !ACCEPTED.has(format)) {
-    throw unsupported(format === 'heif' ? 'HEIC/HEIF photos cannot be read here — send a JPEG' : `format "${format ?? 'unknown'}"`);
+    throw unsupported(
+      format === 'heif' ? 'HEIC/HEIF photos cannot be read here — send a JPEG' : `format "${format ?? 'unknown'}"`,
+    );
   }
   try {
     const { data, info } = await sharp(input, { limitInputPixels: MAX_INPUT_PIXELS, failOn: 'error' })
@@ -45,6 +47,8 @@ export async function cleanPhoto(input: Uint8Array): Promise<CleanPhoto> {
 }
 
 const unsupported = (why: string) =>
-  new ApiError(415, `photo not accepted: ${why}. Send a JPEG, PNG or WebP image of at most ${PHOTO.maxBytes / 1024 / 1024} MB.`, [
-    { path: 'photo', message: why },
-  ]);
+  new ApiError(
+    415,
+    `photo not accepted: ${why}. Send a JPEG, PNG or WebP image of at most ${PHOTO.maxBytes / 1024 / 1024} MB.`,
+    [{ path: 'photo', message: why }],
+  );

@@ -25,7 +25,8 @@ export function coarsen(lng: number, lat: number): [number, number] {
 
 /** [west, south, east, north] of the grid cell containing [lng, lat]: every exact point coarsen() treats alike. */
 export function cellBounds(lng: number, lat: number): [number, number, number, number] {
-  const x = Math.floor(lng / STEP_LNG), y = Math.floor(lat / STEP_LAT);
+  const x = Math.floor(lng / STEP_LNG),
+    y = Math.floor(lat / STEP_LAT);
   return [x * STEP_LNG, y * STEP_LAT, (x + 1) * STEP_LNG, (y + 1) * STEP_LAT];
 }
 
@@ -47,7 +48,12 @@ export function publicFeature(r: PointRecord, publicLng: number, publicLat: numb
   const geometry = { type: 'Point' as const, coordinates: [publicLng, publicLat] as [number, number] };
   if (r.layer === 'walk') {
     const properties: WalkProperties = {
-      ...meta, layer: 'walk', kind: r.kind, theme: r.theme, title: r.title, votes: r.votes,
+      ...meta,
+      layer: 'walk',
+      kind: r.kind,
+      theme: r.theme,
+      title: r.title,
+      votes: r.votes,
       ...(r.description ? { description: r.description } : {}),
       ...(r.nickname ? { nickname: r.nickname } : {}),
       ...(r.photo ? { photo: r.photo } : {}),
@@ -61,7 +67,11 @@ export function publicFeature(r: PointRecord, publicLng: number, publicLat: numb
     if (value && (!person || r.contactConsent?.[field] === true)) contact[field] = value;
   }
   const properties: HelpProperties = {
-    ...meta, layer: 'help', helperType: r.helperType, name: r.name, kinds: r.kinds,
+    ...meta,
+    layer: 'help',
+    helperType: r.helperType,
+    name: r.name,
+    kinds: r.kinds,
     confirmedAt: r.confirmedAt ?? r.createdAt,
     approximate: person,
     ...(person ? { approxRadiusM: APPROX_RADIUS_M } : {}),

@@ -13,7 +13,11 @@ const MAX_CHANGES = 500;
 export class PublicReads {
   private readonly cache = new AnswerCache();
 
-  constructor(private readonly changes: ChangeLog, private readonly contributions: Contributions, private readonly now: () => Date) {}
+  constructor(
+    private readonly changes: ChangeLog,
+    private readonly contributions: Contributions,
+    private readonly now: () => Date,
+  ) {}
 
   version(): number {
     return this.changes.current();

@@ -66,7 +66,9 @@ export function loadSiteData(dir: string): SiteData {
     try {
       return readFileSync(join(dir, name), 'utf8');
     } catch (e) {
-      throw new DataFileError(`data/${name} cannot be read (${(e as NodeJS.ErrnoException).code ?? (e as Error).message}): ${join(dir, name)}`);
+      throw new DataFileError(
+        `data/${name} cannot be read (${(e as NodeJS.ErrnoException).code ?? (e as Error).message}): ${join(dir, name)}`,
+      );
     }
   };
   const subareaFile = parseDataFile(SubareaFile, 'data/subareas.geojson', read('subareas.geojson'));

@@ -23,7 +23,11 @@ const SUFFIX: Record<Encoding, string> = { br: '.br', gzip: '.gz' };
 
 async function variant(path: string, tag: string): Promise<Variant> {
   const bytes = await readFile(path);
-  return { path, size: bytes.length, etag: `"${createHash('sha256').update(bytes).digest('base64url').slice(0, 22)}${tag}"` };
+  return {
+    path,
+    size: bytes.length,
+    etag: `"${createHash('sha256').update(bytes).digest('base64url').slice(0, 22)}${tag}"`,
+  };
 }
 
 /**
@@ -49,7 +53,8 @@ export class StaticFiles {
     } catch {
       return null;
     }
-    if (decoded.includes('\0') || decoded.includes('\\') || decoded.split('/').some((s) => s.startsWith('.'))) return null;
+    if (decoded.includes('\0') || decoded.includes('\\') || decoded.split('/').some((s) => s.startsWith('.')))
+      return null;
     const path = join(this.root, decoded);
     return path.startsWith(this.root + sep) ? path : null;
   }
@@ -64,11 +69,15 @@ export class StaticFiles {
     const encoded: StaticFile['encoded'] = {};
     for (const [encoding, suffix] of Object.entries(SUFFIX) as [Encoding, string][]) {
       const copy = await stat(path + suffix).catch(() => null);
-      if (copy?.isFile() && copy.mtimeMs >= st.mtimeMs) encoded[encoding] = await variant(path + suffix, `-${encoding}`);
+      if (copy?.isFile() && copy.mtimeMs >= st.mtimeMs)
+        encoded[encoding] = await variant(path + suffix, `-${encoding}`);
     }
     const file = {
-      mtimeMs: st.mtimeMs, size: st.size, type: getMimeType(path) ?? 'application/octet-stream',
-      identity: await variant(path, ''), encoded,
+      mtimeMs: st.mtimeMs,
+      size: st.size,
+      type: getMimeType(path) ?? 'application/octet-stream',
+      identity: await variant(path, ''),
+      encoded,
     };
     this.entries.set(path, file);
     return file;
@@ -84,7 +93,13 @@ export class StaticFiles {
     const headers = new Headers({ 'Content-Type': file.type, ETag: v.etag });
     if (available.length) headers.set('Vary', 'Accept-Encoding');
     if (encoding) headers.set('Content-Encoding', encoding);
-    if (c.req.header('If-None-Match')?.split(',').some((t) => t.trim() === v.etag)) return new Response(null, { status: 304, headers });
+    if (
+      c.req
+        .header('If-None-Match')
+        ?.split(',')
+        .some((t) => t.trim() === v.etag)
+    )
+      return new Response(null, { status: 304, headers });
     headers.set('Content-Length', String(v.size));
     const body = c.req.method === 'HEAD' ? null : ((await readFile(v.path)) as Uint8Array<ArrayBuffer>);
     return new Response(body, { status: 200, headers });

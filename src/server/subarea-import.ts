@@ -14,12 +14,7 @@ const MsipFeature = z.object({
 });
 const MsipCollection = z.object({ type: z.literal('FeatureCollection'), features: z.array(MsipFeature).min(1) });
 
-const fold = (s: string) =>
-  s
-    .normalize('NFD')
-    .replace(/\p{M}/gu, '')
-    .replace(/ł/g, 'l')
-    .toLowerCase();
+const fold = (s: string) => s.normalize('NFD').replace(/\p{M}/gu, '').replace(/ł/g, 'l').toLowerCase();
 
 /** Matches the official names however they are spelled (with or without „stara”, diacritics, prefixes). */
 export function subareaIdFor(nazwa: string): SubareaId | null {
@@ -61,7 +56,8 @@ export function importMsipSubareas(raw: unknown, source: string, today: string):
     polygons.set(id, entry);
   }
   const missing = (Object.keys(NAMES) as SubareaId[]).filter((id) => !polygons.has(id));
-  if (missing.length) throw new Error(`the file has no feature for: ${missing.join(', ')} (names seen: ${skipped.join(', ') || 'none'})`);
+  if (missing.length)
+    throw new Error(`the file has no feature for: ${missing.join(', ')} (names seen: ${skipped.join(', ') || 'none'})`);
 
   const features = [...polygons].map(([id, { nazwa, coordinates }]) => ({
     type: 'Feature',
@@ -72,7 +68,10 @@ export function importMsipSubareas(raw: unknown, source: string, today: string):
       status: `OFFICIAL – imported from MSIP Kraków on ${today}`,
       official_source: source,
     },
-    geometry: coordinates.length === 1 ? { type: 'Polygon', coordinates: coordinates[0] } : { type: 'MultiPolygon', coordinates },
+    geometry:
+      coordinates.length === 1
+        ? { type: 'Polygon', coordinates: coordinates[0] }
+        : { type: 'MultiPolygon', coordinates },
   }));
   return { collection: { type: 'FeatureCollection', name: 'krakow-podobszary-rewitalizacji-msip', features }, skipped };
 }

@@ -5,8 +5,13 @@ import type { Contributions } from './contributions.ts';
 import { ApiError } from './http-error.ts';
 import { publicFeature } from './privacy.ts';
 import {
-  SESSION_CODE_ALPHABET, SESSION_CODE_LENGTH, publishesNow,
-  type PublicSession, type SessionCreate, type SessionPatch, type WalkSession,
+  SESSION_CODE_ALPHABET,
+  SESSION_CODE_LENGTH,
+  publishesNow,
+  type PublicSession,
+  type SessionCreate,
+  type SessionPatch,
+  type WalkSession,
 } from '../shared/sessions.ts';
 import type { PointCollection, PointCreate, PointCreated, PointRecord } from '../shared/points.ts';
 
@@ -18,14 +23,21 @@ import type { PointCollection, PointCreate, PointCreated, PointRecord } from '..
 export class WalkSessions {
   readonly store: SessionStore;
 
-  constructor(db: Db, private readonly contributions: Contributions, private readonly now: () => Date) {
+  constructor(
+    db: Db,
+    private readonly contributions: Contributions,
+    private readonly now: () => Date,
+  ) {
     this.store = new SessionStore(db);
   }
 
   create(body: SessionCreate, createdBy: string): WalkSession {
     // 29^6 ≈ 595 million codes: a clash is rare; retry a few times rather than lengthen every code.
     for (let attempt = 0; attempt < 8; attempt += 1) {
-      const code = Array.from({ length: SESSION_CODE_LENGTH }, () => SESSION_CODE_ALPHABET[randomInt(SESSION_CODE_ALPHABET.length)]).join('');
+      const code = Array.from(
+        { length: SESSION_CODE_LENGTH },
+        () => SESSION_CODE_ALPHABET[randomInt(SESSION_CODE_ALPHABET.length)],
+      ).join('');
       const row: SessionRow = { ...body, code, closed: false, createdBy, createdAt: this.now().toISOString() };
       if (this.store.insert(row)) return this.full(row);
     }
@@ -47,7 +59,9 @@ export class WalkSessions {
   full(row: SessionRow): WalkSession {
     const c = this.store.countsByStatus(row.code);
     return {
-      ...this.public(row), createdAt: row.createdAt, createdBy: row.createdBy,
+      ...this.public(row),
+      createdAt: row.createdAt,
+      createdBy: row.createdBy,
       counts: { pending: c['pending'] ?? 0, published: c['published'] ?? 0, rejected: c['rejected'] ?? 0 },
     };
   }
@@ -91,7 +105,9 @@ export class WalkSessions {
     const code = body.layer === 'walk' ? body.session : undefined;
     const session = code === undefined ? undefined : this.store.get(code);
     if (code !== undefined && !session) {
-      throw new ApiError(400, 'invalid request body', [{ path: 'session', message: `no walk session with the code ${code}` }]);
+      throw new ApiError(400, 'invalid request body', [
+        { path: 'session', message: `no walk session with the code ${code}` },
+      ]);
     }
     const { answer, replayed } = this.contributions.create(body, idempotencyKey);
     if (!session) return { answer, replayed };

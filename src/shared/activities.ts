@@ -27,14 +27,22 @@ export const LocalDateTime = z
 /** How to sign up: a link, an e-mail address, or nothing to do ("bez zapisów"). */
 export const Registration = z.discriminatedUnion('type', [
   z.strictObject({ type: z.literal('none') }),
-  z.strictObject({ type: z.literal('link'), url: z.url({ protocol: /^https?$/, error: 'give a web address (https://…)' }).max(500) }),
+  z.strictObject({
+    type: z.literal('link'),
+    url: z.url({ protocol: /^https?$/, error: 'give a web address (https://…)' }).max(500),
+  }),
   z.strictObject({ type: z.literal('email'), email: z.email('give an e-mail address').max(254) }),
 ]);
 export type Registration = z.infer<typeof Registration>;
 
 /** A point on the map or one of the named places (data/places.geojson); the name is what people read. */
 export const ActivityPlace = z.strictObject({
-  name: z.string().trim().min(2).max(200).check(plainText('place.name', { required: true })),
+  name: z
+    .string()
+    .trim()
+    .min(2)
+    .max(200)
+    .check(plainText('place.name', { required: true })),
   lng: Lng,
   lat: Lat,
 });
@@ -42,7 +50,11 @@ export type ActivityPlace = z.infer<typeof ActivityPlace>;
 
 // Control and text-direction characters are refused as in residents' text (shared/text.ts); `multiline` keeps line breaks.
 const text = (max: number, what: string, multiline = false) =>
-  z.string().trim().max(max, `at most ${max} characters`).check(plainText(what, { multiline, required: true }));
+  z
+    .string()
+    .trim()
+    .max(max, `at most ${max} characters`)
+    .check(plainText(what, { multiline, required: true }));
 
 const fields = {
   title: text(140, 'title').min(3, 'give a title of at least 3 characters'),
@@ -61,13 +73,20 @@ const fields = {
   fromPlan: text(500, 'fromPlan').optional(),
 };
 
-type Checked = { start: string; end: string; status: ActivityStatus; cancelReason?: string | undefined; audience: Audience[] };
+type Checked = {
+  start: string;
+  end: string;
+  status: ActivityStatus;
+  cancelReason?: string | undefined;
+  audience: Audience[];
+};
 
 /** Rules across fields, named by the field the person has to change. */
 function crossCheck(a: Checked, ctx: z.RefinementCtx) {
   const start = warsawToUtc(a.start);
   const end = warsawToUtc(a.end);
-  if (start && end && end <= start) ctx.addIssue({ code: 'custom', path: ['end'], message: 'the end must be after the start' });
+  if (start && end && end <= start)
+    ctx.addIssue({ code: 'custom', path: ['end'], message: 'the end must be after the start' });
   if (a.status === 'odwolane' && !a.cancelReason) {
     ctx.addIssue({ code: 'custom', path: ['cancelReason'], message: 'say why it is cancelled' });
   }

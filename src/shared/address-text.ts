@@ -12,7 +12,21 @@ export function fold(s: string): string {
  * Words that say what kind of street it is, not which: residents type them or leave them out ("ul. Józefa",
  * "Józefa"), and the official register writes them abbreviated. Dropped from both the index and the query.
  */
-const STREET_TYPES = new Set(['ul', 'ulica', 'al', 'aleja', 'aleje', 'pl', 'plac', 'os', 'osiedle', 'rondo', 'skwer', 'bulw', 'bulwar']);
+const STREET_TYPES = new Set([
+  'ul',
+  'ulica',
+  'al',
+  'aleja',
+  'aleje',
+  'pl',
+  'plac',
+  'os',
+  'osiedle',
+  'rondo',
+  'skwer',
+  'bulw',
+  'bulwar',
+]);
 
 /** A house number: digits, an optional letter, an optional "/flat" ("12", "12a", "12/3", "12a/3"). */
 const NUMBER = /^(\d{1,4}[a-z]?)(?:\/(\d{1,4}[a-z]?))?$/;

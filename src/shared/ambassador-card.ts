@@ -38,5 +38,12 @@ export function applyCardEdit(base: Ambassador, edit: AmbassadorCardEdit | undef
 
 /** The form's starting values: what the card shows now. */
 export function cardEditOf(a: Ambassador): AmbassadorCardEdit {
-  return { seat: a.seat ?? '', phone: a.phone ?? '', email: a.email ?? '', website: a.website ?? '', hours: a.hours ?? '', activities: a.activities };
+  return {
+    seat: a.seat ?? '',
+    phone: a.phone ?? '',
+    email: a.email ?? '',
+    website: a.website ?? '',
+    hours: a.hours ?? '',
+    activities: a.activities,
+  };
 }

@@ -21,7 +21,12 @@ export const CONTACT_LIMITS = {
 const hidden = (label: string) =>
   `${label}: tekst zawiera niewidoczne znaki specjalne (na przykład wklejone z innego programu). Wpisz go jeszcze raz.`;
 const polishText = (max: number, empty: string, tooLong: string, label: string, multiline = false) =>
-  z.string({ error: empty }).normalize('NFC').trim().min(1, empty).max(max, tooLong)
+  z
+    .string({ error: empty })
+    .normalize('NFC')
+    .trim()
+    .min(1, empty)
+    .max(max, tooLong)
     .check(plainText(label, { multiline, required: true, message: hidden(label) }));
 
 const phone = z
@@ -38,15 +43,30 @@ const email = z
 /** POST /api/points/:id/contact-requests. `homepage` is a honeypot (hidden from people); `fillMs` the time spent. */
 export const ContactRequestCreate = z
   .strictObject({
-    name: polishText(CONTACT_LIMITS.name, 'Podaj imię lub pseudonim.', `Imię lub pseudonim może mieć najwyżej ${CONTACT_LIMITS.name} znaków.`, 'Imię lub pseudonim'),
+    name: polishText(
+      CONTACT_LIMITS.name,
+      'Podaj imię lub pseudonim.',
+      `Imię lub pseudonim może mieć najwyżej ${CONTACT_LIMITS.name} znaków.`,
+      'Imię lub pseudonim',
+    ),
     phone: phone.optional(),
     email: email.optional(),
-    message: polishText(CONTACT_LIMITS.message, 'Napisz krótko, w czym potrzebujesz pomocy.', `Wiadomość może mieć najwyżej ${CONTACT_LIMITS.message} znaków.`, 'Wiadomość', true),
+    message: polishText(
+      CONTACT_LIMITS.message,
+      'Napisz krótko, w czym potrzebujesz pomocy.',
+      `Wiadomość może mieć najwyżej ${CONTACT_LIMITS.message} znaków.`,
+      'Wiadomość',
+      true,
+    ),
     consent: z.literal(true, { error: 'Zaznacz zgodę na przekazanie tych danych ambasadorowi i pomocnikowi.' }),
     /** "Możecie przekazać mój kontakt bezpośrednio pomocnikowi": only then does the helper's e-mail carry it. */
     shareDirect: z.boolean({ error: 'shareDirect: prawda albo fałsz.' }).optional(),
     homepage: z.string().max(300).optional(),
-    fillMs: z.number({ error: 'Brakuje czasu wypełniania formularza (fillMs).' }).int().nonnegative().max(86_400_000 * 7),
+    fillMs: z
+      .number({ error: 'Brakuje czasu wypełniania formularza (fillMs).' })
+      .int()
+      .nonnegative()
+      .max(86_400_000 * 7),
   })
   .refine((b) => !!b.phone || !!b.email, {
     path: ['phone'],
@@ -90,7 +110,9 @@ export const InboxRequest = z.object({
     status: PointStatus,
     paused: z.boolean().optional(),
   }),
-  helperContact: z.object({ phone: z.string().optional(), email: z.string().optional(), www: z.string().optional() }).nullable(),
+  helperContact: z
+    .object({ phone: z.string().optional(), email: z.string().optional(), www: z.string().optional() })
+    .nullable(),
   /** An e-mail notice about this request could not be sent (yet): "nie wysłano powiadomienia". */
   mailFailed: z.boolean(),
 });
@@ -105,7 +127,13 @@ export const RequestAction = z.discriminatedUnion(
     z.strictObject({ action: z.literal('handed-over') }),
     z.strictObject({
       action: z.literal('failed'),
-      note: polishText(CONTACT_LIMITS.note, 'Napisz krótko, co się nie udało.', `Notatka może mieć najwyżej ${CONTACT_LIMITS.note} znaków.`, 'Notatka', true),
+      note: polishText(
+        CONTACT_LIMITS.note,
+        'Napisz krótko, co się nie udało.',
+        `Notatka może mieć najwyżej ${CONTACT_LIMITS.note} znaków.`,
+        'Notatka',
+        true,
+      ),
     }),
     z.strictObject({ action: z.literal('reopen') }),
   ],

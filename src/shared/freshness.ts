@@ -20,8 +20,10 @@ const DAY_MS = 86_400_000;
 /** Throws at the point of misuse: limits that are not positive whole days, or a fade limit past the hide limit. */
 export function checkFreshnessLimits(limits: FreshnessLimits): FreshnessLimits {
   const { fadeDays, hideDays } = limits;
-  if (!Number.isInteger(fadeDays) || fadeDays <= 0) throw new RangeError(`fadeDays must be a positive whole number, got ${fadeDays}`);
-  if (!Number.isInteger(hideDays) || hideDays <= 0) throw new RangeError(`hideDays must be a positive whole number, got ${hideDays}`);
+  if (!Number.isInteger(fadeDays) || fadeDays <= 0)
+    throw new RangeError(`fadeDays must be a positive whole number, got ${fadeDays}`);
+  if (!Number.isInteger(hideDays) || hideDays <= 0)
+    throw new RangeError(`hideDays must be a positive whole number, got ${hideDays}`);
   if (fadeDays > hideDays) throw new RangeError(`fadeDays (${fadeDays}) must not exceed hideDays (${hideDays})`);
   return limits;
 }

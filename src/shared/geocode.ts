@@ -4,7 +4,11 @@ import { SubareaId } from './subareas.ts';
 
 /** GET /api/geocode?q= — what a resident typed; short, since nobody types a paragraph into an address box. */
 export const GeocodeQuery = z.strictObject({
-  q: z.string({ error: 'q is required' }).trim().min(1, 'q must not be empty').max(120, 'q is too long (at most 120 characters)'),
+  q: z
+    .string({ error: 'q is required' })
+    .trim()
+    .min(1, 'q must not be empty')
+    .max(120, 'q is too long (at most 120 characters)'),
 });
 export type GeocodeQuery = z.infer<typeof GeocodeQuery>;
 
@@ -50,4 +54,5 @@ export const ReverseAnswer = z.object({ address: ReverseAddress.nullable(), addr
 export type ReverseAnswer = z.infer<typeof ReverseAnswer>;
 
 /** "ul. Józefa 12", or "ul. Józefa" when only the street is known. */
-export const addressLabel = (a: { street: string; number: string | null }) => (a.number ? `${a.street} ${a.number}` : a.street);
+export const addressLabel = (a: { street: string; number: string | null }) =>
+  a.number ? `${a.street} ${a.number}` : a.street;

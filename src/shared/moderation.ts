@@ -32,7 +32,16 @@ export const ModerationQueue = z.object({ points: z.array(PointRecord) });
 export type ModerationQueue = z.infer<typeof ModerationQueue>;
 
 /** `remove`: erased by its author or a moderator; `expire`: erased by the retention job (server/retention.ts). */
-export const AUDIT_ACTIONS = ['create', 'edit', 'remove', 'approve', 'reject', 'moderator-edit', 'confirm', 'expire'] as const;
+export const AUDIT_ACTIONS = [
+  'create',
+  'edit',
+  'remove',
+  'approve',
+  'reject',
+  'moderator-edit',
+  'confirm',
+  'expire',
+] as const;
 /** One line of a point's history: who, what, when and why — never the content, which erasure must be able to remove. */
 export const AuditEntry = z.object({
   at: z.iso.datetime(),

@@ -56,7 +56,9 @@ const consent = z.literal(true, { error: 'consent to publication is required (mu
 const Language = z.string().regex(/^[a-z]{2,3}(-[A-Za-z]{2,4})?$/, 'a language code like "pl", "uk" or "en"');
 
 export const Contact = z.strictObject({
-  phone: text(LIMITS.phone, 1, 'phone').regex(/^\+?[0-9 ()-]{5,}$/, 'phone: digits, spaces, +, -, ( ) only').optional(),
+  phone: text(LIMITS.phone, 1, 'phone')
+    .regex(/^\+?[0-9 ()-]{5,}$/, 'phone: digits, spaces, +, -, ( ) only')
+    .optional(),
   email: z.email('not an e-mail address').max(LIMITS.email).optional(),
   www: z
     .url({ protocol: /^https?$/, error: 'an http(s) address, e.g. https://example.org' })
@@ -112,7 +114,12 @@ export function makePointSchemas(categories: Categories) {
 
   const layerError = { error: 'layer must be "walk" or "help"' };
   // `session` only on create: a pin joins a walk session when sent, an edit never moves it to another.
-  const WalkCreate = z.strictObject({ layer: z.literal('walk'), ...walkFields, session: SessionCode.optional(), consent });
+  const WalkCreate = z.strictObject({
+    layer: z.literal('walk'),
+    ...walkFields,
+    session: SessionCode.optional(),
+    consent,
+  });
   const HelpCreate = z.strictObject({ layer: z.literal('help'), ...helpFields, consent });
   const PointCreate = z.discriminatedUnion('layer', [WalkCreate, HelpCreate], layerError);
 
@@ -129,10 +136,11 @@ export function makePointSchemas(categories: Categories) {
   const PointPatch = z.discriminatedUnion('layer', [WalkPatch, HelpPatch], layerError);
 
   /** A moderator's PATCH: the author's PATCH with every field outside MODERATOR_FIELDS refused by name. */
-  const ModeratorPatch = z.discriminatedUnion('layer', [
-    authorOnlyExcept(WalkPatch, MODERATOR_FIELDS.walk),
-    authorOnlyExcept(HelpPatch, MODERATOR_FIELDS.help),
-  ], layerError);
+  const ModeratorPatch = z.discriminatedUnion(
+    'layer',
+    [authorOnlyExcept(WalkPatch, MODERATOR_FIELDS.walk), authorOnlyExcept(HelpPatch, MODERATOR_FIELDS.help)],
+    layerError,
+  );
 
   return { WalkCreate, HelpCreate, PointCreate, WalkPatch, HelpPatch, PointPatch, ModeratorPatch };
 }
@@ -149,14 +157,18 @@ export const MODERATOR_FIELDS = {
   help: ['name', 'description', 'availability', 'kinds', 'languages'],
 } as const satisfies Record<Layer, readonly string[]>;
 
-const AUTHOR_ONLY = 'only the author may change this, with their private edit link; a moderator may correct text or reject';
+const AUTHOR_ONLY =
+  'only the author may change this, with their private edit link; a moderator may correct text or reject';
 
 /** `schema` with every field but `layer` and `keep` turned into one that refuses any value, naming the field. */
 function authorOnlyExcept<S extends z.ZodObject, K extends string>(schema: S, keep: readonly K[]) {
   const refused = Object.keys(schema.shape)
     .filter((k) => k !== 'layer' && !(keep as readonly string[]).includes(k))
     .map((k) => [k, z.never({ error: AUTHOR_ONLY }).optional()] as const);
-  return schema.extend(Object.fromEntries(refused)) as unknown as z.ZodObject<Pick<S['shape'], K | 'layer'>, z.core.$strict>;
+  return schema.extend(Object.fromEntries(refused)) as unknown as z.ZodObject<
+    Pick<S['shape'], K | 'layer'>,
+    z.core.$strict
+  >;
 }
 
 function partial<T extends Record<string, z.ZodType>>(fields: T) {
@@ -179,7 +191,11 @@ export type ModeratorPatchInput = z.input<PointSchemas['ModeratorPatch']>;
 // ——— responses ———
 
 /** `published` only when sent through a walk session that publishes immediately. */
-export const PointCreated = z.object({ id: PointId, status: z.enum(['pending', 'published']), editToken: z.string().min(40) });
+export const PointCreated = z.object({
+  id: PointId,
+  status: z.enum(['pending', 'published']),
+  editToken: z.string().min(40),
+});
 export type PointCreated = z.infer<typeof PointCreated>;
 
 const publicMeta = {
@@ -213,7 +229,9 @@ export const HelpProperties = z.object({
   availability: z.string().optional(),
   languages: z.array(z.string()).optional(),
   /** Only the contacts that may be published (organisations: all; persons: those with consent). */
-  contact: z.object({ phone: z.string().optional(), email: z.string().optional(), www: z.string().optional() }).optional(),
+  contact: z
+    .object({ phone: z.string().optional(), email: z.string().optional(), www: z.string().optional() })
+    .optional(),
   confirmedAt: z.iso.datetime(),
   /** True for private persons: the geometry is a coarsened position, never their door. */
   approximate: z.boolean(),
@@ -311,12 +329,20 @@ export type VoteResult = z.infer<typeof VoteResult>;
 export const POINT_EVENTS = ['published', 'updated', 'removed'] as const;
 export type PointEventName = (typeof POINT_EVENTS)[number];
 /** `feature` absent: the point left the public map. `version`: the public data's version right after the change. */
-export const PointEvent = z.object({ id: PointId, layer: Layer, feature: PointFeature.optional(), version: z.number().int().nonnegative().optional() });
+export const PointEvent = z.object({
+  id: PointId,
+  layer: Layer,
+  feature: PointFeature.optional(),
+  version: z.number().int().nonnegative().optional(),
+});
 export type PointEvent = z.infer<typeof PointEvent>;
 
 /** GET /api/points/changes?since=N */
 export const PointChangesQuery = z.strictObject({
-  since: z.string().regex(/^\d{1,15}$/, 'since is a version number from an earlier answer').transform(Number),
+  since: z
+    .string()
+    .regex(/^\d{1,15}$/, 'since is a version number from an earlier answer')
+    .transform(Number),
   layer: Layer.optional(),
 });
 /**

@@ -19,7 +19,12 @@ export type Todo = z.infer<typeof Todo>;
 export const isTodo = (v: unknown): v is Todo => typeof v === 'object' && v !== null && 'todo' in v;
 
 const fillable = <S extends z.ZodType>(s: S) =>
-  z.union([s, Todo], { error: (iss) => (iss.code === 'invalid_union' ? 'expected the real value, or { "todo": "…" } while it is not known yet' : undefined) });
+  z.union([s, Todo], {
+    error: (iss) =>
+      iss.code === 'invalid_union'
+        ? 'expected the real value, or { "todo": "…" } while it is not known yet'
+        : undefined,
+  });
 const Line = z.string().trim().min(1).max(300);
 
 /** `{rejectedDays}` and friends in a retention text are replaced by the deployment's configured periods. */
@@ -28,7 +33,11 @@ const RetentionText = LocalText.superRefine((text, ctx) => {
   for (const [lang, s] of Object.entries(text)) {
     for (const [, name] of s.matchAll(TOKEN)) {
       if (!(RETENTION_TOKENS as string[]).includes(name!)) {
-        ctx.addIssue({ code: 'custom', path: [lang], message: `unknown placeholder {${name}}; use one of ${RETENTION_TOKENS.map((t) => `{${t}}`).join(', ')}` });
+        ctx.addIssue({
+          code: 'custom',
+          path: [lang],
+          message: `unknown placeholder {${name}}; use one of ${RETENTION_TOKENS.map((t) => `{${t}}`).join(', ')}`,
+        });
       }
     }
   }
@@ -54,7 +63,10 @@ export const PrivacyNotice = z.strictObject({
   /** What the app collects. */
   data: z.array(LocalText).min(1).max(20),
   /** Purposes with their legal basis (art. 13(1)(c)). */
-  purposes: z.array(z.strictObject({ purpose: LocalText, basis: LocalText })).min(1).max(20),
+  purposes: z
+    .array(z.strictObject({ purpose: LocalText, basis: LocalText }))
+    .min(1)
+    .max(20),
   /** Recipients (art. 13(1)(e)); a processor the deployment has not named yet is a placeholder. */
   recipients: z.array(fillable(LocalText)).min(1).max(20),
   /** Retention (art. 13(2)(a)). */
@@ -74,7 +86,9 @@ export type PrivacyAnswer = z.infer<typeof PrivacyAnswer>;
 
 /** Fills `{rejectedDays}` and friends with the configured numbers. */
 export const fillRetention = (text: string, retention: Retention) =>
-  text.replace(TOKEN, (whole, name: string) => (name in retention ? String(retention[name as keyof Retention]) : whole));
+  text.replace(TOKEN, (whole, name: string) =>
+    name in retention ? String(retention[name as keyof Retention]) : whole,
+  );
 
 /** Dotted paths of every placeholder still in the notice: start-up lists them so a deployment notices. */
 export function unfilled(value: unknown, path = ''): string[] {

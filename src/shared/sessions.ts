@@ -20,7 +20,9 @@ export const SessionCode = z
 export type SessionCode = z.infer<typeof SessionCode>;
 
 /** moderated: pins wait in the queue as usual; immediate: published the moment they arrive (docs/product.md). */
-export const PublishMode = z.enum(['moderated', 'immediate'], { error: 'publishMode must be "moderated" or "immediate"' });
+export const PublishMode = z.enum(['moderated', 'immediate'], {
+  error: 'publishMode must be "moderated" or "immediate"',
+});
 export type PublishMode = z.infer<typeof PublishMode>;
 
 export const SESSION_NAME_MAX = 120;

@@ -50,7 +50,8 @@ export function walkStats(features: readonly PointFeature[], themeIds: readonly 
     else change += 1;
   }
   return {
-    keep, change,
+    keep,
+    change,
     byTheme: ordered(themeIds, byTheme, () => ({ keep: 0, change: 0 })).map(([theme, c]) => ({ theme, ...c })),
   };
 }
@@ -66,7 +67,9 @@ export function helpStats(features: readonly PointFeature[], kindIds: readonly s
     for (const k of p.kinds) byKind.set(k, (byKind.get(k) ?? 0) + 1);
   }
   return {
-    total: organisations + persons, organisations, persons,
+    total: organisations + persons,
+    organisations,
+    persons,
     byKind: ordered(kindIds, byKind, () => 0).map(([kind, count]) => ({ kind, count })),
   };
 }

@@ -46,7 +46,7 @@ export const Ambassador = z.strictObject({
   hours: z.string().optional(),
   facebook: z.url().optional(),
   activities: z.array(z.string().min(1)).min(1),
-  mapActivity: z.enum(["help", "walk"]).optional(),
+  mapActivity: z.enum(['help', 'walk']).optional(),
 });
 export type Ambassador = z.infer<typeof Ambassador>;
 export const AmbassadorFile = z.strictObject({ source: z.string(), ambassadors: z.array(Ambassador).length(3) });

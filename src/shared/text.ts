@@ -33,7 +33,11 @@ export interface TextOptions {
 export type TextProblemKind = 'control' | 'lines' | 'direction' | 'invisible';
 
 /** The first problem with already trimmed text, as a sentence naming the field; undefined when it is fine. */
-export function textProblem(value: string, what: string, { multiline = false }: TextOptions = {}): { kind: TextProblemKind; message: string } | undefined {
+export function textProblem(
+  value: string,
+  what: string,
+  { multiline = false }: TextOptions = {},
+): { kind: TextProblemKind; message: string } | undefined {
   const control = (multiline ? C0_C1_EXCEPT_LINES : C0_C1).exec(value);
   if (control) {
     return !multiline && /[\t\n\r]/.test(control[0])
@@ -41,7 +45,11 @@ export function textProblem(value: string, what: string, { multiline = false }: 
       : { kind: 'control', message: `${what} contains a control character (${hex(control[0])})` };
   }
   const bidi = BIDI_CONTROL.exec(value);
-  if (bidi) return { kind: 'direction', message: `${what} contains a text-direction control character (${hex(bidi[0])}) that can disguise the text` };
+  if (bidi)
+    return {
+      kind: 'direction',
+      message: `${what} contains a text-direction control character (${hex(bidi[0])}) that can disguise the text`,
+    };
   return undefined;
 }
 
@@ -56,19 +64,33 @@ const required = (what: string) => (iss: { input?: unknown }) =>
  * `z.string().trim().max(200).check(plainText('place name', { required: true }))`. `message` replaces the English
  * sentence, e.g. with a Polish one for a form that shows the server's words as they are.
  */
-export function plainText(what: string, { required = false, message, ...options }: TextOptions & { required?: boolean; message?: string } = {}) {
+export function plainText(
+  what: string,
+  { required = false, message, ...options }: TextOptions & { required?: boolean; message?: string } = {},
+) {
   return (ctx: { value: string; issues: unknown[] }) => {
     let problem = textProblem(ctx.value, what, options);
     if (!problem && required && ctx.value !== '' && invisible(ctx.value)) {
       problem = { kind: 'invisible', message: `${what} has no visible characters` };
     }
-    if (problem) ctx.issues.push({ code: 'custom', message: message ?? problem.message, input: ctx.value, params: { text: problem.kind } });
+    if (problem)
+      ctx.issues.push({
+        code: 'custom',
+        message: message ?? problem.message,
+        input: ctx.value,
+        params: { text: problem.kind },
+      });
   };
 }
 
 /** Trimmed, NFC text of at most max characters; `min` 1 for required fields, which must also have something visible. */
 export function text(max: number, min = 0, what = 'this field', options: TextOptions = {}) {
-  let s = z.string({ error: required(what) }).normalize('NFC').trim();
+  let s = z
+    .string({ error: required(what) })
+    .normalize('NFC')
+    .trim();
   if (min > 0) s = s.min(min, `${what} must not be empty`);
-  return s.max(max, `${what} is too long (at most ${max} characters)`).check(plainText(what, { ...options, required: min > 0 }));
+  return s
+    .max(max, `${what} is too long (at most ${max} characters)`)
+    .check(plainText(what, { ...options, required: min > 0 }));
 }

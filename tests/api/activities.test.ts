@@ -30,15 +30,22 @@ async function list(query = '') {
   return ActivityList.parse(await res.json()).activities;
 }
 
-const patch = (id: string, body: unknown) => app.request(`/api/activities/${id}`, json(body, { Cookie: cookie }, 'PATCH'));
+const patch = (id: string, body: unknown) =>
+  app.request(`/api/activities/${id}`, json(body, { Cookie: cookie }, 'PATCH'));
 
 describe('activities', () => {
   it('are published at once and listed to anyone without a session', async () => {
     const created = await createActivity(app, cookie);
     const all = await list();
     expect(all.map((a) => a.id)).toEqual([created.id]);
-    expect(all[0]).toMatchObject({ title: 'Spacer „Kazimierz pod lupą”', status: 'zaplanowane', start: '2026-05-16T10:00' });
-    expect(heard).toEqual([{ name: 'activity', data: { id: created.id, subarea: 'kazimierz-stradom', change: 'created' } }]);
+    expect(all[0]).toMatchObject({
+      title: 'Spacer „Kazimierz pod lupą”',
+      status: 'zaplanowane',
+      start: '2026-05-16T10:00',
+    });
+    expect(heard).toEqual([
+      { name: 'activity', data: { id: created.id, subarea: 'kazimierz-stradom', change: 'created' } },
+    ]);
   });
 
   it('store Kraków wall-clock times and the UTC instants they name, summer and winter', async () => {
@@ -49,25 +56,39 @@ describe('activities', () => {
   });
 
   it('refuse an end before the start, naming the field', async () => {
-    const res = await app.request('/api/activities', json(activityBody({ end: '2026-05-16T09:00' }), { Cookie: cookie }));
+    const res = await app.request(
+      '/api/activities',
+      json(activityBody({ end: '2026-05-16T09:00' }), { Cookie: cookie }),
+    );
     expect(res.status).toBe(400);
     const body = (await res.json()) as { issues: { path: string }[] };
     expect(body.issues.map((i) => i.path)).toEqual(['end']);
   });
 
   it('refuse a time that does not exist in Kraków (the hour skipped in March) and unknown fields', async () => {
-    const gap = await app.request('/api/activities', json(activityBody({ start: '2026-03-29T02:30' }), { Cookie: cookie }));
+    const gap = await app.request(
+      '/api/activities',
+      json(activityBody({ start: '2026-03-29T02:30' }), { Cookie: cookie }),
+    );
     expect(gap.status).toBe(400);
     expect(JSON.stringify(await gap.json())).toContain('"path":"start"');
     const extra = await app.request('/api/activities', json(activityBody({ price: 10 }), { Cookie: cookie }));
-    expect(((await extra.json()) as { issues: unknown[] }).issues).toEqual([{ path: 'price', message: 'unknown field' }]);
+    expect(((await extra.json()) as { issues: unknown[] }).issues).toEqual([
+      { path: 'price', message: 'unknown field' },
+    ]);
   });
 
   it('take a registration link, an e-mail address or none, and nothing else', async () => {
-    for (const registration of [{ type: 'link', url: 'https://example.org/zapisy' }, { type: 'email', email: 'zapisy@example.org' }]) {
+    for (const registration of [
+      { type: 'link', url: 'https://example.org/zapisy' },
+      { type: 'email', email: 'zapisy@example.org' },
+    ]) {
       await createActivity(app, cookie, activityBody({ registration }));
     }
-    const bad = await app.request('/api/activities', json(activityBody({ registration: { type: 'link', url: 'javascript:alert(1)' } }), { Cookie: cookie }));
+    const bad = await app.request(
+      '/api/activities',
+      json(activityBody({ registration: { type: 'link', url: 'javascript:alert(1)' } }), { Cookie: cookie }),
+    );
     expect(bad.status).toBe(400);
   });
 
@@ -107,8 +128,14 @@ describe('activities', () => {
     expect(del.status).toBe(200);
     expect(await list()).toEqual([]);
     const res = await app.request(`/api/activities/${id}/history`, { headers: { Cookie: cookie } });
-    const { entries } = (await res.json()) as { entries: { actor: string; action: string; before: { title: string } | null }[] };
-    expect(entries.map((e) => [e.actor, e.action])).toEqual([['fablab', 'create'], ['fablab', 'update'], ['fablab', 'delete']]);
+    const { entries } = (await res.json()) as {
+      entries: { actor: string; action: string; before: { title: string } | null }[];
+    };
+    expect(entries.map((e) => [e.actor, e.action])).toEqual([
+      ['fablab', 'create'],
+      ['fablab', 'update'],
+      ['fablab', 'delete'],
+    ]);
     expect(entries[2]!.before!.title).toBe('Spacer badawczy');
     expect(heard.map((m) => m.name === 'activity' && m.data.change)).toEqual(['created', 'updated', 'removed']);
   });
@@ -123,10 +150,16 @@ describe('GET /api/activities', () => {
   it('filters by subarea and by a from/to range in Kraków time', async () => {
     const kaz = await createActivity(app, cookie);
     const admin = await accountCookie(app, db, 'ada', { role: 'admin' });
-    const huta = await createActivity(app, admin, activityBody({
-      subarea: 'stara-nowa-huta', place: { name: 'Plac targowy przy ul. Bulwarowej', lng: 20.05, lat: 50.07 },
-      start: '2026-06-20T10:00', end: '2026-06-20T13:00',
-    }));
+    const huta = await createActivity(
+      app,
+      admin,
+      activityBody({
+        subarea: 'stara-nowa-huta',
+        place: { name: 'Plac targowy przy ul. Bulwarowej', lng: 20.05, lat: 50.07 },
+        start: '2026-06-20T10:00',
+        end: '2026-06-20T13:00',
+      }),
+    );
     expect((await list('?subarea=stara-nowa-huta')).map((a) => a.id)).toEqual([huta.id]);
     expect((await list('?from=2026-05-01&to=2026-06-01')).map((a) => a.id)).toEqual([kaz.id]);
     // `to` is the start of that Kraków day: an activity at 10:00 that day is not before it.
@@ -168,9 +201,14 @@ describe('who may edit', () => {
 
   it('lets an admin edit every subarea and refuses a moderator', async () => {
     const admin = await accountCookie(app, db, 'ada', { role: 'admin' });
-    const huta = activityBody({ subarea: 'stara-nowa-huta', place: { name: 'Plac Centralny', lng: 20.0375, lat: 50.0719 } });
+    const huta = activityBody({
+      subarea: 'stara-nowa-huta',
+      place: { name: 'Plac Centralny', lng: 20.0375, lat: 50.0719 },
+    });
     const created = await createActivity(app, admin, huta);
-    expect((await send(admin, `/api/activities/${created.id}`, { title: 'Wymianka Sąsiedzka' }, 'PATCH')).status).toBe(200);
+    expect((await send(admin, `/api/activities/${created.id}`, { title: 'Wymianka Sąsiedzka' }, 'PATCH')).status).toBe(
+      200,
+    );
     const moderator = await moderatorCookie(app, db);
     expect((await send(moderator, '/api/activities', huta, 'POST')).status).toBe(403);
     expect((await send(moderator, `/api/activities/${created.id}`, undefined, 'DELETE')).status).toBe(403);
@@ -179,21 +217,44 @@ describe('who may edit', () => {
 
 describe('open data', () => {
   it('exports every activity, cancelled ones with their reason, as GeoJSON and CSV, and documents them', async () => {
-    const { id } = await createActivity(app, cookie, activityBody({ title: '=SUMA(A1)', registration: { type: 'email', email: 'zapisy@example.org' } }));
+    const { id } = await createActivity(
+      app,
+      cookie,
+      activityBody({ title: '=SUMA(A1)', registration: { type: 'email', email: 'zapisy@example.org' } }),
+    );
     await patch(id, { status: 'odwolane', cancelReason: 'Ulewa' });
     t = Date.parse('2026-09-01T10:00:00Z'); // past activities too
-    const geo = (await (await app.request('/api/export/activities.geojson')).json()) as { features: { id: string; geometry: { coordinates: number[] }; properties: Record<string, unknown> }[] };
+    const geo = (await (await app.request('/api/export/activities.geojson')).json()) as {
+      features: { id: string; geometry: { coordinates: number[] }; properties: Record<string, unknown> }[];
+    };
     expect(geo.features).toHaveLength(1);
     expect(geo.features[0]!.geometry.coordinates).toEqual([19.9447, 50.0514]);
-    expect(geo.features[0]!.properties).toMatchObject({ id, status: 'odwolane', cancel_reason: 'Ulewa', start: '2026-05-16T10:00', registration: 'zapisy@example.org' });
+    expect(geo.features[0]!.properties).toMatchObject({
+      id,
+      status: 'odwolane',
+      cancel_reason: 'Ulewa',
+      start: '2026-05-16T10:00',
+      registration: 'zapisy@example.org',
+    });
     const csv = await (await app.request('/api/export/activities.csv?subarea=kazimierz-stradom')).text();
-    expect(csv.split('\r\n')[0]).toBe('id,lng,lat,subarea,title,place,start,end,start_utc,end_utc,status,cancel_reason,audience,accessibility,registration,description,updated_at');
+    expect(csv.split('\r\n')[0]).toBe(
+      'id,lng,lat,subarea,title,place,start,end,start_utc,end_utc,status,cancel_reason,audience,accessibility,registration,description,updated_at',
+    );
     expect(csv).toContain("'=SUMA(A1)");
     expect(await (await app.request('/api/export/activities.csv?subarea=stara-nowa-huta')).text()).not.toContain(id);
-    const dict = (await (await app.request('/api/export/dictionary')).json()) as { activities: { columns: { name: string }[] } };
+    const dict = (await (await app.request('/api/export/dictionary')).json()) as {
+      activities: { columns: { name: string }[] };
+    };
     expect(dict.activities.columns.map((c) => c.name)).toContain('cancel_reason');
     const doc = (await (await app.request('/api/openapi.json')).json()) as { paths: Record<string, unknown> };
-    expect(Object.keys(doc.paths)).toEqual(expect.arrayContaining(['/api/activities', '/api/activities/{id}', '/api/calendar.ics', '/api/export/activities.csv']));
+    expect(Object.keys(doc.paths)).toEqual(
+      expect.arrayContaining([
+        '/api/activities',
+        '/api/activities/{id}',
+        '/api/calendar.ics',
+        '/api/export/activities.csv',
+      ]),
+    );
   });
 });
 

@@ -1,5 +1,17 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import { accountCookie, approve, bearer, contactBody, createPoint, fresh, helpBody, json, moderatorCookie, walkBody, type TestApp } from './helpers.ts';
+import {
+  accountCookie,
+  approve,
+  bearer,
+  contactBody,
+  createPoint,
+  fresh,
+  helpBody,
+  json,
+  moderatorCookie,
+  walkBody,
+  type TestApp,
+} from './helpers.ts';
 import type { Db } from '../../src/server/db/open.ts';
 import { activityBody, createActivity } from './activity-helpers.ts';
 
@@ -63,12 +75,24 @@ const BODIES: Record<string, unknown> = {
   'POST /api/moderation/points/:id/remove': { reason: 'na prośbę autora' },
   'PATCH /api/moderation/points/:id': { layer: 'walk', title: 'Zmieniony tytuł' },
   'POST /api/moderation/points/:id/move': { lng: 19.9448, lat: 50.0515 },
-  'POST /api/sessions': { name: 'Spacer testowy', subarea: 'kazimierz-stradom', date: '2026-05-16', publishMode: 'moderated' },
+  'POST /api/sessions': {
+    name: 'Spacer testowy',
+    subarea: 'kazimierz-stradom',
+    date: '2026-05-16',
+    publishMode: 'moderated',
+  },
   'PATCH /api/sessions/:code': { closed: true },
   'POST /api/activities': activityBody(),
   'PATCH /api/activities/:id': { title: 'Zmieniony tytuł' },
   'PATCH /api/ambassador/requests/:id': { action: 'handed-over' },
-  'PUT /api/ambassador/cards/:subarea': { seat: 'ul. Józefa 1', phone: '', email: '', website: '', hours: '', activities: ['spacer'] },
+  'PUT /api/ambassador/cards/:subarea': {
+    seat: 'ul. Józefa 1',
+    phone: '',
+    email: '',
+    website: '',
+    hours: '',
+    activities: ['spacer'],
+  },
 };
 
 /**
@@ -123,7 +147,10 @@ function endpoints(app: TestApp): string[] {
 const T0 = Date.parse('2026-05-16T09:00:00Z');
 const TTL = 3_600_000;
 let t = T0;
-const { app, db } = fresh({ now: () => new Date(t), limits: { sessionTtlMs: TTL, writes: { max: 1e6, windowMs: 60_000 } } });
+const { app, db } = fresh({
+  now: () => new Date(t),
+  limits: { sessionTtlMs: TTL, writes: { max: 1e6, windowMs: 60_000 } },
+});
 const protectedEndpoints = endpoints(app).filter((e) => !(e in OPEN_TO_RESIDENTS));
 
 let live = '';
@@ -168,8 +195,11 @@ async function call(endpoint: string, headers: Record<string, string>) {
   const removal = endpoint === 'DELETE /api/activities/:id';
   const activity = removal ? (await createActivity(app, roles.own)).id : activityId;
   const point = endpoint === ERASES_POINT ? (await createPoint(app, walkBody())).id : resident.id;
-  const id = pattern.startsWith('/api/activities/') ? activity
-    : pattern.startsWith('/api/ambassador/requests/') ? requestId : point;
+  const id = pattern.startsWith('/api/activities/')
+    ? activity
+    : pattern.startsWith('/api/ambassador/requests/')
+      ? requestId
+      : point;
   const path = pattern.replace(':id', id).replace(':code', sessionCode).replace(':subarea', 'kazimierz-stradom');
   if (path.includes(':')) throw new Error(`authz.test.ts: teach call() to fill the parameters of ${pattern}`);
   const body = BODIES[endpoint];
@@ -178,7 +208,8 @@ async function call(endpoint: string, headers: Record<string, string>) {
 }
 
 /** Read-only first, then the ones that change state, so an approval does not turn a later call into a 409. */
-const readsFirst = (list: string[]) => [...list].sort((a, b) => Number(!a.startsWith('GET')) - Number(!b.startsWith('GET')));
+const readsFirst = (list: string[]) =>
+  [...list].sort((a, b) => Number(!a.startsWith('GET')) - Number(!b.startsWith('GET')));
 
 describe('the authorisation matrix', () => {
   it('knows every staff endpoint (the list is read from the app)', () => {
@@ -289,9 +320,14 @@ describe('cookie-authenticated requests', () => {
     }
     it(`${endpoint} refuses a form body even from our own origin`, async () => {
       const [method, pattern] = endpoint.split(' ') as [string, string];
-      const path = pattern.replace(':id', resident.id).replace(':code', sessionCode).replace(':subarea', 'kazimierz-stradom');
+      const path = pattern
+        .replace(':id', resident.id)
+        .replace(':code', sessionCode)
+        .replace(':subarea', 'kazimierz-stradom');
       const res = await app.request(path, {
-        method, headers: { Cookie: roles.admin, 'Content-Type': 'application/x-www-form-urlencoded' }, body: 'reason=x&closed=true',
+        method,
+        headers: { Cookie: roles.admin, 'Content-Type': 'application/x-www-form-urlencoded' },
+        body: 'reason=x&closed=true',
       });
       expect(res.status).toBe(415);
     });
@@ -301,12 +337,15 @@ describe('cookie-authenticated requests', () => {
     const own = { Origin: 'http://localhost', 'Sec-Fetch-Site': 'same-origin' };
     for (const endpoint of changes) {
       const res = await call(endpoint, { Cookie: roles.admin, ...own });
-      expect(res.status < 300 || res.status === 409, `${endpoint}: ${res.status} ${await res.clone().text()}`).toBe(true);
+      expect(res.status < 300 || res.status === 409, `${endpoint}: ${res.status} ${await res.clone().text()}`).toBe(
+        true,
+      );
     }
     const fromPublicUrl = fresh({ publicUrl: 'https://mapa.example.pl' });
     const cookie = await moderatorCookie(fromPublicUrl.app, fromPublicUrl.db);
     const res = await fromPublicUrl.app.request('/api/auth/logout', {
-      method: 'POST', headers: { Cookie: cookie, Origin: 'https://mapa.example.pl', 'Sec-Fetch-Site': 'same-origin' },
+      method: 'POST',
+      headers: { Cookie: cookie, Origin: 'https://mapa.example.pl', 'Sec-Fetch-Site': 'same-origin' },
     });
     expect(res.status).toBe(200);
   });

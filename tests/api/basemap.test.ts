@@ -22,7 +22,8 @@ afterAll(() => rmSync(dir, { recursive: true, force: true }));
 afterEach(() => vi.unstubAllGlobals());
 
 const withBasemap = () => fresh({ basemapPmtiles: file }).app;
-const get = (headers: Record<string, string> = {}, method = 'GET') => withBasemap().request(URL_PATH, { method, headers });
+const get = (headers: Record<string, string> = {}, method = 'GET') =>
+  withBasemap().request(URL_PATH, { method, headers });
 const body = async (res: Response) => new Uint8Array(await res.arrayBuffer());
 
 describe('GET /api/basemap/krakow.pmtiles', () => {

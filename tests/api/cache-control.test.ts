@@ -15,7 +15,10 @@ describe('Cache-Control: no-store', () => {
     const own = await app.request(`/api/points/${id}`, { headers: bearer(editToken) });
     expect(own.status).toBe(200);
     expect(own.headers.get('Cache-Control')).toBe('no-store');
-    const edited = await app.request(`/api/points/${id}`, json({ layer: 'walk', title: 'Nowy tytuł' }, bearer(editToken), 'PATCH'));
+    const edited = await app.request(
+      `/api/points/${id}`,
+      json({ layer: 'walk', title: 'Nowy tytuł' }, bearer(editToken), 'PATCH'),
+    );
     expect(edited.status).toBe(200);
     expect(edited.headers.get('Cache-Control')).toBe('no-store');
     const removed = await app.request(`/api/points/${id}`, { method: 'DELETE', headers: bearer(editToken) });
@@ -25,8 +28,13 @@ describe('Cache-Control: no-store', () => {
 
   it('marks every answer to a request carrying an edit token, on any route', async () => {
     const { app } = fresh();
-    const offer = await createPoint(app, helpBody({ helperType: 'person', name: 'Pani Ela', contact: { phone: '+48 699 111 222' } }));
-    const requests = await app.request(`/api/points/${offer.id}/contact-requests`, { headers: bearer(offer.editToken) });
+    const offer = await createPoint(
+      app,
+      helpBody({ helperType: 'person', name: 'Pani Ela', contact: { phone: '+48 699 111 222' } }),
+    );
+    const requests = await app.request(`/api/points/${offer.id}/contact-requests`, {
+      headers: bearer(offer.editToken),
+    });
     expect(requests.status).toBe(200);
     expect(requests.headers.get('Cache-Control')).toBe('no-store');
     // Even a refusal: a wrong token's 403 is nobody's business to keep.

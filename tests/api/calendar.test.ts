@@ -64,7 +64,10 @@ describe('calendar feeds', () => {
   it('mark a cancelled activity STATUS:CANCELLED and keep its UID across edits, with a higher SEQUENCE', async () => {
     const { id } = await createActivity(app, cookie);
     const before = parse((await fetchIcs('/api/calendar.ics')).text).events[0]!;
-    const res = await app.request(`/api/activities/${id}`, json({ status: 'odwolane', cancelReason: 'Ulewa' }, { Cookie: cookie }, 'PATCH'));
+    const res = await app.request(
+      `/api/activities/${id}`,
+      json({ status: 'odwolane', cancelReason: 'Ulewa' }, { Cookie: cookie }, 'PATCH'),
+    );
     expect(res.status).toBe(200);
     const after = parse((await fetchIcs('/api/calendar.ics')).text).events[0]!;
     expect(after.uid).toBe(before.uid);
@@ -75,9 +78,15 @@ describe('calendar feeds', () => {
 
   it('per subarea list only that subarea, and an unknown subarea is refused', async () => {
     await createActivity(app, cookie);
-    const huta = await createActivity(app, cookie, activityBody({
-      subarea: 'stara-nowa-huta', title: 'Wymianka Sąsiedzka', place: { name: 'Plac targowy przy ul. Bulwarowej', lng: 20.05, lat: 50.07 },
-    }));
+    const huta = await createActivity(
+      app,
+      cookie,
+      activityBody({
+        subarea: 'stara-nowa-huta',
+        title: 'Wymianka Sąsiedzka',
+        place: { name: 'Plac targowy przy ul. Bulwarowej', lng: 20.05, lat: 50.07 },
+      }),
+    );
     const { text } = await fetchIcs('/api/calendar/stara-nowa-huta.ics');
     const { calendar, events } = parse(text);
     expect(events.map((e) => e.uid)).toEqual([`${huta.id}@mapa-rewitalizacji.krakow.pl`]);
@@ -91,7 +100,9 @@ describe('calendar feeds', () => {
     expect(res.headers.get('Content-Disposition')).toBe(`attachment; filename="wydarzenie-${id}.ics"`);
     const { events } = parse(text);
     expect(events).toHaveLength(1);
-    expect(events[0]!.component.getFirstPropertyValue('url')).toBe(`https://mapa.example.pl/?subarea=kazimierz-stradom&activity=${id}`);
+    expect(events[0]!.component.getFirstPropertyValue('url')).toBe(
+      `https://mapa.example.pl/?subarea=kazimierz-stradom&activity=${id}`,
+    );
   });
 
   it('is a valid empty calendar when nothing is planned', async () => {

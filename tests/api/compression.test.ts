@@ -11,7 +11,10 @@ const staticDir = mkdtempSync(join(tmpdir(), 'mapa-compress-'));
 const script = `console.log(${JSON.stringify('Mapa Rewitalizacji '.repeat(400))});`;
 const page = `<!doctype html><div id="app"><h1>Mapa Rewitalizacji</h1>${'<p>Podobszar</p>'.repeat(100)}</div>`;
 mkdirSync(join(staticDir, 'assets'));
-for (const [path, text] of [['assets/index-abc123.js', script], ['index.html', page]] as const) {
+for (const [path, text] of [
+  ['assets/index-abc123.js', script],
+  ['index.html', page],
+] as const) {
   writeFileSync(join(staticDir, path), text);
   writeFileSync(join(staticDir, `${path}.br`), brotliCompressSync(text));
   writeFileSync(join(staticDir, `${path}.gz`), gzipSync(text));
@@ -24,7 +27,9 @@ const bytes = async (res: Response) => Buffer.from(await res.arrayBuffer());
 describe('compressed static files', () => {
   it('sends the brotli copy of a hashed script to a browser that accepts it, still cached for a year', async () => {
     const { app } = fresh({ staticDir });
-    const res = await app.request('/assets/index-abc123.js', { headers: { 'Accept-Encoding': 'gzip, deflate, br, zstd' } });
+    const res = await app.request('/assets/index-abc123.js', {
+      headers: { 'Accept-Encoding': 'gzip, deflate, br, zstd' },
+    });
     expect(res.status).toBe(200);
     expect(res.headers.get('Content-Encoding')).toBe('br');
     expect(res.headers.get('Vary')).toBe('Accept-Encoding');
@@ -61,7 +66,9 @@ describe('compressed static files', () => {
     const etag = br.headers.get('ETag')!;
     expect(etag).toMatch(/^"[^"]+"$/);
     expect(gz.headers.get('ETag')).not.toBe(etag);
-    const again = await app.request('/assets/index-abc123.js', { headers: { 'Accept-Encoding': 'br', 'If-None-Match': etag } });
+    const again = await app.request('/assets/index-abc123.js', {
+      headers: { 'Accept-Encoding': 'br', 'If-None-Match': etag },
+    });
     expect(again.status).toBe(304);
     expect(again.headers.get('ETag')).toBe(etag);
   });

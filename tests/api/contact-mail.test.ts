@@ -5,7 +5,12 @@ import { smtpMailer } from '../../src/server/mail.ts';
 import { Inbox } from '../../src/shared/contact-requests.ts';
 
 const HELPER_PHONE = '+48 699 111 222';
-const RESIDENT = { name: 'Jan z Józefa', phone: '+48 601 222 333', email: 'jan@example.org', message: 'Potrzebuję pomocy z zakupami w środy.' };
+const RESIDENT = {
+  name: 'Jan z Józefa',
+  phone: '+48 601 222 333',
+  email: 'jan@example.org',
+  message: 'Potrzebuję pomocy z zakupami w środy.',
+};
 let sink: Awaited<ReturnType<typeof startMailSink>>;
 beforeAll(async () => {
   sink = await startMailSink();
@@ -24,13 +29,24 @@ async function setup() {
     mailRetryCheckMs: 50,
   });
   const admin = await accountCookie(app, db, 'ada', { role: 'admin' });
-  const own = await accountCookie(app, db, 'fablab', { role: 'ambassador', subarea: 'kazimierz-stradom', email: 'ambasador@fablab.example' });
-  await accountCookie(app, db, 'mis', { role: 'ambassador', subarea: 'grzegorzki-wesola', email: 'ambasador@mis.example' });
+  const own = await accountCookie(app, db, 'fablab', {
+    role: 'ambassador',
+    subarea: 'kazimierz-stradom',
+    email: 'ambasador@fablab.example',
+  });
+  await accountCookie(app, db, 'mis', {
+    role: 'ambassador',
+    subarea: 'grzegorzki-wesola',
+    email: 'ambasador@mis.example',
+  });
   return { app, db, admin, own };
 }
 
 async function offer(app: Awaited<ReturnType<typeof setup>>['app'], admin: string, over: Record<string, unknown> = {}) {
-  const p = await createPoint(app, helpBody({ helperType: 'person', name: 'Pani Ela', contact: { phone: HELPER_PHONE }, ...over }));
+  const p = await createPoint(
+    app,
+    helpBody({ helperType: 'person', name: 'Pani Ela', contact: { phone: HELPER_PHONE }, ...over }),
+  );
   await approve(app, admin, p.id);
   return p;
 }
@@ -75,7 +91,9 @@ describe('e-mail notices (real SMTP server in the test process)', () => {
     const p = await offer(app, admin, { contact: { email: 'ela@example.org' } });
     await app.request(`/api/points/${p.id}/contact-requests`, json(contactBody(RESIDENT)));
     // Wait for the whole delivery attempt to finish, not just the first message.
-    await vi.waitFor(() => expect(db.prepare('SELECT mail_attempts FROM contact_requests').pluck().get()).toBe(1), { timeout: 10_000 });
+    await vi.waitFor(() => expect(db.prepare('SELECT mail_attempts FROM contact_requests').pluck().get()).toBe(1), {
+      timeout: 10_000,
+    });
     expect(sink.messages.map((m) => m.to[0])).toEqual(['ambasador@fablab.example']);
   });
 
@@ -84,7 +102,8 @@ describe('e-mail notices (real SMTP server in the test process)', () => {
     sink.state.refuse = true;
     const p = await offer(app, admin);
     expect((await app.request(`/api/points/${p.id}/contact-requests`, json(contactBody(RESIDENT)))).status).toBe(201);
-    const inbox = async () => Inbox.parse(await (await app.request('/api/ambassador/requests', { headers: { Cookie: own } })).json()).requests;
+    const inbox = async () =>
+      Inbox.parse(await (await app.request('/api/ambassador/requests', { headers: { Cookie: own } })).json()).requests;
     await vi.waitFor(async () => expect((await inbox())[0]?.mailFailed).toBe(true), { timeout: 10_000 });
     expect((await inbox())[0]).toMatchObject({ name: RESIDENT.name, status: 'open' });
 

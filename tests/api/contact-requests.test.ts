@@ -1,5 +1,16 @@
 import { describe, expect, it } from 'vitest';
-import { accountCookie, approve, bearer, contactBody, createPoint, fresh, helpBody, json, walkBody, type TestApp } from './helpers.ts';
+import {
+  accountCookie,
+  approve,
+  bearer,
+  contactBody,
+  createPoint,
+  fresh,
+  helpBody,
+  json,
+  walkBody,
+  type TestApp,
+} from './helpers.ts';
 import { Inbox, type InboxRequest } from '../../src/shared/contact-requests.ts';
 import type { Db } from '../../src/server/db/open.ts';
 
@@ -25,7 +36,8 @@ async function published(app: TestApp, admin: string, body: unknown) {
   return p;
 }
 
-const ask = (app: TestApp, id: string, body: unknown = contactBody()) => app.request(`/api/points/${id}/contact-requests`, json(body));
+const ask = (app: TestApp, id: string, body: unknown = contactBody()) =>
+  app.request(`/api/points/${id}/contact-requests`, json(body));
 const inbox = async (app: TestApp, cookie: string) => {
   const res = await app.request('/api/ambassador/requests', { headers: { Cookie: cookie } });
   expect(res.status).toBe(200);
@@ -34,16 +46,21 @@ const inbox = async (app: TestApp, cookie: string) => {
 const act = (app: TestApp, cookie: string, id: string, body: unknown) =>
   app.request(`/api/ambassador/requests/${id}`, json(body, { Cookie: cookie }, 'PATCH'));
 const audited = (db: Db, action: string) =>
-  (db.prepare('SELECT count(*) FROM staff_audit WHERE action = ?').pluck().get(action) as number);
+  db.prepare('SELECT count(*) FROM staff_audit WHERE action = ?').pluck().get(action) as number;
 
 describe('POST /api/points/:id/contact-requests', () => {
-  it("answers 201 naming the ambassador and echoes nothing the resident typed", async () => {
+  it('answers 201 naming the ambassador and echoes nothing the resident typed', async () => {
     const { app, admin } = await setup();
     const offer = await published(app, admin, personOffer());
     const res = await ask(app, offer.id);
     expect(res.status).toBe(201);
     const body = await res.json();
-    expect(body).toEqual({ id: expect.any(String), status: 'open', subarea: 'kazimierz-stradom', ambassador: 'Stowarzyszenie Fablab Kraków' });
+    expect(body).toEqual({
+      id: expect.any(String),
+      status: 'open',
+      subarea: 'kazimierz-stradom',
+      ambassador: 'Stowarzyszenie Fablab Kraków',
+    });
     const text = JSON.stringify(body);
     for (const typed of ['Jan z Józefa', '601 222 333', 'zakupami', HELPER_PHONE]) expect(text).not.toContain(typed);
   });
@@ -53,7 +70,10 @@ describe('POST /api/points/:id/contact-requests', () => {
     const pending = await createPoint(app, personOffer());
     expect((await ask(app, pending.id)).status).toBe(409);
     const paused = await published(app, admin, personOffer());
-    await app.request(`/api/points/${paused.id}`, json({ layer: 'help', paused: true }, bearer(paused.editToken), 'PATCH'));
+    await app.request(
+      `/api/points/${paused.id}`,
+      json({ layer: 'help', paused: true }, bearer(paused.editToken), 'PATCH'),
+    );
     const pausedRes = await ask(app, paused.id);
     expect(pausedRes.status).toBe(409);
     expect((await pausedRes.json()).error).toMatch(/wstrzymał/);
@@ -123,9 +143,14 @@ describe("the ambassador's inbox", () => {
     await ask(app, offer.id, contactBody({ email: 'jan@example.org' }));
     const [r] = await inbox(app, own);
     expect(r).toMatchObject({
-      status: 'open', name: 'Jan z Józefa', phone: '+48 601 222 333', email: 'jan@example.org',
-      message: 'Potrzebuję pomocy z zakupami w środy.', offer: { id: offer.id, name: 'Pani Ela', helperType: 'person' },
-      helperContact: { phone: HELPER_PHONE }, mailFailed: false,
+      status: 'open',
+      name: 'Jan z Józefa',
+      phone: '+48 601 222 333',
+      email: 'jan@example.org',
+      message: 'Potrzebuję pomocy z zakupami w środy.',
+      offer: { id: offer.id, name: 'Pani Ela', helperType: 'person' },
+      helperContact: { phone: HELPER_PHONE },
+      mailFailed: false,
     });
     expect(await inbox(app, other)).toEqual([]);
     expect((await app.request('/api/ambassador/requests', { headers: { Cookie: moderator } })).status).toBe(403);
@@ -133,7 +158,10 @@ describe("the ambassador's inbox", () => {
     // Every answer that showed the helper's private contact is in the audit log: own, then admin.
     expect(audited(db, 'view-helper-contact')).toBe(2);
     const subjects = db.prepare('SELECT actor, subject FROM staff_audit').all();
-    expect(subjects).toEqual([{ actor: 'fablab', subject: `contact-request:${r!.id}` }, { actor: 'ada', subject: `contact-request:${r!.id}` }]);
+    expect(subjects).toEqual([
+      { actor: 'fablab', subject: `contact-request:${r!.id}` },
+      { actor: 'ada', subject: `contact-request:${r!.id}` },
+    ]);
   });
 
   it("hands over, fails with a note, reopens; the helper's contact is shown only while open", async () => {
@@ -144,7 +172,7 @@ describe("the ambassador's inbox", () => {
     expect((await act(app, other, r!.id, { action: 'handed-over' })).status).toBe(403);
     const done = await act(app, own, r!.id, { action: 'handed-over' });
     expect(done.status).toBe(200);
-    expect(((await done.json()) as InboxRequest)).toMatchObject({ status: 'handed-over', helperContact: null });
+    expect((await done.json()) as InboxRequest).toMatchObject({ status: 'handed-over', helperContact: null });
     expect((await act(app, own, r!.id, { action: 'handed-over' })).status).toBe(409);
     const views = audited(db, 'view-helper-contact');
     expect((await inbox(app, own))[0]!.helperContact).toBeNull();
@@ -155,12 +183,22 @@ describe("the ambassador's inbox", () => {
     expect(noNote.status).toBe(400);
     expect((await noNote.json()).issues[0].path).toBe('note');
     const failed = await act(app, own, r!.id, { action: 'failed', note: 'Pomocnik nie odbiera telefonu.' });
-    expect(await failed.json()).toMatchObject({ status: 'failed', note: 'Pomocnik nie odbiera telefonu.', helperContact: null });
-    expect([audited(db, 'request-handed-over'), audited(db, 'request-reopened'), audited(db, 'request-failed')]).toEqual([1, 1, 1]);
+    expect(await failed.json()).toMatchObject({
+      status: 'failed',
+      note: 'Pomocnik nie odbiera telefonu.',
+      helperContact: null,
+    });
+    expect([
+      audited(db, 'request-handed-over'),
+      audited(db, 'request-reopened'),
+      audited(db, 'request-failed'),
+    ]).toEqual([1, 1, 1]);
   });
 
   it('erases a closed request after the retention period and keeps an open one', async () => {
-    const { app, admin, own } = await setup({ retention: { rejectedDays: 30, closedContactRequestDays: 30, staleHelpDays: 180 } });
+    const { app, admin, own } = await setup({
+      retention: { rejectedDays: 30, closedContactRequestDays: 30, staleHelpDays: 180 },
+    });
     const offer = await published(app, admin, personOffer());
     await ask(app, offer.id);
     await ask(app, offer.id);
@@ -178,10 +216,17 @@ describe("the ambassador's inbox", () => {
 describe("the helper's private link", () => {
   it('keeps "Powiadamiaj mnie o prośbach" private, and the helper may switch it without a new review', async () => {
     const { app, admin } = await setup();
-    const offer = await published(app, admin, personOffer({ contact: { email: 'ela@example.org' }, notifyRequests: true }));
+    const offer = await published(
+      app,
+      admin,
+      personOffer({ contact: { email: 'ela@example.org' }, notifyRequests: true }),
+    );
     const pub = await (await app.request(`/api/points/${offer.id}`)).text();
     expect(pub).not.toContain('notifyRequests');
-    const off = await app.request(`/api/points/${offer.id}`, json({ layer: 'help', notifyRequests: false }, bearer(offer.editToken), 'PATCH'));
+    const off = await app.request(
+      `/api/points/${offer.id}`,
+      json({ layer: 'help', notifyRequests: false }, bearer(offer.editToken), 'PATCH'),
+    );
     expect(await off.json()).toMatchObject({ status: 'published', notifyRequests: false });
   });
 
@@ -200,12 +245,21 @@ describe("the helper's private link", () => {
     expect(JSON.stringify(body)).not.toContain('Jan');
     expect((await app.request(`/api/points/${offer.id}/contact-requests`)).status).toBe(401);
     const stranger = await createPoint(app, personOffer());
-    expect((await app.request(`/api/points/${offer.id}/contact-requests`, { headers: bearer(stranger.editToken) })).status).toBe(403);
+    expect(
+      (await app.request(`/api/points/${offer.id}/contact-requests`, { headers: bearer(stranger.editToken) })).status,
+    ).toBe(403);
   });
 });
 
 describe("the ambassador's card", () => {
-  const card = { seat: 'ul. Józefa 15, Kraków', phone: '12 345 67 89', email: '', website: '', hours: 'wt i czw 10–14', activities: ['spacer badawczy'] };
+  const card = {
+    seat: 'ul. Józefa 15, Kraków',
+    phone: '12 345 67 89',
+    email: '',
+    website: '',
+    hours: 'wt i czw 10–14',
+    activities: ['spacer badawczy'],
+  };
 
   it('is edited by its ambassador, overrides the file on /api/subareas, and is audited', async () => {
     const { app, db, own } = await setup();
@@ -213,7 +267,13 @@ describe("the ambassador's card", () => {
     expect(res.status).toBe(200);
     const subareas = await (await app.request('/api/subareas')).json();
     const a = subareas.features.find((f: { id: string }) => f.id === 'kazimierz-stradom').properties.ambassador;
-    expect(a).toMatchObject({ organisation: 'Stowarzyszenie Fablab Kraków', seat: card.seat, phone: card.phone, hours: card.hours, activities: card.activities });
+    expect(a).toMatchObject({
+      organisation: 'Stowarzyszenie Fablab Kraków',
+      seat: card.seat,
+      phone: card.phone,
+      hours: card.hours,
+      activities: card.activities,
+    });
     expect(a).not.toHaveProperty('email');
     expect(db.prepare('SELECT actor, action, subject FROM staff_audit').all()).toEqual([
       { actor: 'fablab', action: 'card-edit', subject: 'subarea:kazimierz-stradom' },
@@ -223,12 +283,19 @@ describe("the ambassador's card", () => {
   it("an emptied field disappears, and another subarea's card is refused (403)", async () => {
     const { app, own, other } = await setup();
     const mis = { ...card, seat: '', activities: ['potańcówka'] };
-    expect((await app.request('/api/ambassador/cards/grzegorzki-wesola', json(mis, { Cookie: own }, 'PUT'))).status).toBe(403);
-    expect((await app.request('/api/ambassador/cards/grzegorzki-wesola', json(mis, { Cookie: other }, 'PUT'))).status).toBe(200);
+    expect(
+      (await app.request('/api/ambassador/cards/grzegorzki-wesola', json(mis, { Cookie: own }, 'PUT'))).status,
+    ).toBe(403);
+    expect(
+      (await app.request('/api/ambassador/cards/grzegorzki-wesola', json(mis, { Cookie: other }, 'PUT'))).status,
+    ).toBe(200);
     const subareas = await (await app.request('/api/subareas')).json();
     const a = subareas.features.find((f: { id: string }) => f.id === 'grzegorzki-wesola').properties.ambassador;
     expect(a).not.toHaveProperty('seat');
-    const bad = await app.request('/api/ambassador/cards/grzegorzki-wesola', json({ ...mis, website: 'javascript:alert(1)' }, { Cookie: other }, 'PUT'));
+    const bad = await app.request(
+      '/api/ambassador/cards/grzegorzki-wesola',
+      json({ ...mis, website: 'javascript:alert(1)' }, { Cookie: other }, 'PUT'),
+    );
     expect(bad.status).toBe(400);
     expect((await bad.json()).issues.some((i: { path: string }) => i.path.startsWith('website'))).toBe(true);
   });

@@ -14,7 +14,12 @@ async function readUntil(res: Response, until: (frame: string) => boolean, timeo
     while (Date.now() < deadline) {
       const { value, done } = await Promise.race([
         reader.read(),
-        new Promise<never>((_, reject) => setTimeout(() => reject(new Error(`no matching SSE frame; saw ${JSON.stringify(frames)}`)), deadline - Date.now())),
+        new Promise<never>((_, reject) =>
+          setTimeout(
+            () => reject(new Error(`no matching SSE frame; saw ${JSON.stringify(frames)}`)),
+            deadline - Date.now(),
+          ),
+        ),
       ]);
       if (done) break;
       buffer += decoder.decode(value, { stream: true });
@@ -29,7 +34,11 @@ async function readUntil(res: Response, until: (frame: string) => boolean, timeo
   }
 }
 
-const field = (frame: string, name: string) => frame.split('\n').find((l) => l.startsWith(`${name}: `))?.slice(name.length + 2);
+const field = (frame: string, name: string) =>
+  frame
+    .split('\n')
+    .find((l) => l.startsWith(`${name}: `))
+    ?.slice(name.length + 2);
 const tick = () => new Promise((r) => setTimeout(r, 10));
 
 describe('GET /api/events', () => {
@@ -57,7 +66,10 @@ describe('GET /api/events', () => {
     const res = await app.request('/api/events');
     const reading = readUntil(res, (f) => field(f, 'event') === 'removed');
     await tick();
-    await app.request(`/api/moderation/points/${id}`, json({ layer: 'walk', title: 'Nowy' }, { Cookie: cookie }, 'PATCH'));
+    await app.request(
+      `/api/moderation/points/${id}`,
+      json({ layer: 'walk', title: 'Nowy' }, { Cookie: cookie }, 'PATCH'),
+    );
     await app.request(`/api/points/${id}`, { method: 'DELETE', headers: bearer(editToken) });
     const events = (await reading).map((f) => field(f, 'event')).filter(Boolean);
     expect(events).toEqual(['updated', 'removed']);
@@ -78,7 +90,10 @@ describe('GET /api/events', () => {
       .map((f) => PointEvent.parse(JSON.parse(field(f, 'data')!)).version!);
     expect(versions).toHaveLength(2);
     expect(versions[1]).toBe(versions[0]! + 1);
-    const changes = (await (await app.request(`/api/points/changes?since=${versions[0]}`)).json()) as { version: number; changes: { id: string }[] };
+    const changes = (await (await app.request(`/api/points/changes?since=${versions[0]}`)).json()) as {
+      version: number;
+      changes: { id: string }[];
+    };
     expect(changes.version).toBe(versions[1]);
     expect(changes.changes.map((c) => c.id)).toEqual([second.id]);
   });

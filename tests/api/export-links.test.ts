@@ -7,11 +7,15 @@ async function exportedPhotoUrl(publicUrl?: string) {
   const { app, db } = fresh(publicUrl ? { publicUrl } : {});
   const { id, editToken } = await createPoint(app, walkBody());
   const put = await app.request(`/api/points/${id}/photo`, {
-    method: 'PUT', headers: { 'Content-Type': 'image/jpeg', ...bearer(editToken) }, body: new Uint8Array(await gpsJpeg()),
+    method: 'PUT',
+    headers: { 'Content-Type': 'image/jpeg', ...bearer(editToken) },
+    body: new Uint8Array(await gpsJpeg()),
   });
   expect(put.status).toBe(200);
   await approve(app, await moderatorCookie(app, db), id);
-  const res = await app.request('http://attacker.example/api/export/points.geojson?layer=walk', { headers: { Host: 'attacker.example' } });
+  const res = await app.request('http://attacker.example/api/export/points.geojson?layer=walk', {
+    headers: { Host: 'attacker.example' },
+  });
   const file = await res.json();
   const csv = await (await app.request('http://attacker.example/api/export/points.csv?layer=walk')).text();
   return { id, url: file.features[0].properties.photo_url as string, csv };

@@ -23,7 +23,9 @@ type Row = { id: string; address: string | null; geometry: [number, number] };
 async function exported(app: ReturnType<typeof fresh>['app'], layer: string): Promise<Row[]> {
   const res = await app.request(`/api/export/points.geojson?layer=${layer}`);
   expect(res.status).toBe(200);
-  const body = (await res.json()) as { features: { id: string; properties: { address: string | null }; geometry: { coordinates: [number, number] } }[] };
+  const body = (await res.json()) as {
+    features: { id: string; properties: { address: string | null }; geometry: { coordinates: [number, number] } }[];
+  };
   return body.features.map((f) => ({ id: f.id, address: f.properties.address, geometry: f.geometry.coordinates }));
 }
 
@@ -43,13 +45,18 @@ describe('the address column of the open-data exports', () => {
 
   it("gives a private person only the street nearest their published cell's centre, never from their door", async () => {
     const t = await withAddresses();
-    const person = await createPoint(t.app, helpBody({ helperType: 'person', name: 'Pani Ewa', contact: undefined, lng: J12.lng, lat: J12.lat }));
+    const person = await createPoint(
+      t.app,
+      helpBody({ helperType: 'person', name: 'Pani Ewa', contact: undefined, lng: J12.lng, lat: J12.lat }),
+    );
     await approve(t.app, t.cookie, person.id);
     const row = (await exported(t.app, 'help')).find((r) => r.id === person.id)!;
     // The published position is the cell centre, not the door; the street is the one nearest that centre.
     expect(row.geometry).not.toEqual([J12.lng, J12.lat]);
     const [lng, lat] = row.geometry;
-    const nearCentre = ReverseAnswer.parse(await (await t.app.request(`/api/geocode/reverse?lng=${lng}&lat=${lat}`)).json());
+    const nearCentre = ReverseAnswer.parse(
+      await (await t.app.request(`/api/geocode/reverse?lng=${lng}&lat=${lat}`)).json(),
+    );
     expect(row.address).toBe(nearCentre.address?.street ?? null);
     expect(row.address ?? '').not.toMatch(/\d/);
   });

@@ -16,7 +16,8 @@ function file(name: string, text: string): string {
   writeFileSync(path, text);
   return path;
 }
-const at = (street: string, number: string): FixtureAddress => FIXTURE_ADDRESSES.find((a) => a.street === street && a.number === number)!;
+const at = (street: string, number: string): FixtureAddress =>
+  FIXTURE_ADDRESSES.find((a) => a.street === street && a.number === number)!;
 
 async function installed() {
   const t = fresh();
@@ -57,14 +58,20 @@ describe('address import from the official register (PRG GML)', () => {
 
   it('finds a number with a letter, and the building of a flat number', async () => {
     expect((await search(t.app, 'Józefa 12a')).results[0]).toMatchObject({ label: 'ul. Józefa 12a', kind: 'address' });
-    expect((await search(t.app, 'ul. Józefa 12/3')).results[0]).toMatchObject({ label: 'ul. Józefa 12', kind: 'address' });
+    expect((await search(t.app, 'ul. Józefa 12/3')).results[0]).toMatchObject({
+      label: 'ul. Józefa 12',
+      kind: 'address',
+    });
   });
 
   it('gives a street without a number at the middle of its address points', async () => {
     const { results } = await search(t.app, 'ul. Miodowa');
     expect(results[0]).toMatchObject({ label: 'ul. Miodowa', kind: 'street', subarea: 'kazimierz-stradom' });
     const middle = FIXTURE_ADDRESSES.filter((a) => a.street === 'ul. Miodowa');
-    const mean: [number, number] = [middle.reduce((s, a) => s + a.lng, 0) / middle.length, middle.reduce((s, a) => s + a.lat, 0) / middle.length];
+    const mean: [number, number] = [
+      middle.reduce((s, a) => s + a.lng, 0) / middle.length,
+      middle.reduce((s, a) => s + a.lat, 0) / middle.length,
+    ];
     expect(distanceM([results[0]!.lng, results[0]!.lat], mean)).toBeLessThan(20);
   });
 
@@ -133,7 +140,9 @@ describe('a failed import', () => {
   it('refuses a file with no Kraków address, saying so', async () => {
     const t = await installed();
     const elsewhere = prgGml(FIXTURE_ADDRESSES.filter((a) => a.city !== 'Kraków'));
-    await expect(importAddresses(new SqliteAddressStore(t.db), file('wieliczka.gml', elsewhere))).rejects.toThrow(/no Kraków street address/);
+    await expect(importAddresses(new SqliteAddressStore(t.db), file('wieliczka.gml', elsewhere))).rejects.toThrow(
+      /no Kraków street address/,
+    );
     expect((await search(t.app, 'Miodowa 15')).results[0]).toMatchObject({ label: 'ul. Miodowa 15' });
   });
 
@@ -145,22 +154,31 @@ describe('a failed import', () => {
 
   it('refuses a file that is neither GML nor GeoJSON', async () => {
     const t = fresh();
-    await expect(importAddresses(new SqliteAddressStore(t.db), file('x.csv', 'ulica;numer\n'))).rejects.toThrow(/neither GML/);
+    await expect(importAddresses(new SqliteAddressStore(t.db), file('x.csv', 'ulica;numer\n'))).rejects.toThrow(
+      /neither GML/,
+    );
   });
 });
 
 describe('address import from an OSM-style GeoJSON', () => {
   const feature = (street: string, number: string, city: string, lng: number, lat: number) =>
-    JSON.stringify({ type: 'Feature', properties: { 'addr:street': street, 'addr:housenumber': number, 'addr:city': city }, geometry: { type: 'Point', coordinates: [lng, lat] } });
+    JSON.stringify({
+      type: 'Feature',
+      properties: { 'addr:street': street, 'addr:housenumber': number, 'addr:city': city },
+      geometry: { type: 'Point', coordinates: [lng, lat] },
+    });
 
-  it('reads ogr2ogr\'s one-feature-per-line output and keeps Kraków', async () => {
+  it("reads ogr2ogr's one-feature-per-line output and keeps Kraków", async () => {
     const t = fresh();
     const lines = [
-      '{', '"type": "FeatureCollection",', '"features": [',
+      '{',
+      '"type": "FeatureCollection",',
+      '"features": [',
       feature('Szeroka', '6', 'Kraków', 19.9484, 50.0532) + ',',
       feature('Plac Nowy', '1', 'Kraków', 19.9447, 50.0514) + ',',
       feature('Szeroka', '1', 'Wieliczka', 20.06, 49.98),
-      ']', '}',
+      ']',
+      '}',
     ];
     const s = await importAddresses(new SqliteAddressStore(t.db), file('osm.geojson', lines.join('\n')));
     expect(s).toMatchObject({ format: 'osm-geojson', read: 3, points: 2 });
@@ -170,7 +188,10 @@ describe('address import from an OSM-style GeoJSON', () => {
 
   it('reads a small pretty-printed GeoJSON too', async () => {
     const t = fresh();
-    const doc = { type: 'FeatureCollection', features: [JSON.parse(feature('Józefa', '3', 'Kraków', 19.944, 50.0517))] };
+    const doc = {
+      type: 'FeatureCollection',
+      features: [JSON.parse(feature('Józefa', '3', 'Kraków', 19.944, 50.0517))],
+    };
     const s = await importAddresses(new SqliteAddressStore(t.db), file('pretty.geojson', JSON.stringify(doc, null, 2)));
     expect(s.points).toBe(1);
   });
@@ -190,7 +211,8 @@ describe('the optional online geocoder', () => {
   const photon = (features: { lng: number; lat: number; street: string; housenumber?: string }[]) => ({
     type: 'FeatureCollection',
     features: features.map((f) => ({
-      type: 'Feature', geometry: { type: 'Point', coordinates: [f.lng, f.lat] },
+      type: 'Feature',
+      geometry: { type: 'Point', coordinates: [f.lng, f.lat] },
       properties: { street: f.street, housenumber: f.housenumber, city: 'Kraków' },
     })),
   });
@@ -210,11 +232,18 @@ describe('the optional online geocoder', () => {
   }
 
   it('is asked by the server, bounded to Kraków, and its results carry its attribution', async () => {
-    const t = withOnline(photon([{ lng: 19.95, lat: 50.06, street: 'Długa', housenumber: '5' }, { lng: 21.0, lat: 52.2, street: 'Długa', housenumber: '5' }]));
+    const t = withOnline(
+      photon([
+        { lng: 19.95, lat: 50.06, street: 'Długa', housenumber: '5' },
+        { lng: 21.0, lat: 52.2, street: 'Długa', housenumber: '5' },
+      ]),
+    );
     const answer = await search(t.app, 'Długa 5');
     expect(t.calls).toHaveLength(1);
     expect(t.calls[0]!.searchParams.get('bbox')).toBe('19.79,49.96,20.22,50.13');
-    expect(answer.results.filter((r) => r.kind === 'online')).toEqual([expect.objectContaining({ label: 'Długa 5', lng: 19.95 })]);
+    expect(answer.results.filter((r) => r.kind === 'online')).toEqual([
+      expect.objectContaining({ label: 'Długa 5', lng: 19.95 }),
+    ]);
     expect(answer.attribution).toMatch(/OpenStreetMap/);
   });
 

@@ -73,11 +73,19 @@ describe('a request body cut off before its end', () => {
       ['POST', '/api/points', {}, half],
       ['PATCH', `/api/points/${id}`, bearer(editToken), half],
       ['POST', `/api/moderation/points/${id}/reject`, { Cookie: cookie }, '{"reason":"nie'],
-      ['PUT', `/api/points/${id}/photo`, { ...bearer(editToken), 'Content-Type': 'image/jpeg' }, new Uint8Array([0xff, 0xd8, 0xff, 0xe0])],
+      [
+        'PUT',
+        `/api/points/${id}/photo`,
+        { ...bearer(editToken), 'Content-Type': 'image/jpeg' },
+        new Uint8Array([0xff, 0xd8, 0xff, 0xe0]),
+      ],
     ];
     for (const [method, path, headers, first] of cases) {
       const res = await app.request(path, {
-        method, headers: { 'Content-Type': 'application/json', ...headers }, body: cutOff(first), duplex: 'half',
+        method,
+        headers: { 'Content-Type': 'application/json', ...headers },
+        body: cutOff(first),
+        duplex: 'half',
       } as RequestInit);
       expect(res.status, `${method} ${path}`).toBe(400);
       expect((await res.json()).error).toBeTruthy();

@@ -36,7 +36,9 @@ describe('freshness of help offers', () => {
     await approve(app, await moderatorCookie(app, db), recent.id);
     clock.t = START + 100 * DAY;
     expect((await app.request('/api/moderation/help/stale')).status).toBe(401);
-    const res = await app.request('/api/moderation/help/stale', { headers: { Cookie: await moderatorCookie(app, db) } });
+    const res = await app.request('/api/moderation/help/stale', {
+      headers: { Cookie: await moderatorCookie(app, db) },
+    });
     expect(res.status).toBe(200);
     const body = (await res.json()) as { limits: unknown; points: unknown[] };
     expect(body.limits).toEqual({ fadeDays: 60, hideDays: 90 });
@@ -51,8 +53,14 @@ describe('freshness of help offers', () => {
     await approve(app, await moderatorCookie(app, db), id);
     clock.t = START + 120 * DAY;
     expect(await listedIds(app)).toEqual([]);
-    const res = await app.request(`/api/points/${id}`, json({ layer: 'help', confirm: true }, bearer(editToken), 'PATCH'));
-    expect(await res.json()).toMatchObject({ status: 'published', confirmedAt: new Date(START + 120 * DAY).toISOString() });
+    const res = await app.request(
+      `/api/points/${id}`,
+      json({ layer: 'help', confirm: true }, bearer(editToken), 'PATCH'),
+    );
+    expect(await res.json()).toMatchObject({
+      status: 'published',
+      confirmedAt: new Date(START + 120 * DAY).toISOString(),
+    });
     expect(await listedIds(app)).toEqual([id]);
   });
 
@@ -62,11 +70,15 @@ describe('freshness of help offers', () => {
     await approve(app, await moderatorCookie(app, db), id);
     clock.t = START + 8 * DAY;
     expect(await listedIds(app)).toEqual([]);
-    expect(await (await app.request('/api/config')).json()).toMatchObject({ helpFreshness: { fadeDays: 3, hideDays: 7 } });
+    expect(await (await app.request('/api/config')).json()).toMatchObject({
+      helpFreshness: { fadeDays: 3, hideDays: 7 },
+    });
   });
 
   it('refuses limits where fading comes after hiding, naming both', () => {
-    expect(() => fresh({ helpFreshness: { fadeDays: 30, hideDays: 10 } })).toThrow(/fadeDays \(30\) must not exceed hideDays \(10\)/);
+    expect(() => fresh({ helpFreshness: { fadeDays: 30, hideDays: 10 } })).toThrow(
+      /fadeDays \(30\) must not exceed hideDays \(10\)/,
+    );
   });
 });
 
@@ -79,7 +91,10 @@ describe('pausing a help offer', () => {
     const { id, editToken } = await createPoint(app, helpBody());
     await approve(app, await moderatorCookie(app, db), id);
 
-    const paused = await app.request(`/api/points/${id}`, json({ layer: 'help', paused: true }, bearer(editToken), 'PATCH'));
+    const paused = await app.request(
+      `/api/points/${id}`,
+      json({ layer: 'help', paused: true }, bearer(editToken), 'PATCH'),
+    );
     expect(await paused.json()).toMatchObject({ status: 'published', paused: true });
     const f = await (await app.request(`/api/points/${id}`)).json();
     expect(f.properties).toMatchObject({ paused: true });
@@ -94,7 +109,10 @@ describe('pausing a help offer', () => {
   it('rejects a pause flag that is not a boolean, naming the field', async () => {
     const { app } = fresh();
     const { id, editToken } = await createPoint(app, helpBody());
-    const res = await app.request(`/api/points/${id}`, json({ layer: 'help', paused: 'yes' }, bearer(editToken), 'PATCH'));
+    const res = await app.request(
+      `/api/points/${id}`,
+      json({ layer: 'help', paused: 'yes' }, bearer(editToken), 'PATCH'),
+    );
     expect(res.status).toBe(400);
     expect((await res.json()).issues).toEqual([{ path: 'paused', message: 'paused must be true or false' }]);
   });

@@ -10,7 +10,9 @@ import { approve, bearer, createPoint, fresh, helpBody, json, moderatorCookie } 
  */
 const RUNS = Number(process.env.FUZZ_RUNS ?? 40);
 const seven = (lo: number, hi: number) =>
-  fc.tuple(fc.integer({ min: lo * 1e6, max: hi * 1e6 - 1 }), fc.integer({ min: 1, max: 9 })).map(([m, d]) => (m * 10 + d) / 1e7);
+  fc
+    .tuple(fc.integer({ min: lo * 1e6, max: hi * 1e6 - 1 }), fc.integer({ min: 1, max: 9 }))
+    .map(([m, d]) => (m * 10 + d) / 1e7);
 const person = fc.record({
   lng: seven(19.93, 19.97),
   lat: seven(50.04, 50.07),
@@ -29,44 +31,74 @@ const person = fc.record({
 let run = 0;
 const ownContacts = (o: { phone: string; email: string; www: string }) => {
   const n = String(++run);
-  return { phone: `${o.phone.slice(0, 5)}${n.padStart(8, '0')}`, email: o.email.replace('@', `${n}@`), www: o.www.replace('.example', `${n}.example`) };
+  return {
+    phone: `${o.phone.slice(0, 5)}${n.padStart(8, '0')}`,
+    email: o.email.replace('@', `${n}@`),
+    www: o.www.replace('.example', `${n}.example`),
+  };
 };
 
 describe('privacy of private persons through their own edits', () => {
-  it('pausing, resuming, confirming or editing never publishes the exact position or unconsented contacts', async () => {
-    const bus = new EventBus();
-    const events: string[] = [];
-    bus.subscribe((m) => events.push(JSON.stringify(m)));
-    const { app, db } = fresh({ bus, limits: { writes: { max: 1e9, windowMs: 60_000 } } });
-    const cookie = await moderatorCookie(app, db);
-    await fc.assert(
-      fc.asyncProperty(person, async (generated) => {
-        const o = { ...generated, ...ownContacts(generated) };
-        events.length = 0;
-        const { id, editToken } = await createPoint(app, helpBody({
-          helperType: 'person', lng: o.lng, lat: o.lat, contact: { phone: o.phone, email: o.email, www: o.www }, contactConsent: o.consent,
-        }));
-        await approve(app, cookie, id);
-        for (const a of o.actions) {
-          const patch = a === 'pause' ? { paused: true } : a === 'resume' ? { paused: false } : a === 'confirm' ? { confirm: true } : { description: 'Nadal pomagam.' };
-          const res = await app.request(`/api/points/${id}`, json({ layer: 'help', ...patch }, bearer(editToken), 'PATCH'));
-          expect(res.status).toBe(200);
-          // A changed description goes back to review; publish it again so the next reads see it.
-          if ((await res.json()).status === 'pending') await approve(app, cookie, id);
-        }
-        const publicText = [
-          await (await app.request('/api/points?layer=help')).text(),
-          await (await app.request(`/api/points/${id}`)).text(),
-          await (await app.request('/api/moderation/help/stale')).text(),
-          events.join('\n'),
-        ].join('\n');
-        const secrets = [String(o.lng), String(o.lat), ...(['phone', 'email', 'www'] as const).filter((f) => !o.consent[f]).map((f) => o[f])];
-        for (const s of secrets) expect(publicText).not.toContain(s);
-        // Consented contacts are still published (the rule is per field, not all-or-nothing).
-        const feature = await (await app.request(`/api/points/${id}`)).json();
-        for (const f of ['phone', 'email', 'www'] as const) expect(feature.properties.contact?.[f]).toBe(o.consent[f] ? o[f] : undefined);
-      }),
-      { numRuns: RUNS },
-    );
-  }, 15_000 + RUNS * 80);
+  it(
+    'pausing, resuming, confirming or editing never publishes the exact position or unconsented contacts',
+    async () => {
+      const bus = new EventBus();
+      const events: string[] = [];
+      bus.subscribe((m) => events.push(JSON.stringify(m)));
+      const { app, db } = fresh({ bus, limits: { writes: { max: 1e9, windowMs: 60_000 } } });
+      const cookie = await moderatorCookie(app, db);
+      await fc.assert(
+        fc.asyncProperty(person, async (generated) => {
+          const o = { ...generated, ...ownContacts(generated) };
+          events.length = 0;
+          const { id, editToken } = await createPoint(
+            app,
+            helpBody({
+              helperType: 'person',
+              lng: o.lng,
+              lat: o.lat,
+              contact: { phone: o.phone, email: o.email, www: o.www },
+              contactConsent: o.consent,
+            }),
+          );
+          await approve(app, cookie, id);
+          for (const a of o.actions) {
+            const patch =
+              a === 'pause'
+                ? { paused: true }
+                : a === 'resume'
+                  ? { paused: false }
+                  : a === 'confirm'
+                    ? { confirm: true }
+                    : { description: 'Nadal pomagam.' };
+            const res = await app.request(
+              `/api/points/${id}`,
+              json({ layer: 'help', ...patch }, bearer(editToken), 'PATCH'),
+            );
+            expect(res.status).toBe(200);
+            // A changed description goes back to review; publish it again so the next reads see it.
+            if ((await res.json()).status === 'pending') await approve(app, cookie, id);
+          }
+          const publicText = [
+            await (await app.request('/api/points?layer=help')).text(),
+            await (await app.request(`/api/points/${id}`)).text(),
+            await (await app.request('/api/moderation/help/stale')).text(),
+            events.join('\n'),
+          ].join('\n');
+          const secrets = [
+            String(o.lng),
+            String(o.lat),
+            ...(['phone', 'email', 'www'] as const).filter((f) => !o.consent[f]).map((f) => o[f]),
+          ];
+          for (const s of secrets) expect(publicText).not.toContain(s);
+          // Consented contacts are still published (the rule is per field, not all-or-nothing).
+          const feature = await (await app.request(`/api/points/${id}`)).json();
+          for (const f of ['phone', 'email', 'www'] as const)
+            expect(feature.properties.contact?.[f]).toBe(o.consent[f] ? o[f] : undefined);
+        }),
+        { numRuns: RUNS },
+      );
+    },
+    15_000 + RUNS * 80,
+  );
 });

@@ -17,15 +17,29 @@ export function fresh(options: AppOptions = {}) {
 export type TestApp = ReturnType<typeof fresh>['app'];
 
 export const walkBody = (over: Record<string, unknown> = {}) => ({
-  layer: 'walk', ...KAZIMIERZ, kind: 'keep', theme: 'zielen', title: 'Skwer przy Bożym Ciele', consent: true, ...over,
+  layer: 'walk',
+  ...KAZIMIERZ,
+  kind: 'keep',
+  theme: 'zielen',
+  title: 'Skwer przy Bożym Ciele',
+  consent: true,
+  ...over,
 });
 export const helpBody = (over: Record<string, unknown> = {}) => ({
-  layer: 'help', ...KAZIMIERZ, helperType: 'organisation', name: 'Fundacja Przykład', kinds: ['zakupy', 'transport'],
-  contact: { phone: '+48 600 100 200', email: 'kontakt@example.org', www: 'https://example.org' }, consent: true, ...over,
+  layer: 'help',
+  ...KAZIMIERZ,
+  helperType: 'organisation',
+  name: 'Fundacja Przykład',
+  kinds: ['zakupy', 'transport'],
+  contact: { phone: '+48 600 100 200', email: 'kontakt@example.org', www: 'https://example.org' },
+  consent: true,
+  ...over,
 });
 
 export const json = (body: unknown, headers: Record<string, string> = {}, method = 'POST'): RequestInit => ({
-  method, headers: { 'Content-Type': 'application/json', ...headers }, body: JSON.stringify(body),
+  method,
+  headers: { 'Content-Type': 'application/json', ...headers },
+  body: JSON.stringify(body),
 });
 
 export async function createPoint(app: TestApp, body: unknown, headers: Record<string, string> = {}) {
@@ -65,15 +79,23 @@ export async function accountCookie(app: TestApp, db: Db, login: string, a: Test
 }
 
 /** Logs in a moderator and returns the Cookie header value for later moderation calls. */
-export const moderatorCookie = (app: TestApp, db: Db, login = 'ola') => accountCookie(app, db, login, { role: 'moderator' });
+export const moderatorCookie = (app: TestApp, db: Db, login = 'ola') =>
+  accountCookie(app, db, login, { role: 'moderator' });
 
 export async function approve(app: TestApp, cookie: string, id: string) {
-  const res = await app.request(`/api/moderation/points/${id}/approve`, { method: 'POST', headers: { Cookie: cookie } });
+  const res = await app.request(`/api/moderation/points/${id}/approve`, {
+    method: 'POST',
+    headers: { Cookie: cookie },
+  });
   if (res.status !== 200) throw new Error(`approve failed ${res.status}: ${await res.text()}`);
 }
 
 /** A resident's "Poproś o kontakt" as the form sends it (filled in over 5 s, honeypot empty). */
 export const contactBody = (over: Record<string, unknown> = {}) => ({
-  name: 'Jan z Józefa', phone: '+48 601 222 333', message: 'Potrzebuję pomocy z zakupami w środy.', consent: true,
-  fillMs: 5000, ...over,
+  name: 'Jan z Józefa',
+  phone: '+48 601 222 333',
+  message: 'Potrzebuję pomocy z zakupami w środy.',
+  consent: true,
+  fillMs: 5000,
+  ...over,
 });

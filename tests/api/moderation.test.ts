@@ -78,7 +78,11 @@ describe('moderation endpoints', () => {
     ];
     for (const [method, path, body] of calls) {
       for (const cookie of [undefined, 'mapa_session=forged']) {
-        const res = await app.request(path, { method, headers: { 'Content-Type': 'application/json', ...(cookie ? { Cookie: cookie } : {}) }, body: body ? JSON.stringify(body) : undefined });
+        const res = await app.request(path, {
+          method,
+          headers: { 'Content-Type': 'application/json', ...(cookie ? { Cookie: cookie } : {}) },
+          body: body ? JSON.stringify(body) : undefined,
+        });
         expect(res.status, `${method} ${path}`).toBe(401);
         expect(await res.json()).toHaveProperty('error');
       }
@@ -91,7 +95,9 @@ describe('moderation endpoints', () => {
     const cookie = await moderatorCookie(app, db);
     const a = await createPoint(app, helpBody({ helperType: 'person' }));
     const b = await createPoint(app, walkBody());
-    const queue = ModerationQueue.parse(await (await app.request('/api/moderation/queue', { headers: { Cookie: cookie } })).json());
+    const queue = ModerationQueue.parse(
+      await (await app.request('/api/moderation/queue', { headers: { Cookie: cookie } })).json(),
+    );
     expect(queue.points.map((p) => p.id)).toEqual([a.id, b.id]);
     expect(queue.points[0]).toMatchObject({ lng: 19.9447, lat: 50.0514, subarea: 'kazimierz-stradom' });
   });
@@ -104,16 +110,26 @@ describe('moderation endpoints', () => {
     const noReason = await app.request(`/api/moderation/points/${id}/reject`, json({}, h));
     expect(noReason.status).toBe(400);
     expect((await noReason.json()).issues[0].path).toBe('reason');
-    const edited = await app.request(`/api/moderation/points/${id}`, json({ layer: 'walk', title: 'Poprawiony' }, h, 'PATCH'));
+    const edited = await app.request(
+      `/api/moderation/points/${id}`,
+      json({ layer: 'walk', title: 'Poprawiony' }, h, 'PATCH'),
+    );
     expect(await edited.json()).toMatchObject({ title: 'Poprawiony', status: 'pending' });
     await approve(app, cookie, id);
-    expect((await app.request(`/api/moderation/points/${id}/approve`, { method: 'POST', headers: h })).status).toBe(409);
+    expect((await app.request(`/api/moderation/points/${id}/approve`, { method: 'POST', headers: h })).status).toBe(
+      409,
+    );
     const rejected = await app.request(`/api/moderation/points/${id}/reject`, json({ reason: 'spam' }, h));
     expect(await rejected.json()).toMatchObject({ status: 'rejected', rejectReason: 'spam' });
     expect((await app.request(`/api/points/${id}`)).status).toBe(404);
-    const history = PointHistory.parse(await (await app.request(`/api/moderation/points/${id}/history`, { headers: h })).json());
+    const history = PointHistory.parse(
+      await (await app.request(`/api/moderation/points/${id}/history`, { headers: h })).json(),
+    );
     expect(history.entries.map((e) => [e.action, e.actor])).toEqual([
-      ['create', 'author'], ['moderator-edit', 'ola'], ['approve', 'ola'], ['reject', 'ola'],
+      ['create', 'author'],
+      ['moderator-edit', 'ola'],
+      ['approve', 'ola'],
+      ['reject', 'ola'],
     ]);
     expect(history.entries[3]).toMatchObject({ reason: 'spam' });
     // Which fields an edit changed, never their values (the history must not outlive an erased point's content).
@@ -124,7 +140,10 @@ describe('moderation endpoints', () => {
   it('answers 404 for an unknown point', async () => {
     const { app, db } = fresh();
     const cookie = await moderatorCookie(app, db);
-    const res = await app.request('/api/moderation/points/AAAAAAAAAAAAAAAA/approve', { method: 'POST', headers: { Cookie: cookie } });
+    const res = await app.request('/api/moderation/points/AAAAAAAAAAAAAAAA/approve', {
+      method: 'POST',
+      headers: { Cookie: cookie },
+    });
     expect(res.status).toBe(404);
   });
 });

@@ -11,18 +11,30 @@ async function withModerator() {
 
 describe('a moderator moving a misplaced pin', () => {
   const move = (app: ReturnType<typeof fresh>['app'], cookie: string, id: string, to: { lng: number; lat: number }) =>
-    app.request(`/api/moderation/points/${id}/move`, { method: 'POST', headers: { Cookie: cookie, 'Content-Type': 'application/json' }, body: JSON.stringify(to) });
+    app.request(`/api/moderation/points/${id}/move`, {
+      method: 'POST',
+      headers: { Cookie: cookie, 'Content-Type': 'application/json' },
+      body: JSON.stringify(to),
+    });
   const history = async (app: ReturnType<typeof fresh>['app'], cookie: string, id: string) =>
-    ((await (await app.request(`/api/moderation/points/${id}/history`, { headers: { Cookie: cookie } })).json()) as { entries: { actor: string; action: string; changed: string[] }[] }).entries;
+    (
+      (await (await app.request(`/api/moderation/points/${id}/history`, { headers: { Cookie: cookie } })).json()) as {
+        entries: { actor: string; action: string; changed: string[] }[];
+      }
+    ).entries;
 
-  it('moves a walk pin and an organisation\'s offer, audited under the moderator\'s login', async () => {
+  it("moves a walk pin and an organisation's offer, audited under the moderator's login", async () => {
     const t = await withModerator();
     for (const body of [walkBody(), helpBody()]) {
       const { id } = await createPoint(t.app, body);
       const res = await move(t.app, t.cookie, id, { lng: J12.lng, lat: J12.lat });
       expect(res.status).toBe(200);
       expect(await res.json()).toMatchObject({ lng: J12.lng, lat: J12.lat });
-      expect((await history(t.app, t.cookie, id)).at(-1)).toMatchObject({ actor: 'ola', action: 'moderator-edit', changed: ['lat', 'lng'] });
+      expect((await history(t.app, t.cookie, id)).at(-1)).toMatchObject({
+        actor: 'ola',
+        action: 'moderator-edit',
+        changed: ['lat', 'lng'],
+      });
     }
   });
 

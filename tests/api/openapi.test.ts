@@ -8,11 +8,22 @@ describe('OpenAPI', () => {
     expect(res.status).toBe(200);
     const doc = await res.json();
     expect(doc.openapi).toBe('3.1.0');
-    for (const path of ['/api/points', '/api/points/{id}', '/api/events', '/api/export/points.geojson', '/api/export/points.csv', '/api/stats', '/api/sessions/{code}', '/api/points/{id}/contact-requests']) {
+    for (const path of [
+      '/api/points',
+      '/api/points/{id}',
+      '/api/events',
+      '/api/export/points.geojson',
+      '/api/export/points.csv',
+      '/api/stats',
+      '/api/sessions/{code}',
+      '/api/points/{id}/contact-requests',
+    ]) {
       expect(doc.paths, path).toHaveProperty([path]);
     }
     const create = doc.components.schemas.PointCreate;
-    const walk = create.oneOf.find((s: { properties: { layer: { const: string } } }) => s.properties.layer.const === 'walk');
+    const walk = create.oneOf.find(
+      (s: { properties: { layer: { const: string } } }) => s.properties.layer.const === 'walk',
+    );
     expect(walk.additionalProperties).toBe(false);
     expect(walk.required).toEqual(expect.arrayContaining(['layer', 'lng', 'lat', 'kind', 'theme', 'title', 'consent']));
     expect(walk.properties.theme.enum).toContain('zielen');

@@ -98,8 +98,18 @@ describe('photos on walk pins', () => {
   it('accepts PNG and WebP and re-encodes them as JPEG', async () => {
     const { app } = fresh();
     for (const [type, bytes] of [
-      ['image/png', await sharp({ create: { width: 300, height: 200, channels: 4, background: '#0000' } }).png().toBuffer()],
-      ['image/webp', await sharp({ create: { width: 300, height: 200, channels: 3, background: '#123' } }).webp().toBuffer()],
+      [
+        'image/png',
+        await sharp({ create: { width: 300, height: 200, channels: 4, background: '#0000' } })
+          .png()
+          .toBuffer(),
+      ],
+      [
+        'image/webp',
+        await sharp({ create: { width: 300, height: 200, channels: 3, background: '#123' } })
+          .webp()
+          .toBuffer(),
+      ],
     ] as const) {
       const p = await createPoint(app, walkBody());
       const res = await put(app, p.id, p.editToken, bytes, type);
@@ -125,7 +135,9 @@ describe('photos on walk pins', () => {
     expect(junk.status).toBe(415);
     expect((await junk.json()).error).toMatch(/JPEG, PNG or WebP/);
     expect((await put(app, p.id, p.editToken, await gpsJpeg(50, 50), 'image/svg+xml')).status).toBe(415);
-    const gif = await sharp({ create: { width: 10, height: 10, channels: 3, background: '#fff' } }).gif().toBuffer();
+    const gif = await sharp({ create: { width: 10, height: 10, channels: 3, background: '#fff' } })
+      .gif()
+      .toBuffer();
     expect((await put(app, p.id, p.editToken, gif, 'image/png')).status).toBe(415);
   });
 
@@ -151,6 +163,8 @@ describe('GET /api/places', () => {
     expect(res.status).toBe(200);
     const body = await res.json();
     expect(body.features.length).toBeGreaterThan(10);
-    expect(body.features.map((f: { properties: { name: string } }) => f.properties.name)).toContain('Plac Nowy (Okrąglak)');
+    expect(body.features.map((f: { properties: { name: string } }) => f.properties.name)).toContain(
+      'Plac Nowy (Okrąglak)',
+    );
   });
 });

@@ -1,8 +1,19 @@
 import { describe, expect, it } from 'vitest';
 import { PointCollection, PointCreated, PointFeature } from '../../src/shared/points.ts';
-import { approve, createPoint, fresh, helpBody, json, KAZIMIERZ, moderatorCookie, OUTSIDE_SUBAREAS, walkBody } from './helpers.ts';
+import {
+  approve,
+  createPoint,
+  fresh,
+  helpBody,
+  json,
+  KAZIMIERZ,
+  moderatorCookie,
+  OUTSIDE_SUBAREAS,
+  walkBody,
+} from './helpers.ts';
 
-const issuesOf = async (res: Response) => ((await res.json()) as { issues: { path: string; message: string }[] }).issues;
+const issuesOf = async (res: Response) =>
+  ((await res.json()) as { issues: { path: string; message: string }[] }).issues;
 
 describe('POST /api/points', () => {
   it('stores a walk pin as pending and returns its id and a one-time edit token', async () => {
@@ -83,16 +94,26 @@ describe('POST /api/points', () => {
     const blank = await app.request('/api/points', json(walkBody({ title: '   ' })));
     expect((await issuesOf(blank)).map((i) => i.path)).toEqual(['title']);
     const { id, editToken } = await createPoint(app, walkBody({ title: '  Zielen\u0301  ' }));
-    const own = await (await app.request(`/api/points/${id}`, { headers: { Authorization: `Bearer ${editToken}` } })).json();
+    const own = await (
+      await app.request(`/api/points/${id}`, { headers: { Authorization: `Bearer ${editToken}` } })
+    ).json();
     expect(own.title).toBe('Zieleń');
   });
 
   it('answers 400 to malformed JSON, 415 to a non-JSON body and 413 over the body cap', async () => {
     const { app } = fresh({ limits: { bodyBytes: 2048 } });
-    const bad = await app.request('/api/points', { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: '{"layer":' });
+    const bad = await app.request('/api/points', {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json' },
+      body: '{"layer":',
+    });
     expect(bad.status).toBe(400);
     expect(await bad.json()).toHaveProperty('error');
-    const form = await app.request('/api/points', { method: 'POST', headers: { 'Content-Type': 'text/plain' }, body: 'hi' });
+    const form = await app.request('/api/points', {
+      method: 'POST',
+      headers: { 'Content-Type': 'text/plain' },
+      body: 'hi',
+    });
     expect(form.status).toBe(415);
     expect(await form.json()).toHaveProperty('error');
     const big = await app.request('/api/points', json(walkBody({ description: 'x'.repeat(3000) })));
@@ -129,7 +150,10 @@ describe('Idempotency-Key on POST /api/points', () => {
   it('never stores the edit token in clear', async () => {
     const { app, db } = fresh();
     const { editToken } = await createPoint(app, walkBody(), { 'Idempotency-Key': KEY });
-    const dump = JSON.stringify([db.prepare('SELECT * FROM points').all(), db.prepare('SELECT * FROM idempotency').all()]);
+    const dump = JSON.stringify([
+      db.prepare('SELECT * FROM points').all(),
+      db.prepare('SELECT * FROM idempotency').all(),
+    ]);
     expect(dump).not.toContain(editToken);
     expect(dump).not.toContain(KEY);
   });
@@ -157,8 +181,10 @@ describe('Idempotency-Key on POST /api/points', () => {
     expect(db.prepare('SELECT COUNT(*) FROM idempotency').pluck().get()).toBe(2);
     now = new Date('2026-06-01T10:00:00Z');
     await createPoint(app, walkBody(), { 'Idempotency-Key': '8f6a1c2e-3b4d-4e5f-9a6b-7c8d9e0f1a2b' });
-    expect(db.prepare('SELECT created_at FROM idempotency ORDER BY created_at').pluck().all())
-      .toEqual(['2026-05-20T10:00:00.000Z', '2026-06-01T10:00:00.000Z']);
+    expect(db.prepare('SELECT created_at FROM idempotency ORDER BY created_at').pluck().all()).toEqual([
+      '2026-05-20T10:00:00.000Z',
+      '2026-06-01T10:00:00.000Z',
+    ]);
   });
 });
 
@@ -185,7 +211,9 @@ describe('GET /api/points', () => {
 
   it('filters by subarea and by bbox', async () => {
     const { app, a, b } = await seeded();
-    const inSub = PointCollection.parse(await (await app.request('/api/points?layer=walk&subarea=kazimierz-stradom')).json());
+    const inSub = PointCollection.parse(
+      await (await app.request('/api/points?layer=walk&subarea=kazimierz-stradom')).json(),
+    );
     expect(inSub.features.map((f) => f.id)).toEqual([a.id]);
     const box = `${OUTSIDE_SUBAREAS.lng - 0.01},${OUTSIDE_SUBAREAS.lat - 0.01},${OUTSIDE_SUBAREAS.lng + 0.01},${OUTSIDE_SUBAREAS.lat + 0.01}`;
     const inBox = PointCollection.parse(await (await app.request(`/api/points?layer=walk&bbox=${box}`)).json());
@@ -194,10 +222,19 @@ describe('GET /api/points', () => {
 
   it('names the bad query parameter', async () => {
     const { app } = fresh();
-    for (const [q, path] of [['', 'layer'], ['layer=x', 'layer'], ['layer=walk&bbox=1,2', 'bbox'], ['layer=walk&subarea=mars', 'subarea'], ['layer=walk&foo=1', 'foo']]) {
+    for (const [q, path] of [
+      ['', 'layer'],
+      ['layer=x', 'layer'],
+      ['layer=walk&bbox=1,2', 'bbox'],
+      ['layer=walk&subarea=mars', 'subarea'],
+      ['layer=walk&foo=1', 'foo'],
+    ]) {
       const res = await app.request(`/api/points?${q}`);
       expect(res.status, q).toBe(400);
-      expect((await issuesOf(res)).map((i) => i.path), q).toContain(path);
+      expect(
+        (await issuesOf(res)).map((i) => i.path),
+        q,
+      ).toContain(path);
     }
   });
 

@@ -28,7 +28,10 @@ const boundaries: Segment[][] = site.subareas.map(({ geometry }) => {
   return polygons.flat().flatMap((ring) =>
     ring.slice(1).map((b, i) => {
       const a = ring[i]!;
-      const m = Math.hypot((b[0]! - a[0]!) * M_PER_DEG * Math.cos((a[1]! * Math.PI) / 180), (b[1]! - a[1]!) * M_PER_DEG);
+      const m = Math.hypot(
+        (b[0]! - a[0]!) * M_PER_DEG * Math.cos((a[1]! * Math.PI) / 180),
+        (b[1]! - a[1]!) * M_PER_DEG,
+      );
       return { a: [a[0]!, a[1]!] as [number, number], b: [b[0]!, b[1]!] as [number, number], m };
     }),
   );
@@ -46,7 +49,10 @@ function alongBoundary(segments: Segment[], at: number): [number, number] {
   return segments.at(-1)!.b;
 }
 
-const inCell = fc.tuple(fc.double({ min: 0.01, max: 0.99, noNaN: true }), fc.double({ min: 0.01, max: 0.99, noNaN: true }));
+const inCell = fc.tuple(
+  fc.double({ min: 0.01, max: 0.99, noNaN: true }),
+  fc.double({ min: 0.01, max: 0.99, noNaN: true }),
+);
 /** Two exact points in one cell, the cell within NEAR_M of a point on some subarea's boundary. */
 const pair = fc
   .record({
@@ -84,8 +90,12 @@ type World = Awaited<ReturnType<typeof world>>;
 async function publicAnswers({ app, cookie, events }: World, where: { lng: number; lat: number }, consent: object) {
   events.length = 0;
   const body = helpBody({
-    helperType: 'person', ...where, name: 'Anna Sąsiadka', description: 'Zrobię zakupy.',
-    contact: { phone: '+48 600 700 800', email: 'anna@example.org', www: 'https://anna.example.org' }, contactConsent: consent,
+    helperType: 'person',
+    ...where,
+    name: 'Anna Sąsiadka',
+    description: 'Zrobię zakupy.',
+    contact: { phone: '+48 600 700 800', email: 'anna@example.org', www: 'https://anna.example.org' },
+    contactConsent: consent,
   });
   const { id, editToken } = await createPoint(app, body);
   await approve(app, cookie, id);
@@ -119,36 +129,49 @@ async function publicAnswers({ app, cookie, events }: World, where: { lng: numbe
 }
 
 describe('public subarea of a private person', () => {
-  it('every public answer is identical for two exact points in the same ~150 m cell near any subarea boundary', async () => {
-    const one = await world();
-    const other = await world();
-    await fc.assert(
-      fc.asyncProperty(pair, async ({ a, b, consent }) => {
-        expect(coarsen(a.lng, a.lat)).toEqual(coarsen(b.lng, b.lat));
-        expect(await publicAnswers(other, b, consent)).toEqual(await publicAnswers(one, a, consent));
-      }),
-      { numRuns: RUNS },
-    );
-  }, 20_000 + RUNS * 400);
+  it(
+    'every public answer is identical for two exact points in the same ~150 m cell near any subarea boundary',
+    async () => {
+      const one = await world();
+      const other = await world();
+      await fc.assert(
+        fc.asyncProperty(pair, async ({ a, b, consent }) => {
+          expect(coarsen(a.lng, a.lat)).toEqual(coarsen(b.lng, b.lat));
+          expect(await publicAnswers(other, b, consent)).toEqual(await publicAnswers(one, a, consent));
+        }),
+        { numRuns: RUNS },
+      );
+    },
+    20_000 + RUNS * 400,
+  );
 
   it('is the subarea containing the published cell centre, even where the exact point lies in another one', async () => {
     const { app, cookie } = await world();
     const areas = site.subareas.map((a) => ({ properties: { id: a.id }, geometry: a.geometry }));
     for (const segments of boundaries) {
       // Along this boundary, the first cell with an inside corner whose subarea differs from the cell centre's.
-      const straddling = Array.from({ length: 400 }, (_, k) => alongBoundary(segments, k / 400)).flatMap(([lng, lat]) => {
-        const [w, s, e, n] = cellBounds(lng, lat);
-        const centre = coarsen(lng, lat);
-        const corners: [number, number][] = [[w, s], [e, s], [w, n], [e, n]].map(([x, y]) => [x! + (x === w ? 1e-6 : -1e-6), y! + (y === s ? 1e-6 : -1e-6)]);
-        const odd = corners.find((c) => subareaAt(c, areas) !== subareaAt(centre, areas));
-        return odd ? [{ exact: odd, expected: subareaAt(centre, areas) }] : [];
-      })[0];
+      const straddling = Array.from({ length: 400 }, (_, k) => alongBoundary(segments, k / 400)).flatMap(
+        ([lng, lat]) => {
+          const [w, s, e, n] = cellBounds(lng, lat);
+          const centre = coarsen(lng, lat);
+          const corners: [number, number][] = [
+            [w, s],
+            [e, s],
+            [w, n],
+            [e, n],
+          ].map(([x, y]) => [x! + (x === w ? 1e-6 : -1e-6), y! + (y === s ? 1e-6 : -1e-6)]);
+          const odd = corners.find((c) => subareaAt(c, areas) !== subareaAt(centre, areas));
+          return odd ? [{ exact: odd, expected: subareaAt(centre, areas) }] : [];
+        },
+      )[0];
       // Every boundary has such a cell, so this test cannot pass without checking anything.
       expect(straddling).toBeDefined();
       const { exact, expected } = straddling!;
       const { id } = await createPoint(app, helpBody({ helperType: 'person', lng: exact[0], lat: exact[1] }));
       await approve(app, cookie, id);
-      const feature = (await (await app.request(`/api/points/${id}`)).json()) as { properties: { subarea: string | null } };
+      const feature = (await (await app.request(`/api/points/${id}`)).json()) as {
+        properties: { subarea: string | null };
+      };
       expect(feature.properties.subarea).toBe(expected);
     }
   });

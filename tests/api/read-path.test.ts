@@ -1,7 +1,17 @@
 import { describe, expect, it } from 'vitest';
 import { brotliDecompressSync } from 'node:zlib';
 import { PointChanges, PointCollection } from '../../src/shared/points.ts';
-import { approve, bearer, createPoint, fresh, helpBody, json, moderatorCookie, walkBody, type TestApp } from './helpers.ts';
+import {
+  approve,
+  bearer,
+  createPoint,
+  fresh,
+  helpBody,
+  json,
+  moderatorCookie,
+  walkBody,
+  type TestApp,
+} from './helpers.ts';
 
 async function list(app: TestApp, query = 'layer=walk', headers: Record<string, string> = {}) {
   const res = await app.request(`/api/points?${query}`, { headers });
@@ -55,11 +65,17 @@ describe('GET /api/points: cached per data version, with a strong ETag', () => {
     const { id, editToken } = await published(app, cookie);
     const afterApprove = await etagNow();
     expect(afterApprove.body.features.map((f) => f.id)).toEqual([id]);
-    const vote = await app.request(`/api/points/${id}/votes`, { method: 'POST', headers: { 'X-Device-Id': 'device-0123456789abcdef' } });
+    const vote = await app.request(`/api/points/${id}/votes`, {
+      method: 'POST',
+      headers: { 'X-Device-Id': 'device-0123456789abcdef' },
+    });
     expect(vote.status).toBe(200);
     const afterVote = await etagNow();
     expect(afterVote.body.features[0]!.properties).toMatchObject({ votes: 1 });
-    await app.request(`/api/moderation/points/${id}`, json({ layer: 'walk', title: 'Nowy tytuł' }, { Cookie: cookie }, 'PATCH'));
+    await app.request(
+      `/api/moderation/points/${id}`,
+      json({ layer: 'walk', title: 'Nowy tytuł' }, { Cookie: cookie }, 'PATCH'),
+    );
     const afterEdit = await etagNow();
     expect(afterEdit.body.features[0]!.properties).toMatchObject({ title: 'Nowy tytuł' });
     await app.request(`/api/points/${id}`, { method: 'DELETE', headers: bearer(editToken) });

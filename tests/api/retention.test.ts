@@ -33,7 +33,9 @@ describe('retention of points', () => {
     w.at(30.1);
     expect(w.app.retention.run()['rejected contributions']).toBe(1);
     expect(w.exists(id)).toBe(false);
-    const audit = w.db.prepare('SELECT actor, action FROM audit_log WHERE point_id = ? ORDER BY id DESC LIMIT 1').get(id);
+    const audit = w.db
+      .prepare('SELECT actor, action FROM audit_log WHERE point_id = ? ORDER BY id DESC LIMIT 1')
+      .get(id);
     expect(audit).toEqual({ actor: 'retention', action: 'expire' });
   });
 
@@ -43,7 +45,10 @@ describe('retention of points', () => {
     await w.app.request(`/api/moderation/points/${id}/reject`, json({ reason: 'nieczytelne' }, { Cookie: w.cookie }));
     w.at(20);
     // Pausing is not a content change: the point stays rejected, with a newer updatedAt.
-    expect((await w.app.request(`/api/points/${id}`, json({ layer: 'help', paused: true }, bearer(editToken), 'PATCH'))).status).toBe(200);
+    expect(
+      (await w.app.request(`/api/points/${id}`, json({ layer: 'help', paused: true }, bearer(editToken), 'PATCH')))
+        .status,
+    ).toBe(200);
     w.at(30.1);
     w.app.retention.run();
     expect(w.exists(id)).toBe(false);
@@ -56,7 +61,10 @@ describe('retention of points', () => {
     await approve(w.app, w.cookie, stale.id);
     await approve(w.app, w.cookie, kept.id);
     w.at(100);
-    await w.app.request(`/api/points/${kept.id}`, json({ layer: 'help', confirm: true }, bearer(kept.editToken), 'PATCH'));
+    await w.app.request(
+      `/api/points/${kept.id}`,
+      json({ layer: 'help', confirm: true }, bearer(kept.editToken), 'PATCH'),
+    );
     w.at(179.9);
     expect(w.app.retention.run()['unconfirmed help offers']).toBe(0);
     w.events.length = 0;
@@ -73,7 +81,10 @@ describe('retention of points', () => {
     await w.app.request(`/api/moderation/points/${id}/reject`, json({ reason: 'spam' }, { Cookie: w.cookie }));
     w.at(2.1);
     expect(Object.keys(w.app.retention.run()).sort()).toEqual([
-      'closed contact requests', 'rejected contributions', 'removed contributions kept by older versions', 'unconfirmed help offers',
+      'closed contact requests',
+      'rejected contributions',
+      'removed contributions kept by older versions',
+      'unconfirmed help offers',
     ]);
     expect(w.exists(id)).toBe(false);
   });
@@ -88,10 +99,13 @@ describe('retention of points', () => {
 
   it('refuses a stale-offer retention shorter than the time after which offers are hidden', () => {
     const db = openDb(':memory:');
-    expect(() => createApp(db, {
-      basemapStyleUrl: null, helpFreshness: { fadeDays: 60, hideDays: 90 },
-      retention: { rejectedDays: 30, closedContactRequestDays: 30, staleHelpDays: 60 },
-    })).toThrow(/must not be shorter/);
+    expect(() =>
+      createApp(db, {
+        basemapStyleUrl: null,
+        helpFreshness: { fadeDays: 60, hideDays: 90 },
+        retention: { rejectedDays: 30, closedContactRequestDays: 30, staleHelpDays: 60 },
+      }),
+    ).toThrow(/must not be shorter/);
   });
 
   it('leaves pending and published walk pins alone, however old', async () => {
@@ -102,7 +116,11 @@ describe('retention of points', () => {
     w.at(3650);
     w.app.retention.run();
     expect(w.exists(pending.id) && w.exists(published.id)).toBe(true);
-    expect(w.db.prepare('SELECT action FROM audit_log ORDER BY id').pluck().all()).toEqual(['create', 'create', 'approve']);
+    expect(w.db.prepare('SELECT action FROM audit_log ORDER BY id').pluck().all()).toEqual([
+      'create',
+      'create',
+      'approve',
+    ]);
   });
 });
 
@@ -113,10 +131,24 @@ describe('the retention job', () => {
     const now = new Date('2026-06-30T00:00:00.000Z');
     const flush = vi.fn();
     const lines: string[] = [];
-    const job = new RetentionJob(() => now, flush, (l) => lines.push(l));
+    const job = new RetentionJob(
+      () => now,
+      flush,
+      (l) => lines.push(l),
+    );
     const cutoffs: Record<string, string> = {};
-    job.register({ name: 'closed contact requests', days: 30, erase: (c) => ((cutoffs['closed'] = c.toISOString()), 2) });
-    job.register({ name: 'broken', days: 1, erase: () => { throw new Error('disk'); } });
+    job.register({
+      name: 'closed contact requests',
+      days: 30,
+      erase: (c) => ((cutoffs['closed'] = c.toISOString()), 2),
+    });
+    job.register({
+      name: 'broken',
+      days: 1,
+      erase: () => {
+        throw new Error('disk');
+      },
+    });
     job.register({ name: 'nothing', days: 0, erase: (c) => ((cutoffs['nothing'] = c.toISOString()), 0) });
     const error = vi.spyOn(console, 'error').mockImplementation(() => {});
     expect(job.run()).toEqual({ 'closed contact requests': 2, nothing: 0 });
@@ -132,7 +164,10 @@ describe('the retention job', () => {
   it('runs at start, then once a day, on a timer that does not hold the process open, until stopped', () => {
     vi.useFakeTimers();
     const erase = vi.fn(() => 0);
-    const job = new RetentionJob(() => new Date(), () => {});
+    const job = new RetentionJob(
+      () => new Date(),
+      () => {},
+    );
     job.register({ name: 'counted', days: 1, erase });
     const unref = vi.spyOn(globalThis, 'setInterval');
     job.start();

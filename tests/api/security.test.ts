@@ -18,7 +18,10 @@ function csp(res: Response): Map<string, string[]> {
 }
 
 const staticDir = mkdtempSync(join(tmpdir(), 'mapa-static-'));
-writeFileSync(join(staticDir, 'index.html'), '<!doctype html><div id="app"></div><script type="module" src="/assets/x.js"></script>');
+writeFileSync(
+  join(staticDir, 'index.html'),
+  '<!doctype html><div id="app"></div><script type="module" src="/assets/x.js"></script>',
+);
 afterAll(() => rmSync(staticDir, { recursive: true, force: true }));
 
 describe('security headers', () => {
@@ -72,7 +75,11 @@ describe('security headers', () => {
 
   it('a refused write (415, 413) and a server-side refusal (401) still carry the headers', async () => {
     const { app } = fresh();
-    const wrongType = await app.request('/api/points', { method: 'POST', headers: { 'Content-Type': 'text/plain' }, body: 'x' });
+    const wrongType = await app.request('/api/points', {
+      method: 'POST',
+      headers: { 'Content-Type': 'text/plain' },
+      body: 'x',
+    });
     expect(wrongType.status).toBe(415);
     expect(wrongType.headers.get('X-Content-Type-Options')).toBe('nosniff');
     const big = await app.request('/api/points', json({ title: 'x'.repeat(40_000) }));

@@ -6,7 +6,10 @@ import { fresh } from './helpers.ts';
 
 /** A stand-in for `vite build` output with what vite-plugin-pwa adds to it. */
 const staticDir = mkdtempSync(join(tmpdir(), 'mapa-sw-'));
-writeFileSync(join(staticDir, 'index.html'), '<!doctype html><link rel="manifest" href="/manifest.webmanifest"><div id="app"></div>');
+writeFileSync(
+  join(staticDir, 'index.html'),
+  '<!doctype html><link rel="manifest" href="/manifest.webmanifest"><div id="app"></div>',
+);
 writeFileSync(join(staticDir, 'sw.js'), 'define(["./workbox-abc123"], function (w) { w.clientsClaim(); });');
 writeFileSync(join(staticDir, 'workbox-abc123.js'), 'define(["exports"], function (e) {});');
 writeFileSync(join(staticDir, 'manifest.webmanifest'), JSON.stringify({ name: 'Mapa Rewitalizacji', start_url: '/' }));
@@ -15,7 +18,12 @@ writeFileSync(join(staticDir, 'assets', 'index-abc123.js'), 'console.log(1)');
 afterAll(() => rmSync(staticDir, { recursive: true, force: true }));
 
 const directive = (res: Response, name: string) =>
-  res.headers.get('Content-Security-Policy')?.split(';').map((d) => d.trim().split(/\s+/)).find(([n]) => n === name)?.slice(1);
+  res.headers
+    .get('Content-Security-Policy')
+    ?.split(';')
+    .map((d) => d.trim().split(/\s+/))
+    .find(([n]) => n === name)
+    ?.slice(1);
 
 describe('the service worker and the web manifest', () => {
   it('sw.js is JavaScript that the browser revalidates on every update check', async () => {

@@ -9,7 +9,19 @@ const DAY = '2026-05-16';
 const at = (iso: string) => () => new Date(iso);
 
 async function newSession(app: TestApp, cookie: string, over: Record<string, unknown> = {}) {
-  const res = await app.request('/api/sessions', json({ name: 'Kazimierz pod lupą — spacer 1', subarea: 'kazimierz-stradom', date: DAY, publishMode: 'immediate', ...over }, { Cookie: cookie }));
+  const res = await app.request(
+    '/api/sessions',
+    json(
+      {
+        name: 'Kazimierz pod lupą — spacer 1',
+        subarea: 'kazimierz-stradom',
+        date: DAY,
+        publishMode: 'immediate',
+        ...over,
+      },
+      { Cookie: cookie },
+    ),
+  );
   if (res.status !== 201) throw new Error(`session create failed ${res.status}: ${await res.text()}`);
   return WalkSession.parse(await res.json());
 }
@@ -20,7 +32,16 @@ describe('walk sessions', () => {
     const s = await newSession(app, await moderatorCookie(app, db));
     expect(s.code).toMatch(new RegExp(`^[${SESSION_CODE_ALPHABET}]{6}$`));
     expect(s.code).not.toMatch(/[01OIL]/);
-    expect(s).toMatchObject({ name: 'Kazimierz pod lupą — spacer 1', subarea: 'kazimierz-stradom', date: DAY, publishMode: 'immediate', closed: false, publishesNow: true, createdBy: 'ola', counts: { pending: 0, published: 0, rejected: 0 } });
+    expect(s).toMatchObject({
+      name: 'Kazimierz pod lupą — spacer 1',
+      subarea: 'kazimierz-stradom',
+      date: DAY,
+      publishMode: 'immediate',
+      closed: false,
+      publishesNow: true,
+      createdBy: 'ola',
+      counts: { pending: 0, published: 0, rejected: 0 },
+    });
   });
 
   it('refuses creating, listing, switching and the pending list without a moderator session (401)', async () => {
@@ -35,7 +56,10 @@ describe('walk sessions', () => {
   it('names each bad field when creating', async () => {
     const { app, db } = fresh();
     const cookie = await moderatorCookie(app, db);
-    const res = await app.request('/api/sessions', json({ name: '', subarea: 'bronowice', date: '16.05.2026', publishMode: 'fast', extra: 1 }, { Cookie: cookie }));
+    const res = await app.request(
+      '/api/sessions',
+      json({ name: '', subarea: 'bronowice', date: '16.05.2026', publishMode: 'fast', extra: 1 }, { Cookie: cookie }),
+    );
     expect(res.status).toBe(400);
     const paths = (await res.json()).issues.map((i: { path: string }) => i.path).sort();
     expect(paths).toEqual(['date', 'extra', 'name', 'publishMode', 'subarea']);
@@ -70,8 +94,13 @@ describe('walk sessions', () => {
     // The author still sees which session it belongs to; the audit log says the session approved it.
     const own = await (await app.request(`/api/points/${created.id}`, { headers: bearer(created.editToken) })).json();
     expect(own.session).toBe(s.code);
-    const history = PointHistory.parse(await (await app.request(`/api/moderation/points/${created.id}/history`, { headers: { Cookie: cookie } })).json());
-    expect(history.entries.map((e) => [e.action, e.actor])).toEqual([['create', 'author'], ['approve', `session:${s.code}`]]);
+    const history = PointHistory.parse(
+      await (await app.request(`/api/moderation/points/${created.id}/history`, { headers: { Cookie: cookie } })).json(),
+    );
+    expect(history.entries.map((e) => [e.action, e.actor])).toEqual([
+      ['create', 'author'],
+      ['approve', `session:${s.code}`],
+    ]);
   });
 
   it('keeps pins of a moderated session pending and lists them in the session console, oldest first', async () => {
@@ -82,10 +111,14 @@ describe('walk sessions', () => {
     const b = await createPoint(app, walkBody({ session: s.code, title: 'Drugi' }));
     await createPoint(app, walkBody({ title: 'Poza sesją' }));
     expect(a.status).toBe('pending');
-    const pending = ModerationQueue.parse(await (await app.request(`/api/sessions/${s.code}/pending`, { headers: { Cookie: cookie } })).json());
+    const pending = ModerationQueue.parse(
+      await (await app.request(`/api/sessions/${s.code}/pending`, { headers: { Cookie: cookie } })).json(),
+    );
     expect(pending.points.map((p) => p.id)).toEqual([a.id, b.id]);
     await approve(app, cookie, a.id);
-    const after = ModerationQueue.parse(await (await app.request(`/api/sessions/${s.code}/pending`, { headers: { Cookie: cookie } })).json());
+    const after = ModerationQueue.parse(
+      await (await app.request(`/api/sessions/${s.code}/pending`, { headers: { Cookie: cookie } })).json(),
+    );
     expect(after.points.map((p) => p.id)).toEqual([b.id]);
     const list = SessionList.parse(await (await app.request('/api/sessions', { headers: { Cookie: cookie } })).json());
     expect(list.sessions[0]!.counts).toEqual({ pending: 1, published: 1, rejected: 0 });
@@ -102,7 +135,10 @@ describe('walk sessions', () => {
     const closed = await app.request(`/api/sessions/${s.code}`, json({ closed: true }, { Cookie: cookie }, 'PATCH'));
     expect(WalkSession.parse(await closed.json())).toMatchObject({ closed: true, publishesNow: false });
     expect((await createPoint(app, walkBody({ session: s.code }))).status).toBe('pending');
-    const reopened = await app.request(`/api/sessions/${s.code}`, json({ closed: false, publishMode: 'immediate' }, { Cookie: cookie }, 'PATCH'));
+    const reopened = await app.request(
+      `/api/sessions/${s.code}`,
+      json({ closed: false, publishMode: 'immediate' }, { Cookie: cookie }, 'PATCH'),
+    );
     expect((await reopened.json()).publishesNow).toBe(true);
     expect((await createPoint(app, walkBody({ session: s.code }))).status).toBe('published');
   });
@@ -111,10 +147,24 @@ describe('walk sessions', () => {
     const { app } = fresh();
     const unknown = await app.request('/api/points', json(walkBody({ session: 'ABCDEF' })));
     expect(unknown.status).toBe(400);
-    expect((await unknown.json()).issues).toEqual([{ path: 'session', message: 'no walk session with the code ABCDEF' }]);
+    expect((await unknown.json()).issues).toEqual([
+      { path: 'session', message: 'no walk session with the code ABCDEF' },
+    ]);
     const malformed = await app.request('/api/points', json(walkBody({ session: 'ab' })));
     expect((await malformed.json()).issues[0].path).toBe('session');
-    const help = await app.request('/api/points', json({ layer: 'help', lng: 19.9447, lat: 50.0514, helperType: 'organisation', name: 'X', kinds: ['zakupy'], consent: true, session: 'ABCDEF' }));
+    const help = await app.request(
+      '/api/points',
+      json({
+        layer: 'help',
+        lng: 19.9447,
+        lat: 50.0514,
+        helperType: 'organisation',
+        name: 'X',
+        kinds: ['zakupy'],
+        consent: true,
+        session: 'ABCDEF',
+      }),
+    );
     expect((await help.json()).issues).toEqual([{ path: 'session', message: 'unknown field' }]);
   });
 

@@ -24,7 +24,14 @@ function startServer(env: Record<string, string>, opts: { asNobody?: boolean } =
   return new Promise<{ code: number | null; stderr: string; stdout: string }>((resolve, reject) => {
     const child = spawn(process.execPath, ['--import', 'tsx', 'src/server/index.ts'], {
       cwd: PROJECT_ROOT,
-      env: { PATH: process.env.PATH, HOME: root, BASEMAP_STYLE_URL: 'offline', STATIC_DIR: staticDir, PORT: '0', ...env },
+      env: {
+        PATH: process.env.PATH,
+        HOME: root,
+        BASEMAP_STYLE_URL: 'offline',
+        STATIC_DIR: staticDir,
+        PORT: '0',
+        ...env,
+      },
       ...(opts.asNobody && asRoot ? { uid: NOBODY, gid: NOBODY } : {}),
     });
     let stdout = '';
@@ -44,7 +51,10 @@ function startServer(env: Record<string, string>, opts: { asNobody?: boolean } =
 function expectOneLine(result: { code: number | null; stderr: string }, ...mentions: string[]) {
   expect(result.code, result.stderr).toBe(1);
   // Warnings printed on the way (e.g. an unfilled privacy notice) may precede it; the failure is one line.
-  const lines = result.stderr.trim().split('\n').filter((l) => !l.startsWith('data/privacy.json: not filled in'));
+  const lines = result.stderr
+    .trim()
+    .split('\n')
+    .filter((l) => !l.startsWith('data/privacy.json: not filled in'));
   expect(lines, result.stderr).toHaveLength(1);
   expect(lines[0]).toMatch(/^Cannot start: /);
   for (const m of mentions) expect(lines[0]).toContain(m);
@@ -68,7 +78,11 @@ describe('start-up failures', () => {
 
   it('a missing data file (the configured basemap extract): one line naming the path, exit 1', async () => {
     const missing = join(root, 'nowhere', 'krakow.pmtiles');
-    expectOneLine(await startServer({ DATA_DIR: join(root, 'var-basemap'), BASEMAP_PMTILES: missing }), missing, 'BASEMAP_PMTILES');
+    expectOneLine(
+      await startServer({ DATA_DIR: join(root, 'var-basemap'), BASEMAP_PMTILES: missing }),
+      missing,
+      'BASEMAP_PMTILES',
+    );
   });
 
   it('a port already in use: one line naming the port, exit 1', async () => {

@@ -1,6 +1,15 @@
 import { describe, expect, it } from 'vitest';
 import { Stats } from '../../src/shared/stats.ts';
-import { approve, createPoint, fresh, helpBody, moderatorCookie, OUTSIDE_SUBAREAS, walkBody, type TestApp } from './helpers.ts';
+import {
+  approve,
+  createPoint,
+  fresh,
+  helpBody,
+  moderatorCookie,
+  OUTSIDE_SUBAREAS,
+  walkBody,
+  type TestApp,
+} from './helpers.ts';
 
 async function published(app: TestApp, cookie: string, body: unknown) {
   const { id } = await createPoint(app, body);
@@ -18,7 +27,11 @@ describe('statistics', () => {
     await published(app, cookie, helpBody({ kinds: ['zakupy', 'transport'] }));
     await published(app, cookie, helpBody({ helperType: 'person', kinds: ['zakupy'], contact: undefined }));
     const stats = Stats.parse(await (await app.request('/api/stats')).json());
-    expect(stats.subareas.map((s) => s.subarea).sort()).toEqual(['grzegorzki-wesola', 'kazimierz-stradom', 'stara-nowa-huta']);
+    expect(stats.subareas.map((s) => s.subarea).sort()).toEqual([
+      'grzegorzki-wesola',
+      'kazimierz-stradom',
+      'stara-nowa-huta',
+    ]);
     const kaz = stats.subareas.find((s) => s.subarea === 'kazimierz-stradom')!;
     expect(kaz.walk).toMatchObject({ keep: 1, change: 2 });
     expect(kaz.walk.byTheme.find((t) => t.theme === 'zielen')).toEqual({ theme: 'zielen', keep: 1, change: 1 });

@@ -26,7 +26,11 @@ describe('GET /api/subareas', () => {
     const res = await freshApp().request('/api/subareas');
     expect(res.status).toBe(200);
     const body = SubareaCollection.parse(await res.json());
-    expect(body.features.map((f) => f.id).sort()).toEqual(['grzegorzki-wesola', 'kazimierz-stradom', 'stara-nowa-huta']);
+    expect(body.features.map((f) => f.id).sort()).toEqual([
+      'grzegorzki-wesola',
+      'kazimierz-stradom',
+      'stara-nowa-huta',
+    ]);
     const kazimierz = body.features.find((f) => f.id === 'kazimierz-stradom')!;
     expect(kazimierz.properties.ambassador.organisation).toBe('Stowarzyszenie Fablab Kraków');
     expect(kazimierz.properties.areaHa).toBeGreaterThan(100);
@@ -46,6 +50,10 @@ describe('unknown API paths', () => {
 describe('GET /api/config', () => {
   it('tells the client to use the offline basemap when none is configured', async () => {
     const res = await freshApp().request('/api/config');
-    expect(await res.json()).toEqual({ basemapStyleUrl: null, basemap: { pmtiles: null }, helpFreshness: { fadeDays: 60, hideDays: 90 } });
+    expect(await res.json()).toEqual({
+      basemapStyleUrl: null,
+      basemap: { pmtiles: null },
+      helpFreshness: { fadeDays: 60, hideDays: 90 },
+    });
   });
 });

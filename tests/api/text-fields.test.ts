@@ -1,5 +1,16 @@
 import { describe, expect, it } from 'vitest';
-import { accountCookie, approve, bearer, contactBody, createPoint, fresh, helpBody, json, moderatorCookie, walkBody } from './helpers.ts';
+import {
+  accountCookie,
+  approve,
+  bearer,
+  contactBody,
+  createPoint,
+  fresh,
+  helpBody,
+  json,
+  moderatorCookie,
+  walkBody,
+} from './helpers.ts';
 import { activityBody } from './activity-helpers.ts';
 
 /**
@@ -14,10 +25,15 @@ const cookie = await moderatorCookie(app, db);
 const admin = await accountCookie(app, db, 'ada', { role: 'admin' }); // activities are written by admins and ambassadors
 const walk = await createPoint(app, walkBody());
 const help = await createPoint(app, helpBody());
-const person = await createPoint(app, helpBody({ helperType: 'person', name: 'Pani Ela', contact: { phone: '+48 699 111 222' } }));
+const person = await createPoint(
+  app,
+  helpBody({ helperType: 'person', name: 'Pani Ela', contact: { phone: '+48 699 111 222' } }),
+);
 await approve(app, cookie, person.id);
 
-const create = (body: (v: string) => Record<string, unknown>): Send => (v) => ({ path: '/api/points', init: json(body(v)) });
+const create =
+  (body: (v: string) => Record<string, unknown>): Send =>
+  (v) => ({ path: '/api/points', init: json(body(v)) });
 const FIELDS: Record<string, { send: Send; path: string; multiline?: boolean; required?: boolean }> = {
   'walk title': { send: create((v) => walkBody({ title: v })), path: 'title', required: true },
   'walk description': { send: create((v) => walkBody({ description: v })), path: 'description', multiline: true },
@@ -26,16 +42,26 @@ const FIELDS: Record<string, { send: Send; path: string; multiline?: boolean; re
   'help description': { send: create((v) => helpBody({ description: v })), path: 'description', multiline: true },
   'help availability': { send: create((v) => helpBody({ availability: v })), path: 'availability' },
   'author edit of a title': {
-    send: (v) => ({ path: `/api/points/${walk.id}`, init: json({ layer: 'walk', title: v }, bearer(walk.editToken), 'PATCH') }),
-    path: 'title', required: true,
+    send: (v) => ({
+      path: `/api/points/${walk.id}`,
+      init: json({ layer: 'walk', title: v }, bearer(walk.editToken), 'PATCH'),
+    }),
+    path: 'title',
+    required: true,
   },
   'moderator edit of a name': {
-    send: (v) => ({ path: `/api/moderation/points/${help.id}`, init: json({ layer: 'help', name: v }, { Cookie: cookie }, 'PATCH') }),
-    path: 'name', required: true,
+    send: (v) => ({
+      path: `/api/moderation/points/${help.id}`,
+      init: json({ layer: 'help', name: v }, { Cookie: cookie }, 'PATCH'),
+    }),
+    path: 'name',
+    required: true,
   },
   'reject reason': {
     send: (v) => ({ path: `/api/moderation/points/${walk.id}/reject`, init: json({ reason: v }, { Cookie: cookie }) }),
-    path: 'reason', required: true, multiline: true,
+    path: 'reason',
+    required: true,
+    multiline: true,
   },
   'activity title': {
     send: (v) => ({ path: '/api/activities', init: json(activityBody({ title: `Spacer ${v}` }), { Cookie: admin }) }),
@@ -43,15 +69,27 @@ const FIELDS: Record<string, { send: Send; path: string; multiline?: boolean; re
   },
   'activity description': {
     send: (v) => ({ path: '/api/activities', init: json(activityBody({ description: v }), { Cookie: admin }) }),
-    path: 'description', multiline: true,
+    path: 'description',
+    multiline: true,
   },
   'activity place name': {
-    send: (v) => ({ path: '/api/activities', init: json(activityBody({ place: { name: v, lng: 19.9447, lat: 50.0514 } }), { Cookie: admin }) }),
-    path: 'place.name', required: true,
+    send: (v) => ({
+      path: '/api/activities',
+      init: json(activityBody({ place: { name: v, lng: 19.9447, lat: 50.0514 } }), { Cookie: admin }),
+    }),
+    path: 'place.name',
+    required: true,
   },
   'walk session name': {
-    send: (v) => ({ path: '/api/sessions', init: json({ name: v, subarea: 'kazimierz-stradom', date: '2026-05-16', publishMode: 'moderated' }, { Cookie: cookie }) }),
-    path: 'name', required: true,
+    send: (v) => ({
+      path: '/api/sessions',
+      init: json(
+        { name: v, subarea: 'kazimierz-stradom', date: '2026-05-16', publishMode: 'moderated' },
+        { Cookie: cookie },
+      ),
+    }),
+    path: 'name',
+    required: true,
   },
 };
 
@@ -79,20 +117,25 @@ describe('text fields', () => {
         expect(status).toBe(400);
         expect(issues).toHaveLength(1);
         expect(issues[0]!.path).toBe(path);
-        expect(issues[0]!.message).toMatch(new RegExp(`^${path} contains a (control|text-direction control) character \\(U\\+[0-9A-F]{4}\\)`));
+        expect(issues[0]!.message).toMatch(
+          new RegExp(`^${path} contains a (control|text-direction control) character \\(U\\+[0-9A-F]{4}\\)`),
+        );
       });
     }
   }
 
   for (const [field, { send, path, multiline }] of Object.entries(FIELDS)) {
-    it(multiline ? `the ${field} keeps line breaks and tabs` : `the ${field} is one line: no line breaks or tabs`, async () => {
-      for (const value of ['Pierwsza linia\nDruga linia', 'Pierwsza\r\nDruga', 'Kolumna\tdruga']) {
-        const { status, issues } = await issueFor(send, value);
-        // A second rejection is a 409: what matters is that the text itself raised no issue.
-        if (multiline) expect(status, value).not.toBe(400);
-        else expect(issues, value).toEqual([{ path, message: `${path} must be one line (no line breaks or tabs)` }]);
-      }
-    });
+    it(
+      multiline ? `the ${field} keeps line breaks and tabs` : `the ${field} is one line: no line breaks or tabs`,
+      async () => {
+        for (const value of ['Pierwsza linia\nDruga linia', 'Pierwsza\r\nDruga', 'Kolumna\tdruga']) {
+          const { status, issues } = await issueFor(send, value);
+          // A second rejection is a 409: what matters is that the text itself raised no issue.
+          if (multiline) expect(status, value).not.toBe(400);
+          else expect(issues, value).toEqual([{ path, message: `${path} must be one line (no line breaks or tabs)` }]);
+        }
+      },
+    );
   }
 
   for (const [field, { send, path }] of Object.entries(FIELDS).filter(([, f]) => f.required)) {
@@ -108,26 +151,41 @@ describe('text fields', () => {
   }
 
   it("a contact request's name and message refuse the same characters, in Polish, naming the field", async () => {
-    const ask = (over: Record<string, unknown>) => issueFor(() => ({ path: `/api/points/${person.id}/contact-requests`, init: json(contactBody(over)) }), '');
-    for (const [field, label] of [['name', 'Imię lub pseudonim'], ['message', 'Wiadomość']] as const) {
+    const ask = (over: Record<string, unknown>) =>
+      issueFor(() => ({ path: `/api/points/${person.id}/contact-requests`, init: json(contactBody(over)) }), '');
+    for (const [field, label] of [
+      ['name', 'Imię lub pseudonim'],
+      ['message', 'Wiadomość'],
+    ] as const) {
       for (const [what, value] of [...BAD, ['only invisible characters', '\u200B\u200D']]) {
         const { status, issues } = await ask({ [field]: value });
         expect(status, `${field}: ${what}`).toBe(400);
-        expect(issues, `${field}: ${what}`).toEqual([{ path: field, message: expect.stringMatching(new RegExp(`^${label}: tekst zawiera niewidoczne znaki`)) }]);
+        expect(issues, `${field}: ${what}`).toEqual([
+          { path: field, message: expect.stringMatching(new RegExp(`^${label}: tekst zawiera niewidoczne znaki`)) },
+        ]);
       }
     }
     expect((await ask({ message: 'Potrzebuję pomocy\nz zakupami we wtorki.' })).status).toBe(201);
   });
 
   it('accepts the bidi marks Arabic and Hebrew text needs, and ordinary Polish and Ukrainian text', async () => {
-    for (const title of ['\u200Fשלום עולם', 'مرحبا\u061C 12', 'Zażółć gęślą jaźń', 'Їжак на подвір’ї', 'Kawiarnia „U Pani Zosi” 😊']) {
+    for (const title of [
+      '\u200Fשלום עולם',
+      'مرحبا\u061C 12',
+      'Zażółć gęślą jaźń',
+      'Їжак на подвір’ї',
+      'Kawiarnia „U Pani Zosi” 😊',
+    ]) {
       const res = await app.request('/api/points', json(walkBody({ title })));
       expect(res.status, title).toBe(201);
     }
   });
 
   it('refuses a www address carrying a direction override', async () => {
-    const { status, issues } = await issueFor(create((v) => helpBody({ contact: { www: v } })), 'https://example.org/\u202Egpj.exe');
+    const { status, issues } = await issueFor(
+      create((v) => helpBody({ contact: { www: v } })),
+      'https://example.org/\u202Egpj.exe',
+    );
     expect(status).toBe(400);
     expect(issues[0]!.path).toBe('contact.www');
   });

@@ -21,7 +21,9 @@ test.describe('keyboard, focus and motion', () => {
     await page.keyboard.press('Enter');
     await expect(page.locator('main#content')).toBeFocused();
     await page.keyboard.press('Tab');
-    expect(await page.evaluate(() => !!document.activeElement?.closest('main') && !document.activeElement.closest('header'))).toBe(true);
+    expect(
+      await page.evaluate(() => !!document.activeElement?.closest('main') && !document.activeElement.closest('header')),
+    ).toBe(true);
   });
 
   test('every Tab stop on the map page shows a focus ring', async ({ page }) => {
@@ -34,15 +36,21 @@ test.describe('keyboard, focus and motion', () => {
         const el = document.activeElement as HTMLElement | null;
         if (!el || el === document.body) return null;
         const style = getComputedStyle(el);
-        const ring = (style.outlineStyle !== 'none' && parseFloat(style.outlineWidth) >= 2) || style.boxShadow !== 'none';
-        return { ring, name: `${el.tagName.toLowerCase()}.${el.className} "${(el.getAttribute('aria-label') ?? el.textContent ?? '').trim().slice(0, 30)}"` };
+        const ring =
+          (style.outlineStyle !== 'none' && parseFloat(style.outlineWidth) >= 2) || style.boxShadow !== 'none';
+        return {
+          ring,
+          name: `${el.tagName.toLowerCase()}.${el.className} "${(el.getAttribute('aria-label') ?? el.textContent ?? '').trim().slice(0, 30)}"`,
+        };
       });
       if (stop && !stop.ring) unmarked.push(stop.name);
     }
     expect(unmarked).toEqual([]);
   });
 
-  test('focus moves into an opened subarea panel and back to the subarea it came from; Escape closes it too', async ({ page }) => {
+  test('focus moves into an opened subarea panel and back to the subarea it came from; Escape closes it too', async ({
+    page,
+  }) => {
     await page.goto('/');
     await waitForMap(page, SUBAREA_LAYERS, 3);
     const trigger = page.locator('button[data-subarea="grzegorzki-wesola"]');
@@ -59,7 +67,10 @@ test.describe('keyboard, focus and motion', () => {
     await expect(trigger).toBeFocused();
   });
 
-  test('a keyboard user opens a pin from the list, the map marks it, and the map controls are in the Tab order', async ({ page, request }) => {
+  test('a keyboard user opens a pin from the list, the map marks it, and the map controls are in the Tab order', async ({
+    page,
+    request,
+  }) => {
     const s = await seed(request);
     await page.goto('/?tab=walk');
     await waitForMap(page, SUBAREA_LAYERS, 1);
@@ -67,8 +78,13 @@ test.describe('keyboard, focus and motion', () => {
     await item.focus();
     await page.keyboard.press('Enter');
     await expect(page.getByRole('heading', { level: 3, name: s.walk.title })).toBeFocused();
-    await expect.poll(() => page.evaluate((id) => window.__mapa!.featureState('walk', id), s.walk.id)).toMatchObject({ selected: true });
-    await page.waitForFunction((id) => window.__mapa?.idle() && window.__mapa.renderedIds(['walk-points']).includes(id), s.walk.id);
+    await expect
+      .poll(() => page.evaluate((id) => window.__mapa!.featureState('walk', id), s.walk.id))
+      .toMatchObject({ selected: true });
+    await page.waitForFunction(
+      (id) => window.__mapa?.idle() && window.__mapa.renderedIds(['walk-points']).includes(id),
+      s.walk.id,
+    );
     // Back in the list, focus is on the same point again.
     await page.getByRole('button', { name: /Wróć do listy/ }).focus();
     await page.keyboard.press('Enter');
@@ -83,14 +99,20 @@ test.describe('keyboard, focus and motion', () => {
       reached.push(await page.evaluate(() => document.activeElement?.className.toString() ?? ''));
       if (reached.at(-1)!.includes('maplibregl-ctrl-zoom-in')) break;
     }
-    expect(reached.some((c) => c.includes('maplibregl-canvas')), `Tab stops: ${reached.join(' | ')}`).toBe(true);
+    expect(
+      reached.some((c) => c.includes('maplibregl-canvas')),
+      `Tab stops: ${reached.join(' | ')}`,
+    ).toBe(true);
     expect(reached.at(-1)).toContain('maplibregl-ctrl-zoom-in');
     const before = await page.evaluate(() => window.__mapa!.zoom());
     await page.keyboard.press('Enter');
     await expect.poll(() => page.evaluate(() => window.__mapa!.zoom())).toBeGreaterThan(before + 0.5);
   });
 
-  test('on the help map a keyboard user jumps from the kinds to the results and Tab continues inside them', async ({ page, request }) => {
+  test('on the help map a keyboard user jumps from the kinds to the results and Tab continues inside them', async ({
+    page,
+    request,
+  }) => {
     const s = await seed(request);
     await page.goto('/?tab=help');
     await waitForMap(page, SUBAREA_LAYERS, 1);
@@ -101,7 +123,10 @@ test.describe('keyboard, focus and motion', () => {
     expect(await page.evaluate(() => !!document.activeElement?.closest('.results'))).toBe(true);
   });
 
-  test('after a moderator approves by keyboard, focus continues in the queue instead of falling to the page top', async ({ page, request }) => {
+  test('after a moderator approves by keyboard, focus continues in the queue instead of falling to the page top', async ({
+    page,
+    request,
+  }) => {
     const title = `Fokus ${Date.now()}`;
     expect((await request.post('/api/points', { data: walkPin({ title }) })).status()).toBe(201);
     await page.goto('/moderacja');
@@ -112,7 +137,9 @@ test.describe('keyboard, focus and motion', () => {
     await item.getByRole('button', { name: 'Zatwierdź' }).focus();
     await page.keyboard.press('Enter');
     await expect(item).toHaveCount(0);
-    await expect.poll(() => page.evaluate(() => !!document.activeElement?.matches('.queue h4, .moderation h3'))).toBe(true);
+    await expect
+      .poll(() => page.evaluate(() => !!document.activeElement?.matches('.queue h4, .moderation h3')))
+      .toBe(true);
   });
 
   test('with reduced motion no CSS animation runs and the map jumps instead of flying', async ({ browser }) => {
@@ -123,8 +150,11 @@ test.describe('keyboard, focus and motion', () => {
     await page.locator('button[data-subarea="stara-nowa-huta"]').click();
     // fitBounds ran in the same task as the click: with reduced motion the camera is already there.
     expect(await page.evaluate(() => window.__mapa!.moving())).toBe(false);
-    const running = await page.evaluate(() =>
-      document.getAnimations().filter((a) => a.playState === 'running' && Number(a.effect?.getComputedTiming().duration ?? 0) > 1).length,
+    const running = await page.evaluate(
+      () =>
+        document
+          .getAnimations()
+          .filter((a) => a.playState === 'running' && Number(a.effect?.getComputedTiming().duration ?? 0) > 1).length,
     );
     expect(running).toBe(0);
     await page.goto('/prezentacja');
@@ -168,7 +198,10 @@ test.describe('screenshots in Ukrainian and English for people to look at', () =
         await page.setViewportSize(size);
         await useLocale(page, locale, [s.walk]);
         const shot = async (name: string) =>
-          page.screenshot({ path: `test-results/screenshots/a11y-${locale}-${name}-${size.name}.png`, fullPage: size.name === 'phone' });
+          page.screenshot({
+            path: `test-results/screenshots/a11y-${locale}-${name}-${size.name}.png`,
+            fullPage: size.name === 'phone',
+          });
         await page.goto('/?subarea=grzegorzki-wesola');
         await waitForMap(page, SUBAREA_LAYERS, 1);
         await shot('panel');

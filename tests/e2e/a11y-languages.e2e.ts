@@ -103,16 +103,25 @@ test.describe('every view in every language passes axe and shows no untranslated
       problems.push(...(await audit(page, locale, 'help offer form (person) with errors')));
       await page.getByRole('radio', { name: t(locale, 'help.offer.organisation') }).check();
       await page.getByLabel(t(locale, 'help.form.name')).fill(`Fundacja ${locale} ${Date.now()}`);
-      await page.getByRole('group', { name: t(locale, 'help.form.kinds') }).getByRole('checkbox').first().check();
+      await page
+        .getByRole('group', { name: t(locale, 'help.form.kinds') })
+        .getByRole('checkbox')
+        .first()
+        .check();
       await page.getByLabel(t(locale, 'placement.search')).fill('wolnica');
-      await page.getByRole('button', { name: /Wolnica/ }).first().click();
+      await page
+        .getByRole('button', { name: /Wolnica/ })
+        .first()
+        .click();
       await page.getByLabel(t(locale, 'help.form.consent')).check();
       await page.getByRole('button', { name: t(locale, 'help.form.submit') }).click();
       await expect(page.getByRole('heading', { name: t(locale, 'help.created.heading') })).toBeFocused();
       problems.push(...(await audit(page, locale, 'help offer created')));
 
       await page.goto(`/?tab=help&edit=${s.help.id}#token=${s.help.editToken}`);
-      await expect(page.getByRole('heading', { name: t(locale, 'help.edit.heading', { name: s.help.name }) })).toBeVisible();
+      await expect(
+        page.getByRole('heading', { name: t(locale, 'help.edit.heading', { name: s.help.name }) }),
+      ).toBeVisible();
       problems.push(...(await audit(page, locale, 'help edit link')));
 
       await page.goto('/?tab=help&print=kazimierz-stradom');
@@ -181,4 +190,3 @@ test.describe('every view in every language passes axe and shows no untranslated
     });
   }
 });
-

@@ -15,8 +15,21 @@ export type Locale = (typeof LOCALES)[number];
 type Tree = { [key: string]: string | Tree };
 
 /** The UI messages as the app bundles them (src/client/i18n/messages.ts): core at the top, features by name. */
-const FEATURES = ['moderation', 'walk', 'placement', 'help', 'presentation', 'session', 'stats', 'offline', 'site', 'contact', 'activities'];
-const read = (ns: string, locale: Locale) => JSON.parse(readFileSync(`src/client/i18n/${ns}/${locale}.json`, 'utf8')) as Tree;
+const FEATURES = [
+  'moderation',
+  'walk',
+  'placement',
+  'help',
+  'presentation',
+  'session',
+  'stats',
+  'offline',
+  'site',
+  'contact',
+  'activities',
+];
+const read = (ns: string, locale: Locale) =>
+  JSON.parse(readFileSync(`src/client/i18n/${ns}/${locale}.json`, 'utf8')) as Tree;
 const MESSAGES = Object.fromEntries(
   LOCALES.map((l) => [l, { ...read('core', l), ...Object.fromEntries(FEATURES.map((ns) => [ns, read(ns, l)])) }]),
 ) as Record<Locale, Tree>;
@@ -31,7 +44,9 @@ export function t(locale: Locale, key: string, values: Record<string, string | n
 
 /** Every leaf message with its key (plural forms included). */
 function leaves(tree: Tree, prefix = ''): [string, string][] {
-  return Object.entries(tree).flatMap(([k, v]) => (typeof v === 'string' ? [[prefix + k, v] as [string, string]] : leaves(v, `${prefix}${k}.`)));
+  return Object.entries(tree).flatMap(([k, v]) =>
+    typeof v === 'string' ? [[prefix + k, v] as [string, string]] : leaves(v, `${prefix}${k}.`),
+  );
 }
 
 /**
@@ -57,7 +72,10 @@ export async function audit(page: Page, locale: Locale, view: string): Promise<s
     if (v.impact !== 'serious' && v.impact !== 'critical') continue;
     const where = v.nodes
       .slice(0, 4)
-      .map((n) => `${n.target.join(' ')}${n.failureSummary ? ` [${n.failureSummary.replace(/\s+/g, ' ').slice(0, 160)}]` : ''}`)
+      .map(
+        (n) =>
+          `${n.target.join(' ')}${n.failureSummary ? ` [${n.failureSummary.replace(/\s+/g, ' ').slice(0, 160)}]` : ''}`,
+      )
       .join('; ');
     problems.push(`${locale} ${view}: axe ${v.id} (${v.impact}) — ${v.help}: ${where}`);
   }
@@ -69,7 +87,8 @@ export async function audit(page: Page, locale: Locale, view: string): Promise<s
   }
   if (locale !== 'pl') {
     const polish = new Set(polishLeftovers(locale));
-    for (const text of texts) if (polish.has(text)) problems.push(`${locale} ${view}: Polish text left untranslated: "${text}"`);
+    for (const text of texts)
+      if (polish.has(text)) problems.push(`${locale} ${view}: Polish text left untranslated: "${text}"`);
   }
   return problems;
 }
@@ -96,13 +115,20 @@ function visibleTexts(page: Page): Promise<string[]> {
 }
 
 /** Opens the app in a language, as a resident who chose it earlier (the switch remembers it on the device). */
-export async function useLocale(page: Page, locale: Locale, mine: { id: string; editToken: string; title: string }[] = []) {
+export async function useLocale(
+  page: Page,
+  locale: Locale,
+  mine: { id: string; editToken: string; title: string }[] = [],
+) {
   await page.addInitScript(
     ([locale, mine]) => {
       localStorage.setItem('mapa.locale', locale);
       const now = new Date().toISOString();
       if (!localStorage.getItem('mapa.myPoints'))
-        localStorage.setItem('mapa.myPoints', JSON.stringify(mine.map((p) => ({ ...p, layer: 'walk', createdAt: now }))));
+        localStorage.setItem(
+          'mapa.myPoints',
+          JSON.stringify(mine.map((p) => ({ ...p, layer: 'walk', createdAt: now }))),
+        );
     },
     [locale, mine] as const,
   );
@@ -133,10 +159,19 @@ export function seed(request: APIRequestContext): Promise<Seed> {
     };
     const title = `Ławki przy Szerokiej ${Date.now()}`;
     const walk = await post(walkPin({ title, lng: 19.9482, lat: 50.0526, session: code, nickname: 'Ala' }));
-    await post(walkPin({ title: `Dziura w chodniku ${Date.now()}`, kind: 'change', theme: 'bezpieczenstwo', session: code }));
+    await post(
+      walkPin({ title: `Dziura w chodniku ${Date.now()}`, kind: 'change', theme: 'bezpieczenstwo', session: code }),
+    );
     const name = `Fundacja Dostępna ${Date.now()}`;
     const help = await post(helpOffer({ name, description: 'Pomagamy w urzędach i u lekarza.' }));
-    await post(helpOffer({ name: `Sąsiad ${Date.now()}`, helperType: 'person', kinds: ['zakupy'], contact: { phone: '+48 600 700 800' } }));
+    await post(
+      helpOffer({
+        name: `Sąsiad ${Date.now()}`,
+        helperType: 'person',
+        kinds: ['zakupy'],
+        contact: { phone: '+48 600 700 800' },
+      }),
+    );
     for (const id of [walk.id, help.id]) {
       const res = await request.post(`/api/moderation/points/${id}/approve`);
       expect(res.status(), await res.text()).toBe(200);
@@ -145,4 +180,3 @@ export function seed(request: APIRequestContext): Promise<Seed> {
   })();
   return seeded;
 }
-

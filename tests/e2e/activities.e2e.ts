@@ -8,7 +8,8 @@ const PHONE = { width: 390, height: 844 };
 const PROJECTOR = { width: 1920, height: 1080 };
 const PLAC_NOWY = 'Plac Nowy (Okrąglak)';
 /** A Kraków date `days` from today ("2026-12-03"). */
-const dayFromNow = (days: number) => new Date(Date.now() + days * 86_400_000).toLocaleDateString('sv', { timeZone: 'Europe/Warsaw' });
+const dayFromNow = (days: number) =>
+  new Date(Date.now() + days * 86_400_000).toLocaleDateString('sv', { timeZone: 'Europe/Warsaw' });
 
 async function signIn(page: Page, who: { login: string; password: string }) {
   await page.goto('/wydarzenia');
@@ -20,13 +21,25 @@ async function signIn(page: Page, who: { login: string; password: string }) {
 
 /** An upcoming Kazimierz-Stradom activity added through the API by its ambassador, for tests that only read. */
 async function seedActivity(request: APIRequestContext, title: string) {
-  expect((await request.post('/api/auth/login', { data: { login: AMBASSADORS.kazimierz.login, password: AMBASSADORS.kazimierz.password } })).status()).toBe(200);
+  expect(
+    (
+      await request.post('/api/auth/login', {
+        data: { login: AMBASSADORS.kazimierz.login, password: AMBASSADORS.kazimierz.password },
+      })
+    ).status(),
+  ).toBe(200);
   const day = dayFromNow(3);
   const res = await request.post('/api/activities', {
     data: {
-      title, subarea: 'kazimierz-stradom', place: { name: PLAC_NOWY, lng: 19.9447, lat: 50.0514 },
-      start: `${day}T10:00`, end: `${day}T12:00`, audience: ['seniorzy', 'wszyscy'], registration: { type: 'email', email: 'zapisy@example.org' },
-      accessibility: 'Bez schodów', description: 'Potańcówka międzypokoleniowa — przyjdź z sąsiadami.',
+      title,
+      subarea: 'kazimierz-stradom',
+      place: { name: PLAC_NOWY, lng: 19.9447, lat: 50.0514 },
+      start: `${day}T10:00`,
+      end: `${day}T12:00`,
+      audience: ['seniorzy', 'wszyscy'],
+      registration: { type: 'email', email: 'zapisy@example.org' },
+      accessibility: 'Bez schodów',
+      description: 'Potańcówka międzypokoleniowa — przyjdź z sąsiadami.',
     },
   });
   expect(res.status(), await res.text()).toBe(201);
@@ -44,14 +57,21 @@ async function ambassadorPage(browser: Browser, who: { login: string; password: 
 }
 
 test.describe('ambassadors’ activities', () => {
-  test('an ambassador gives a planned item a date; it appears on an open map and on the projector without reload, and a resident downloads its .ics', async ({ page, browser }) => {
+  test('an ambassador gives a planned item a date; it appears on an open map and on the projector without reload, and a resident downloads its .ics', async ({
+    page,
+    browser,
+  }) => {
     const resident = page;
     await resident.setViewportSize(PHONE);
     await resident.goto('/?subarea=kazimierz-stradom');
     await waitForMap(resident, ['subareas-fill'], 1);
     await resident.evaluate(() => ((window as unknown as { __same: boolean }).__same = true));
 
-    const projectorContext = await browser.newContext({ viewport: PROJECTOR, locale: 'pl-PL', timezoneId: 'Europe/Warsaw' });
+    const projectorContext = await browser.newContext({
+      viewport: PROJECTOR,
+      locale: 'pl-PL',
+      timezoneId: 'Europe/Warsaw',
+    });
     const projector = await projectorContext.newPage();
     const projectorErrors: string[] = [];
     watchErrors(projector, projectorErrors);
@@ -62,7 +82,10 @@ test.describe('ambassadors’ activities', () => {
 
     const amb = await ambassadorPage(browser, AMBASSADORS.kazimierz);
     const title = `Spacer „Kazimierz pod lupą”, edycja ${Date.now()}`;
-    await amb.page.getByRole('button', { name: t('pl', 'activities.editor.giveDate') }).first().click();
+    await amb.page
+      .getByRole('button', { name: t('pl', 'activities.editor.giveDate') })
+      .first()
+      .click();
     const form = amb.page.locator('form.activity-form');
     await form.getByLabel(t('pl', 'activities.form.title')).fill(title);
     await form.locator('select[name=place]').selectOption({ label: PLAC_NOWY });
@@ -106,18 +129,28 @@ test.describe('ambassadors’ activities', () => {
     const other = await ambassadorPage(browser, AMBASSADORS.grzegorzki);
     await expect(other.page.getByRole('heading', { name: t('pl', 'activities.editor.listHeading') })).toBeVisible();
     await expect(other.page.getByText(title)).toHaveCount(0);
-    const { activities } = (await (await other.page.request.get('/api/activities?subarea=kazimierz-stradom')).json()) as { activities: { id: string; title: string }[] };
+    const { activities } = (await (
+      await other.page.request.get('/api/activities?subarea=kazimierz-stradom')
+    ).json()) as { activities: { id: string; title: string }[] };
     const id = activities.find((a) => a.title === title)!.id;
     const refused = await other.page.request.patch(`/api/activities/${id}`, { data: { title: 'Przejęte' } });
     expect(refused.status()).toBe(403);
 
     // Cancelled by its own ambassador: it stays listed, struck through, with the reason — live.
-    await amb.page.locator(`li[data-activity="${id}"]`).getByRole('button', { name: t('pl', 'activities.editor.cancel') }).click();
+    await amb.page
+      .locator(`li[data-activity="${id}"]`)
+      .getByRole('button', { name: t('pl', 'activities.editor.cancel') })
+      .click();
     await amb.page.getByLabel(t('pl', 'activities.form.cancelReason')).fill('Ulewa, przenosimy na wiosnę');
-    await amb.page.locator(`li[data-activity="${id}"]`).getByRole('button', { name: t('pl', 'activities.editor.cancel') }).click();
+    await amb.page
+      .locator(`li[data-activity="${id}"]`)
+      .getByRole('button', { name: t('pl', 'activities.editor.cancel') })
+      .click();
     await resident.getByRole('button', { name: t('pl', 'activities.card.back') }).click();
     await expect(resident.locator('del', { hasText: title })).toBeVisible();
-    await expect(resident.getByText(t('pl', 'activities.cancelledReason', { reason: 'Ulewa, przenosimy na wiosnę' }))).toBeVisible();
+    await expect(
+      resident.getByText(t('pl', 'activities.cancelledReason', { reason: 'Ulewa, przenosimy na wiosnę' })),
+    ).toBeVisible();
     await resident.screenshot({ path: 'test-results/screenshots/activities-panel-phone.png', fullPage: true });
     await amb.page.screenshot({ path: 'test-results/screenshots/activities-editor.png', fullPage: true });
 
@@ -135,7 +168,11 @@ test.describe('ambassadors’ activities', () => {
   });
 
   for (const locale of LOCALES) {
-    test(`the subarea panel with its activities, the card and the editor pass axe in ${locale}`, async ({ page, browser, request }) => {
+    test(`the subarea panel with its activities, the card and the editor pass axe in ${locale}`, async ({
+      page,
+      browser,
+      request,
+    }) => {
       await seedActivity(request, `Potańcówka na placu Nowym ${Date.now()}`);
       await useLocale(page, locale);
       await page.goto('/?view=list&subarea=kazimierz-stradom');
@@ -155,7 +192,8 @@ test.describe('ambassadors’ activities', () => {
       await editor.getByRole('button', { name: t(locale, 'activities.editor.add') }).click();
       await expect(editor.locator('form.activity-form')).toBeVisible();
       problems.push(...(await audit(editor, locale, 'activity editor')));
-      if (locale !== 'pl') await editor.screenshot({ path: `test-results/screenshots/activities-editor-${locale}.png`, fullPage: true });
+      if (locale !== 'pl')
+        await editor.screenshot({ path: `test-results/screenshots/activities-editor-${locale}.png`, fullPage: true });
       await context.close();
       expect(problems).toEqual([]);
     });

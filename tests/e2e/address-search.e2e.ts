@@ -66,7 +66,9 @@ test.describe('placing a pin by its address', () => {
     await expect(page.getByTestId('placement-outside')).toHaveCount(0);
     await page.getByLabel('Albo wpisz miejsce lub adres').fill('miodowa boczna 2');
     await page.getByRole('button', { name: /ul\. Miodowa Boczna 2/ }).click();
-    await expect(page.getByTestId('placement-outside')).toHaveText('Ten punkt leży poza podobszarami rewitalizacji — czy na pewno?');
+    await expect(page.getByTestId('placement-outside')).toHaveText(
+      'Ten punkt leży poza podobszarami rewitalizacji — czy na pewno?',
+    );
   });
 });
 
@@ -88,7 +90,11 @@ test.describe('where placing starts', () => {
   });
 
   test('an edit link opens the map on the pin', async ({ page, request }) => {
-    const { id, editToken } = await (await request.post('/api/points', { data: walkPin({ title: `Edycja ${Date.now()}`, lng: 19.94603, lat: 50.05163 }) })).json();
+    const { id, editToken } = await (
+      await request.post('/api/points', {
+        data: walkPin({ title: `Edycja ${Date.now()}`, lng: 19.94603, lat: 50.05163 }),
+      })
+    ).json();
     await page.goto(`/?tab=walk&edit=${id}#token=${editToken}`);
     await expect(page.getByTestId('placement-address')).toContainText('ul. Józefa 12');
     await expect.poll(() => page.evaluate(() => window.__mapa?.zoom() ?? 0)).toBeGreaterThanOrEqual(16);
@@ -105,7 +111,9 @@ test.describe('where placing starts', () => {
 test.describe('tapping the map on a phone', () => {
   test.use({ viewport: PHONE, hasTouch: true, isMobile: true });
 
-  test('a tap at city zoom zooms in towards it; the next tap places the pin and names its address', async ({ page }) => {
+  test('a tap at city zoom zooms in towards it; the next tap places the pin and names its address', async ({
+    page,
+  }) => {
     await page.goto('/?tab=walk');
     await waitForMap(page, SUBAREA_LAYERS, 1);
     await page.getByRole('button', { name: 'Dodaj punkt' }).click();
@@ -118,11 +126,20 @@ test.describe('tapping the map on a phone', () => {
 });
 
 test.describe('the moderation queue', () => {
-  test('names the nearest address and moves a misplaced walk pin by address, never a private person\'s offer', async ({ page, request }) => {
+  test("names the nearest address and moves a misplaced walk pin by address, never a private person's offer", async ({
+    page,
+    request,
+  }) => {
     const title = `Przesunąć ${Date.now()}`;
     // Sent from ul. Józefa 12 but meant for ul. Miodowa 15.
-    const { id } = await (await request.post('/api/points', { data: walkPin({ title, lng: 19.94603, lat: 50.05163 }) })).json();
-    const person = await (await request.post('/api/points', { data: helpOffer({ helperType: 'person', name: `Pani ${Date.now()}`, lng: 19.94603, lat: 50.05163 }) })).json();
+    const { id } = await (
+      await request.post('/api/points', { data: walkPin({ title, lng: 19.94603, lat: 50.05163 }) })
+    ).json();
+    const person = await (
+      await request.post('/api/points', {
+        data: helpOffer({ helperType: 'person', name: `Pani ${Date.now()}`, lng: 19.94603, lat: 50.05163 }),
+      })
+    ).json();
     await page.goto('/moderacja');
     await page.getByLabel('Login').fill(MODERATOR.login);
     await page.getByLabel('Hasło').fill(MODERATOR.password);

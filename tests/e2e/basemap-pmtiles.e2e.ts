@@ -21,12 +21,16 @@ async function overrideConfig(page: Page, change: (config: Record<string, unknow
 
 /** Properties of what MapLibre drew in these layers, once it has drawn at least one feature there. */
 async function drawn(page: Page, layers: string[]): Promise<Record<string, unknown>[]> {
-  await page.waitForFunction((layers) => (window.__mapa?.renderedProperties(layers).length ?? 0) > 0, layers, { timeout: 30_000 });
+  await page.waitForFunction((layers) => (window.__mapa?.renderedProperties(layers).length ?? 0) > 0, layers, {
+    timeout: 30_000,
+  });
   return page.evaluate((layers) => window.__mapa!.renderedProperties(layers), layers);
 }
 
 test.describe('the offline PMTiles basemap', () => {
-  test('draws streets, the Vistula and place names from the local extract under the subareas, never the online style', async ({ page }) => {
+  test('draws streets, the Vistula and place names from the local extract under the subareas, never the online style', async ({
+    page,
+  }) => {
     const requests: { url: string; range: string | undefined }[] = [];
     page.on('request', (r) => requests.push({ url: r.url(), range: r.headers()['range'] }));
     // An online style configured as well: the operator's extract still wins, and no third party is asked.
@@ -44,12 +48,23 @@ test.describe('the offline PMTiles basemap', () => {
     await expect(page.locator('.maplibregl-ctrl-attrib')).toContainText('Protomaps');
     await expect(page.locator('.maplibregl-ctrl-attrib')).toContainText('OpenStreetMap');
     // Our subareas are still drawn, above the basemap.
-    expect((await page.evaluate((l) => window.__mapa!.renderedIds(l), SUBAREA_LAYERS)).sort()).toEqual(['grzegorzki-wesola', 'kazimierz-stradom', 'stara-nowa-huta']);
+    expect((await page.evaluate((l) => window.__mapa!.renderedIds(l), SUBAREA_LAYERS)).sort()).toEqual([
+      'grzegorzki-wesola',
+      'kazimierz-stradom',
+      'stara-nowa-huta',
+    ]);
 
     const archive = requests.filter((r) => new URL(r.url).pathname === PMTILES_PATH);
     expect(archive.length).toBeGreaterThan(1);
-    expect(archive.filter((r) => !r.range?.startsWith('bytes=')), 'every read of the archive is a range request').toEqual([]);
-    expect(requests.filter((r) => !r.url.startsWith('http://127.0.0.1') && !r.url.startsWith('data:') && !r.url.startsWith('blob:'))).toEqual([]);
+    expect(
+      archive.filter((r) => !r.range?.startsWith('bytes=')),
+      'every read of the archive is a range request',
+    ).toEqual([]);
+    expect(
+      requests.filter(
+        (r) => !r.url.startsWith('http://127.0.0.1') && !r.url.startsWith('data:') && !r.url.startsWith('blob:'),
+      ),
+    ).toEqual([]);
     await page.screenshot({ path: 'test-results/screenshots/basemap-pmtiles.png' });
   });
 
@@ -59,7 +74,13 @@ test.describe('the offline PMTiles basemap', () => {
     await drawn(page, ['roads_labels_major', 'roads_labels_minor', 'water_waterway_label']);
     // Labels are placed after the tiles are drawn, so give them until they show.
     await expect
-      .poll(async () => (await page.evaluate(() => window.__mapa!.renderedProperties(['roads_labels_major', 'roads_labels_minor', 'water_waterway_label']))).map((l) => l['name']))
+      .poll(async () =>
+        (
+          await page.evaluate(() =>
+            window.__mapa!.renderedProperties(['roads_labels_major', 'roads_labels_minor', 'water_waterway_label']),
+          )
+        ).map((l) => l['name']),
+      )
       .toEqual(expect.arrayContaining(['Starowiślna', 'Wisła']));
     await page.screenshot({ path: 'test-results/screenshots/basemap-pmtiles-kazimierz.png' });
   });

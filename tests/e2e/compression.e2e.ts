@@ -1,13 +1,19 @@
 import { expect, test } from './fixtures.ts';
 
 test.describe('compressed delivery', () => {
-  test('the page, its scripts and its styles come brotli-compressed to a browser that asks, gzip to one that asks for that', async ({ page, request }) => {
+  test('the page, its scripts and its styles come brotli-compressed to a browser that asks, gzip to one that asks for that', async ({
+    page,
+    request,
+  }) => {
     const encodings = new Map<string, { encoding?: string; length: number }>();
     page.on('response', async (res) => {
       const url = new URL(res.url());
       const headers = await res.allHeaders();
       if (url.pathname.startsWith('/assets/') || url.pathname === '/') {
-        encodings.set(url.pathname, { encoding: headers['content-encoding'], length: Number(headers['content-length']) });
+        encodings.set(url.pathname, {
+          encoding: headers['content-encoding'],
+          length: Number(headers['content-length']),
+        });
       }
     });
     await page.goto('/');

@@ -18,9 +18,17 @@ test.afterAll(() => sink.close());
 
 /** A private person's offer in Kazimierz-Stradom (its own corner by ul. Józefa), published, phone not public. */
 async function privateOffer(request: Parameters<typeof postOffer>[0], name: string) {
-  const { id } = await postOffer(request, helpOffer({
-    name, helperType: 'person', kinds: ['zakupy'], lng: 19.9465, lat: 50.0508, contact: { phone: HELPER_PHONE },
-  }));
+  const { id } = await postOffer(
+    request,
+    helpOffer({
+      name,
+      helperType: 'person',
+      kinds: ['zakupy'],
+      lng: 19.9465,
+      lat: 50.0508,
+      contact: { phone: HELPER_PHONE },
+    }),
+  );
   await approveAsModerator(request, id);
   return id;
 }
@@ -40,7 +48,11 @@ async function staffPage(browser: Browser) {
   return { page, errors, close: () => context.close() };
 }
 
-test('a resident asks for contact; only the subarea ambassador sees it with the helper phone and hands it over', async ({ page, browser, request }) => {
+test('a resident asks for contact; only the subarea ambassador sees it with the helper phone and hands it over', async ({
+  page,
+  browser,
+  request,
+}) => {
   const offerId = await privateOffer(request, `Pani Helena ${Date.now()}`);
   const resident = `Jan Sąsiad ${Date.now()}`;
 
@@ -81,19 +93,30 @@ test('a resident asks for contact; only the subarea ambassador sees it with the 
   expect(gw.errors).toEqual([]);
   await gw.close();
 
-  await expect.poll(() => sink.messages.find((m) => m.to.includes(AMBASSADORS.kazimierz.email))?.subject, { timeout: 15_000 })
+  await expect
+    .poll(() => sink.messages.find((m) => m.to.includes(AMBASSADORS.kazimierz.email))?.subject, { timeout: 15_000 })
     .toBe('Nowa prośba o kontakt — Kazimierz-Stradom');
   const notice = sink.messages.find((m) => m.to.includes(AMBASSADORS.kazimierz.email))!;
-  for (const personal of [resident, '601 222 333', 'zakupami', HELPER_PHONE]) expect(notice.text).not.toContain(personal);
+  for (const personal of [resident, '601 222 333', 'zakupami', HELPER_PHONE])
+    expect(notice.text).not.toContain(personal);
   expect(sink.messages.some((m) => m.to.includes(AMBASSADORS.grzegorzki.email))).toBe(false);
 });
 
-test('the contact form and the ambassador inbox pass axe in pl, uk and en, screenshotted at phone size', async ({ browser, request }) => {
+test('the contact form and the ambassador inbox pass axe in pl, uk and en, screenshotted at phone size', async ({
+  browser,
+  request,
+}) => {
   // Three languages, four axe audits each, on a shared 2-core machine: well over the default minute.
   test.setTimeout(240_000);
   const offerId = await privateOffer(request, `Pan Tadeusz ${Date.now()}`);
   const ask = await request.post(`/api/points/${offerId}/contact-requests`, {
-    data: { name: 'Maria z Podbrzezia', email: 'maria@example.org', message: 'Czy ktoś pomoże przy zakupach?', consent: true, fillMs: 6000 },
+    data: {
+      name: 'Maria z Podbrzezia',
+      email: 'maria@example.org',
+      message: 'Czy ktoś pomoże przy zakupach?',
+      consent: true,
+      fillMs: 6000,
+    },
   });
   expect(ask.status()).toBe(201);
   const problems: string[] = [];
@@ -114,7 +137,9 @@ test('the contact form and the ambassador inbox pass axe in pl, uk and en, scree
 
     await page.goto('/ambasador');
     problems.push(...(await audit(page, locale, 'ambassador login')));
-    await page.getByRole('textbox', { name: t(locale, 'moderation.login'), exact: true }).fill(AMBASSADORS.kazimierz.login);
+    await page
+      .getByRole('textbox', { name: t(locale, 'moderation.login'), exact: true })
+      .fill(AMBASSADORS.kazimierz.login);
     await page.getByLabel(t(locale, 'moderation.password'), { exact: true }).fill(AMBASSADORS.kazimierz.password);
     await page.getByRole('button', { name: t(locale, 'moderation.signIn') }).click();
     await expect(page.getByRole('article', { name: /Maria z Podbrzezia/ })).toBeVisible();

@@ -4,9 +4,13 @@ const SUBAREAS = ['Grzegórzki-Wesoła', '„stara” Nowa Huta', 'Kazimierz-Str
 const AMBASSADORS = ['Fundacja Małopolska Izba Samorządowa', 'Fundacja Faktor Kultura', 'Stowarzyszenie Fablab Kraków'];
 
 test.describe('the first screen', () => {
-  test('the header, the tabs and the subareas with their ambassadors are in the HTML itself, before any script runs', async ({ browser, request }) => {
+  test('the header, the tabs and the subareas with their ambassadors are in the HTML itself, before any script runs', async ({
+    browser,
+    request,
+  }) => {
     const html = await (await request.get('/')).text();
-    for (const text of ['Mapa Rewitalizacji', 'Podobszary', 'Mapa Pomocy', ...AMBASSADORS]) expect(html).toContain(text);
+    for (const text of ['Mapa Rewitalizacji', 'Podobszary', 'Mapa Pomocy', ...AMBASSADORS])
+      expect(html).toContain(text);
 
     // A browser with scripts off shows exactly what a phone paints before its scripts arrive.
     const context = await browser.newContext({ javaScriptEnabled: false, viewport: { width: 390, height: 844 } });
@@ -22,7 +26,9 @@ test.describe('the first screen', () => {
     await context.close();
   });
 
-  test('the pre-rendered page is taken over by the app, not drawn twice: the same list, now working', async ({ page }) => {
+  test('the pre-rendered page is taken over by the app, not drawn twice: the same list, now working', async ({
+    page,
+  }) => {
     await page.goto('/');
     await waitForMap(page, SUBAREA_LAYERS, 3);
     await expect(page.getByRole('heading', { level: 1 })).toHaveCount(1);
@@ -31,7 +37,10 @@ test.describe('the first screen', () => {
     await expect(page.getByRole('heading', { level: 2, name: 'Kazimierz-Stradom' })).toBeVisible();
   });
 
-  test('the subarea list and the help search work while the online basemap style never answers; the map comes on the offline style', async ({ page, baseURL }) => {
+  test('the subarea list and the help search work while the online basemap style never answers; the map comes on the offline style', async ({
+    page,
+    baseURL,
+  }) => {
     // An online style on our own origin (so the CSP allows it) that hangs forever.
     const hanging = `${baseURL}/hanging-style.json`;
     let asked = false;

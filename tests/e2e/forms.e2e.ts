@@ -5,7 +5,9 @@ import { expect, SUBAREA_LAYERS, test, waitForMap } from './fixtures.ts';
 test.describe('the walk and help forms at phone size', () => {
   test.use({ viewport: { width: 390, height: 844 }, hasTouch: true });
 
-  test('"+ Dodaj punkt" moves focus to the form, and a fixed field loses its message without another submit', async ({ page }) => {
+  test('"+ Dodaj punkt" moves focus to the form, and a fixed field loses its message without another submit', async ({
+    page,
+  }) => {
     await page.goto('/?tab=walk');
     await waitForMap(page, SUBAREA_LAYERS, 3);
     await page.getByRole('button', { name: 'Dodaj punkt' }).click();
@@ -31,7 +33,9 @@ test.describe('the walk and help forms at phone size', () => {
     await page.getByRole('button', { name: 'Zaoferuj pomoc' }).click();
     const summary = page.locator('.offer-form .summary');
     await expect(page.getByRole('button', { name: 'Wyślij ofertę' })).toBeVisible();
-    expect(await summary.evaluate((el) => getComputedStyle(el).borderLeftWidth), 'no red bar on a fresh form').toBe('0px');
+    expect(await summary.evaluate((el) => getComputedStyle(el).borderLeftWidth), 'no red bar on a fresh form').toBe(
+      '0px',
+    );
     await page.screenshot({ path: 'test-results/screenshots/forms-help-fresh-phone.png', fullPage: true });
 
     await expect(page.getByText('kwadrat ok. 150 × 150 m')).toBeVisible();
@@ -42,7 +46,10 @@ test.describe('the walk and help forms at phone size', () => {
     await expect(summary).toContainText('Popraw');
     const nameError = page.getByText(/Wpisz nazwę/);
     await expect(nameError).toBeVisible();
-    await expect(page.getByLabel('Strona internetowa'), 'an address without https:// is accepted').not.toHaveAttribute('aria-invalid', 'true');
+    await expect(page.getByLabel('Strona internetowa'), 'an address without https:// is accepted').not.toHaveAttribute(
+      'aria-invalid',
+      'true',
+    );
     await page.getByLabel('Nazwa organizacji *').fill('Fablab Kraków');
     await expect(nameError).toHaveCount(0);
 
@@ -55,7 +62,11 @@ test.describe('the walk and help forms at phone size', () => {
     await page.screenshot({ path: 'test-results/screenshots/forms-help-errors-phone.png', fullPage: true });
 
     // The body sent has the scheme added and the picked language's code.
-    await page.getByRole('group', { name: /W czym możesz pomóc/ }).getByRole('checkbox').first().check();
+    await page
+      .getByRole('group', { name: /W czym możesz pomóc/ })
+      .getByRole('checkbox')
+      .first()
+      .check();
     await page.getByLabel('Albo wpisz miejsce lub adres').fill('Stara Synagoga');
     await page.getByRole('button', { name: /Stara Synagoga/ }).click();
     await page.getByRole('checkbox', { name: /Zgadzam się/ }).check();

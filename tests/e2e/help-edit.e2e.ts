@@ -2,7 +2,10 @@ import { expect, test } from './fixtures.ts';
 import { approveAsModerator, helpOffer, postOffer } from './help-helpers.ts';
 
 test.describe('the private edit link of a help offer', () => {
-  test('confirms "still valid" in one tap, pauses and resumes, corrects, and removes the offer', async ({ page, request }) => {
+  test('confirms "still valid" in one tap, pauses and resumes, corrects, and removes the offer', async ({
+    page,
+    request,
+  }) => {
     const name = `Pomoc w urzędzie ${Date.now()}`;
     const { id, editToken } = await postOffer(request, helpOffer({ name, kinds: ['prawo-urzedy'] }));
     await approveAsModerator(request, id);
@@ -32,8 +35,14 @@ test.describe('the private edit link of a help offer', () => {
     await page.getByRole('button', { name: 'Zapisz zmiany' }).click();
     await expect(page.getByRole('status').filter({ hasText: 'Zapisano zmiany' })).toBeVisible();
     await expect(page.getByText('Czeka na sprawdzenie przez moderatora.')).toBeVisible();
-    const own = await (await request.get(`/api/points/${id}`, { headers: { Authorization: `Bearer ${editToken}` } })).json();
-    expect(own).toMatchObject({ description: 'Pomagamy wypełnić wnioski, także po ukraińsku.', contact: { email: 'urzad@example.org' }, status: 'pending' });
+    const own = await (
+      await request.get(`/api/points/${id}`, { headers: { Authorization: `Bearer ${editToken}` } })
+    ).json();
+    expect(own).toMatchObject({
+      description: 'Pomagamy wypełnić wnioski, także po ukraińsku.',
+      contact: { email: 'urzad@example.org' },
+      status: 'pending',
+    });
 
     page.once('dialog', (d) => void d.accept());
     await page.getByRole('button', { name: 'Usuń ofertę' }).click();
@@ -46,12 +55,18 @@ test.describe('the private edit link of a help offer', () => {
     const name = `Wstrzymany kierowca ${Date.now()}`;
     const { id, editToken } = await postOffer(request, helpOffer({ name, kinds: ['transport'] }));
     await approveAsModerator(request, id);
-    await request.patch(`/api/points/${id}`, { data: { layer: 'help', paused: true }, headers: { Authorization: `Bearer ${editToken}` } });
+    await request.patch(`/api/points/${id}`, {
+      data: { layer: 'help', paused: true },
+      headers: { Authorization: `Bearer ${editToken}` },
+    });
     await page.goto('/?tab=help');
     const item = page.getByRole('listitem').filter({ has: page.getByRole('heading', { name }) });
     await expect(item).toContainText('Wstrzymana');
     await expect(page.getByText('Oferty wstrzymane przez ich autorów są na końcu listy.')).toBeVisible();
-    const headings = await page.getByRole('region', { name: 'Wyniki' }).getByRole('heading', { level: 3 }).allTextContents();
+    const headings = await page
+      .getByRole('region', { name: 'Wyniki' })
+      .getByRole('heading', { level: 3 })
+      .allTextContents();
     expect(headings.at(-1)).toBe(name);
   });
 });

@@ -22,7 +22,10 @@ test.describe('Sąsiedzka Mapa Pomocy: offering and finding help', () => {
     // Two more transport offers, farther from Plac Nowy, and one of another kind right next to it.
     const middle = await postOffer(request, helpOffer({ name: `Hala pomaga ${run}`, lng: 19.9515, lat: 50.058 }));
     const far = await postOffer(request, helpOffer({ name: `Nowa Huta wozi ${run}`, lng: 20.03775, lat: 50.07207 }));
-    const other = await postOffer(request, helpOffer({ name: `Zakupy obok ${run}`, kinds: ['zakupy'], lng: 19.9449, lat: 50.0513 }));
+    const other = await postOffer(
+      request,
+      helpOffer({ name: `Zakupy obok ${run}`, kinds: ['zakupy'], lng: 19.9449, lat: 50.0513 }),
+    );
     for (const o of [middle, far, other]) await approveAsModerator(request, o.id);
 
     // The organisation fills the form.
@@ -32,7 +35,10 @@ test.describe('Sąsiedzka Mapa Pomocy: offering and finding help', () => {
     const name = `Fundacja Blisko ${run}`;
     await page.getByLabel('Organizacja').check();
     await page.getByLabel(/Nazwa organizacji/).fill(name);
-    await page.getByRole('group', { name: /W czym możesz pomóc/ }).getByLabel('transport (np. do lekarza)').check();
+    await page
+      .getByRole('group', { name: /W czym możesz pomóc/ })
+      .getByLabel('transport (np. do lekarza)')
+      .check();
     await page.getByLabel('Opis', { exact: true }).fill('Zawozimy do lekarza i do urzędu.');
     await page.getByLabel('ukraiński', { exact: true }).check();
     await page.getByLabel('Telefon').fill('+48 12 345 67 89');
@@ -72,7 +78,10 @@ test.describe('Sąsiedzka Mapa Pomocy: offering and finding help', () => {
     await resident.goto('/?tab=help');
     await waitForMap(resident, HELP_LAYERS, 1);
     expect(await seriousViolations(resident, 'help tab')).toEqual([]);
-    await resident.getByRole('group', { name: 'Jakiej pomocy potrzebujesz?' }).getByLabel('transport (np. do lekarza)').check();
+    await resident
+      .getByRole('group', { name: 'Jakiej pomocy potrzebujesz?' })
+      .getByLabel('transport (np. do lekarza)')
+      .check();
     await resident.getByLabel('Albo wpisz miejsce lub adres').fill('plac nowy');
     await resident.getByRole('button', { name: /Plac Nowy \(Okrąglak\)/ }).click();
     await expect(resident.getByText('Odległość od: Plac Nowy (Okrąglak)')).toBeVisible();
@@ -80,15 +89,24 @@ test.describe('Sąsiedzka Mapa Pomocy: offering and finding help', () => {
     const results = resident.getByRole('region', { name: 'Wyniki' }).getByRole('listitem');
     const mine = (n: string) => results.filter({ has: resident.getByRole('heading', { level: 3, name: n }) });
     await expect(mine(name)).toHaveCount(1);
-    const headings = await resident.getByRole('region', { name: 'Wyniki' }).getByRole('heading', { level: 3 }).allTextContents();
+    const headings = await resident
+      .getByRole('region', { name: 'Wyniki' })
+      .getByRole('heading', { level: 3 })
+      .allTextContents();
     const order = headings.filter((h) => h.endsWith(String(run)));
     expect(order).toEqual([name, `Hala pomaga ${run}`, `Nowa Huta wozi ${run}`]);
     await expect(mine(name)).toContainText(/\d+ m stąd/);
     await expect(mine(`Nowa Huta wozi ${run}`)).toContainText(/\d+,\d km stąd/);
     await expect(mine(name)).toContainText('Aktualna');
     await expect(mine(name)).toContainText('ukraiński');
-    await expect(mine(name).getByRole('link', { name: '+48 12 345 67 89' })).toHaveAttribute('href', 'tel:+48123456789');
-    await expect(mine(name).getByRole('link', { name: 'kontakt@blisko.example.org' })).toHaveAttribute('href', 'mailto:kontakt@blisko.example.org');
+    await expect(mine(name).getByRole('link', { name: '+48 12 345 67 89' })).toHaveAttribute(
+      'href',
+      'tel:+48123456789',
+    );
+    await expect(mine(name).getByRole('link', { name: 'kontakt@blisko.example.org' })).toHaveAttribute(
+      'href',
+      'mailto:kontakt@blisko.example.org',
+    );
     await expect(resident.getByTestId('help-count')).toHaveText(/Znaleziono \d+ ofert/);
     await expect(resident.getByText(`Zakupy obok ${run}`)).toHaveCount(0);
     expect(await seriousViolations(resident, 'find-help results')).toEqual([]);
@@ -96,8 +114,14 @@ test.describe('Sąsiedzka Mapa Pomocy: offering and finding help', () => {
     // The same offers are drawn on the map, the match highlighted through feature-state.
     await resident.waitForFunction(() => window.__mapa?.idle());
     expect(await resident.evaluate(() => window.__mapa!.renderedIds(['help-points']))).toContain(id);
-    expect(await resident.evaluate((id) => window.__mapa!.featureState('help', id), id)).toMatchObject({ match: true, dim: false });
-    expect(await resident.evaluate((id) => window.__mapa!.featureState('help', id), other.id)).toMatchObject({ match: false, dim: true });
+    expect(await resident.evaluate((id) => window.__mapa!.featureState('help', id), id)).toMatchObject({
+      match: true,
+      dim: false,
+    });
+    expect(await resident.evaluate((id) => window.__mapa!.featureState('help', id), other.id)).toMatchObject({
+      match: false,
+      dim: true,
+    });
     expect(errors).toEqual([]);
     await ctx.close();
   });
@@ -121,7 +145,10 @@ test.describe('Sąsiedzka Mapa Pomocy: offering and finding help', () => {
     await page.getByRole('button', { name: 'Zaoferuj pomoc' }).click();
     await page.getByLabel('Osoba prywatna').check();
     await page.getByLabel(/Imię lub pseudonim/).fill('Basia');
-    await page.getByRole('group', { name: /W czym możesz pomóc/ }).getByLabel('nocleg').check();
+    await page
+      .getByRole('group', { name: /W czym możesz pomóc/ })
+      .getByLabel('nocleg')
+      .check();
     await page.getByLabel('Telefon').fill('+48 600 000 111');
     await page.getByLabel('Albo wpisz miejsce lub adres').fill('Wolnica');
     await page.getByRole('button', { name: /Wolnica/ }).click();

@@ -21,7 +21,10 @@ test('the help offer form asks who offers help, with no answer preselected', asy
   // Everything else is filled in: only the unanswered question stops the offer.
   const name = `Basia ${Date.now()}`;
   await page.getByLabel('Nazwa organizacji albo imię *').fill(name);
-  await page.getByRole('group', { name: /W czym możesz pomóc/ }).getByLabel('zakupy i dostawy').check();
+  await page
+    .getByRole('group', { name: /W czym możesz pomóc/ })
+    .getByLabel('zakupy i dostawy')
+    .check();
   await page.getByLabel('Albo wpisz miejsce lub adres').fill('Wolnica');
   await page.getByRole('button', { name: /Wolnica/ }).click();
   await page.getByLabel(/Zgadzam się na opublikowanie/).check();

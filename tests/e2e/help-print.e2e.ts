@@ -4,14 +4,24 @@ import { expect, test } from './fixtures.ts';
 import { approveAsModerator, helpOffer, postOffer } from './help-helpers.ts';
 
 test.describe('the printable one-pager of a subarea', () => {
-  test('produces an A4 PDF listing the offers by kind, with a QR code that opens the live map', async ({ page, request, baseURL }) => {
+  test('produces an A4 PDF listing the offers by kind, with a QR code that opens the live map', async ({
+    page,
+    request,
+    baseURL,
+  }) => {
     const run = Date.now();
     const name = `Jadłodajnia na Kazimierzu ${run}`;
-    const { id } = await postOffer(request, helpOffer({ name, kinds: ['posilki', 'zakupy'], contact: { phone: '+48 12 000 11 22' } }));
+    const { id } = await postOffer(
+      request,
+      helpOffer({ name, kinds: ['posilki', 'zakupy'], contact: { phone: '+48 12 000 11 22' } }),
+    );
     await approveAsModerator(request, id);
     const paused = await postOffer(request, helpOffer({ name: `Wstrzymana ${run}` }));
     await approveAsModerator(request, paused.id);
-    await request.patch(`/api/points/${paused.id}`, { data: { layer: 'help', paused: true }, headers: { Authorization: `Bearer ${paused.editToken}` } });
+    await request.patch(`/api/points/${paused.id}`, {
+      data: { layer: 'help', paused: true },
+      headers: { Authorization: `Bearer ${paused.editToken}` },
+    });
 
     await page.goto('/?tab=help&print=kazimierz-stradom');
     const sheet = page.getByTestId('print-sheet');
@@ -19,7 +29,9 @@ test.describe('the printable one-pager of a subarea', () => {
     await expect(sheet).toContainText(/Stan na \d+ \S+ 20\d\d/);
     // Grouped by kind: the offer appears under each kind it gives, with its public phone.
     for (const kind of ['posiłki i żywność', 'zakupy i dostawy']) {
-      const group = sheet.getByRole('region', { name: kind }).or(sheet.locator('section', { has: page.getByRole('heading', { name: kind }) }));
+      const group = sheet
+        .getByRole('region', { name: kind })
+        .or(sheet.locator('section', { has: page.getByRole('heading', { name: kind }) }));
       await expect(group).toContainText(name);
       await expect(group).toContainText('+48 12 000 11 22');
     }

@@ -6,8 +6,23 @@ test.describe('help map screenshots for people to look at', () => {
     const offers = [
       helpOffer({ name: 'Fundacja Pomocna Dłoń', kinds: ['zakupy', 'transport'], lng: 19.9447, lat: 50.0514 }),
       helpOffer({ name: 'Centrum Aktywności Seniorów', kinds: ['seniorzy', 'cyfrowa'], lng: 19.952, lat: 50.0565 }),
-      helpOffer({ name: 'Ola', helperType: 'person', kinds: ['tlumaczenia', 'rozmowa'], lng: 19.9465, lat: 50.0522, contact: { phone: '+48 600 700 800' }, contactConsent: { phone: true } }),
-      helpOffer({ name: 'Pan Marek', helperType: 'person', kinds: ['naprawy'], lng: 19.9558, lat: 50.0575, contact: { phone: '+48 600 700 801' } }),
+      helpOffer({
+        name: 'Ola',
+        helperType: 'person',
+        kinds: ['tlumaczenia', 'rozmowa'],
+        lng: 19.9465,
+        lat: 50.0522,
+        contact: { phone: '+48 600 700 800' },
+        contactConsent: { phone: true },
+      }),
+      helpOffer({
+        name: 'Pan Marek',
+        helperType: 'person',
+        kinds: ['naprawy'],
+        lng: 19.9558,
+        lat: 50.0575,
+        contact: { phone: '+48 600 700 801' },
+      }),
       helpOffer({ name: 'Jadłodajnia Nowa Huta', kinds: ['posilki'], lng: 20.0375, lat: 50.0719 }),
     ];
     for (const body of offers) await approveAsModerator(request, (await postOffer(request, body)).id);
@@ -25,7 +40,10 @@ test.describe('help map screenshots for people to look at', () => {
       await page.screenshot({ path: `test-results/screenshots/help-tab-${size.name}.png`, fullPage: full });
 
       await page.getByRole('group', { name: 'Jakiej pomocy potrzebujesz?' }).getByLabel('zakupy i dostawy').check();
-      await page.getByRole('group', { name: 'Jakiej pomocy potrzebujesz?' }).getByLabel('tłumaczenia (np. ukraiński)').check();
+      await page
+        .getByRole('group', { name: 'Jakiej pomocy potrzebujesz?' })
+        .getByLabel('tłumaczenia (np. ukraiński)')
+        .check();
       await page.getByLabel('Albo wpisz miejsce lub adres').fill('Stara Synagoga');
       await page.getByRole('button', { name: /Stara Synagoga/ }).click();
       await expect(page.getByTestId('help-count')).toContainText('Znaleziono');

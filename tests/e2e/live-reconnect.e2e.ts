@@ -6,7 +6,11 @@ const NOWA_HUTA = { reset: { lng: 20.0375, lat: 50.0725 }, '502': { lng: 20.046,
 
 test.describe('the projector after a network drop', () => {
   for (const how of ['reset', '502'] as const) {
-    test(`shows "reconnecting" while cut off (${how}), comes back live by itself, and draws a pin approved meanwhile without a reload`, async ({ browser, request, baseURL }) => {
+    test(`shows "reconnecting" while cut off (${how}), comes back live by itself, and draws a pin approved meanwhile without a reload`, async ({
+      browser,
+      request,
+      baseURL,
+    }) => {
       test.setTimeout(150_000);
       const proxy = await startDropProxy(Number(new URL(baseURL!).port));
       // Its own context: while offline, Chromium logs the stream's failed retries, which the shared
@@ -52,7 +56,11 @@ test.describe('the projector after a network drop', () => {
       expect(asked.some((p) => p.startsWith('/api/points/changes?since='))).toBe(true);
       expect(asked.filter((p) => p.startsWith('/api/points?'))).toEqual([]);
       await wall.keyboard.press('3');
-      await expect.poll(() => wall.evaluate(() => window.__mapa!.idle() && window.__mapa!.renderedIds(['walk-points'])), { timeout: 15_000 }).toContain(created.id);
+      await expect
+        .poll(() => wall.evaluate(() => window.__mapa!.idle() && window.__mapa!.renderedIds(['walk-points'])), {
+          timeout: 15_000,
+        })
+        .toContain(created.id);
       expect(await wall.evaluate(() => (window as unknown as { __sameDocument?: boolean }).__sameDocument)).toBe(true);
       expect(pageErrors).toEqual([]);
       await context.close();

@@ -58,11 +58,19 @@ test.describe('moderation', () => {
     await page.getByLabel('Powód odrzucenia').fill('To miejsce leży poza Kazimierzem — przenieś punkt.');
     await page.getByRole('button', { name: 'Odrzuć z tym powodem' }).click();
     await expect(item).toHaveCount(0);
-    const own = await (await request.get(`/api/points/${id}`, { headers: { Authorization: `Bearer ${editToken}` } })).json();
-    expect(own).toMatchObject({ status: 'rejected', rejectReason: 'To miejsce leży poza Kazimierzem — przenieś punkt.' });
+    const own = await (
+      await request.get(`/api/points/${id}`, { headers: { Authorization: `Bearer ${editToken}` } })
+    ).json();
+    expect(own).toMatchObject({
+      status: 'rejected',
+      rejectReason: 'To miejsce leży poza Kazimierzem — przenieś punkt.',
+    });
   });
 
-  test('a moderator removes a pin for good with a reason; the point is gone for its author too', async ({ page, request }) => {
+  test('a moderator removes a pin for good with a reason; the point is gone for its author too', async ({
+    page,
+    request,
+  }) => {
     const title = `Do usunięcia ${Date.now()}`;
     const { id, editToken } = await (await request.post('/api/points', { data: walkPin({ title }) })).json();
     const errors: string[] = [];
@@ -80,11 +88,13 @@ test.describe('moderation', () => {
     await item.getByRole('button', { name: 'Usuń trwale z tym powodem' }).click();
     await expect(page.getByRole('status').filter({ hasText: `Usunięto trwale: ${title}` })).toBeAttached();
     await expect(item).toHaveCount(0);
-    expect((await request.get(`/api/points/${id}`, { headers: { Authorization: `Bearer ${editToken}` } })).status()).toBe(404);
+    expect(
+      (await request.get(`/api/points/${id}`, { headers: { Authorization: `Bearer ${editToken}` } })).status(),
+    ).toBe(404);
     expect(errors).toEqual([]);
   });
 
-  test('shows residents\' text in the queue as literal text, never as markup', async ({ page, request }) => {
+  test("shows residents' text in the queue as literal text, never as markup", async ({ page, request }) => {
     const xss = '<img src=x onerror="window.__xss=1"><script>window.__xss=2</script>';
     const dialogs: string[] = [];
     page.on('dialog', (d) => {
@@ -108,12 +118,18 @@ test.describe('moderation', () => {
     expect(dialogs).toEqual([]);
   });
 
-  test('shows a private person\'s contacts with their names in Polish and whether each may be published', async ({ page, request }) => {
+  test("shows a private person's contacts with their names in Polish and whether each may be published", async ({
+    page,
+    request,
+  }) => {
     const name = `Sąsiadka z Józefa ${Date.now()}`;
     const created = await request.post('/api/points', {
       data: helpOffer({
-        name, helperType: 'person', kinds: ['zakupy'],
-        contact: { phone: '+48 600 700 800', email: 'sasiadka@example.org' }, contactConsent: { email: true },
+        name,
+        helperType: 'person',
+        kinds: ['zakupy'],
+        contact: { phone: '+48 600 700 800', email: 'sasiadka@example.org' },
+        contactConsent: { email: true },
       }),
     });
     expect(created.status(), await created.text()).toBe(201);
@@ -122,7 +138,10 @@ test.describe('moderation', () => {
     await page.getByLabel('Hasło').fill(MODERATOR.password);
     await page.getByRole('button', { name: 'Zaloguj się' }).click();
     const contacts = page.getByRole('article', { name }).getByRole('list', { name: 'Kontakt' }).getByRole('listitem');
-    await expect(contacts).toHaveText(['Telefon: +48 600 700 800 (niepubliczny)', 'E-mail: sasiadka@example.org (publiczny)']);
+    await expect(contacts).toHaveText([
+      'Telefon: +48 600 700 800 (niepubliczny)',
+      'E-mail: sasiadka@example.org (publiczny)',
+    ]);
   });
 
   test('refuses a wrong password with a clear message', async ({ page }) => {

@@ -33,7 +33,10 @@ test.describe('finding the way between pages', () => {
     await waitForMap(page, SUBAREA_LAYERS, 3);
   });
 
-  test('the map links to the statistics, and the console names both publishing modes plainly', async ({ page, request }) => {
+  test('the map links to the statistics, and the console names both publishing modes plainly', async ({
+    page,
+    request,
+  }) => {
     const s = await seed(request);
     await page.goto('/?view=list');
     await page.getByRole('link', { name: 'Statystyki podobszarów i otwarte dane' }).click();

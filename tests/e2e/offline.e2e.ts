@@ -11,14 +11,18 @@ import { expect, MODERATOR, test } from './fixtures.ts';
  */
 
 /** While offline the browser logs every failed request and the live list logs its failed reload: expected here. */
-const OFFLINE_NOISE = /net::ERR_INTERNET_DISCONNECTED|net::ERR_FAILED|loading points failed|EventSource|Failed to fetch/;
-const dropOfflineNoise = (errors: string[]) => errors.splice(0, errors.length, ...errors.filter((e) => !OFFLINE_NOISE.test(e)));
+const OFFLINE_NOISE =
+  /net::ERR_INTERNET_DISCONNECTED|net::ERR_FAILED|loading points failed|EventSource|Failed to fetch/;
+const dropOfflineNoise = (errors: string[]) =>
+  errors.splice(0, errors.length, ...errors.filter((e) => !OFFLINE_NOISE.test(e)));
 
 /** How many points the server holds with this exact title or name (pending ones: the moderation queue). */
 async function storedWith(request: APIRequestContext, label: string): Promise<number> {
   const login = await request.post('/api/auth/login', { data: MODERATOR });
   expect(login.status()).toBe(200);
-  const queue = (await (await request.get('/api/moderation/queue')).json()) as { points: { title?: string; name?: string }[] };
+  const queue = (await (await request.get('/api/moderation/queue')).json()) as {
+    points: { title?: string; name?: string }[];
+  };
   return queue.points.filter((p) => p.title === label || p.name === label).length;
 }
 
@@ -53,7 +57,9 @@ test.describe('offline capture', () => {
     expect(await storedWith(request, title)).toBe(0);
 
     // Back on a connection that still fails to deliver: the page reloads, the pin is still waiting.
-    await page.route('**/api/points', (route) => (route.request().method() === 'POST' ? route.abort('failed') : route.fallback()));
+    await page.route('**/api/points', (route) =>
+      route.request().method() === 'POST' ? route.abort('failed') : route.fallback(),
+    );
     await goOnlineAgain(page);
     await page.reload();
     await expect(page.getByTestId('outbox')).toContainText(title);
@@ -65,7 +71,9 @@ test.describe('offline capture', () => {
     await context.setOffline(false); // fires `online`
     await expect(page.getByTestId('outbox')).toHaveCount(0, { timeout: 15_000 });
     expect(await storedWith(request, title)).toBe(1);
-    const mine = await page.evaluate(() => JSON.parse(localStorage.getItem('mapa.myPoints') ?? '[]') as { title: string }[]);
+    const mine = await page.evaluate(
+      () => JSON.parse(localStorage.getItem('mapa.myPoints') ?? '[]') as { title: string }[],
+    );
     expect(mine.map((p) => p.title)).toContain(title);
 
     // Another start (a second tab, a later visit) sends nothing again.
@@ -75,14 +83,22 @@ test.describe('offline capture', () => {
     dropOfflineNoise(pageErrors);
   });
 
-  test('a help offer sent offline is sent once when the connection returns', async ({ page, context, request, pageErrors }) => {
+  test('a help offer sent offline is sent once when the connection returns', async ({
+    page,
+    context,
+    request,
+    pageErrors,
+  }) => {
     test.setTimeout(120_000);
     const name = `Fundacja Offline ${Date.now()}`;
     await page.goto('/?tab=help&view=list');
     await page.getByRole('button', { name: 'Zaoferuj pomoc' }).click();
     await page.getByLabel('Organizacja').check();
     await page.getByLabel(/Nazwa organizacji/).fill(name);
-    await page.getByRole('group', { name: /W czym możesz pomóc/ }).getByLabel('transport (np. do lekarza)').check();
+    await page
+      .getByRole('group', { name: /W czym możesz pomóc/ })
+      .getByLabel('transport (np. do lekarza)')
+      .check();
     await page.getByLabel('Albo wpisz miejsce lub adres').fill('Bazylika Bożego');
     await page.getByRole('button', { name: /Bazylika Bożego Ciała/ }).click();
     await page.getByLabel(/Zgadzam się na opublikowanie/).check();

@@ -20,14 +20,18 @@ test.describe('orientation without a detailed basemap', () => {
     // there (the whole suite shares one database), so the test asks for several landmark names, not given ones.
     await expect
       .poll(async () => {
-        const drawn = await page.evaluate(() => window.__mapa!.renderedProperties(['places-label']).map((p) => String(p['name'])));
+        const drawn = await page.evaluate(() =>
+          window.__mapa!.renderedProperties(['places-label']).map((p) => String(p['name'])),
+        );
         return new Set(drawn).size;
       })
       .toBeGreaterThanOrEqual(3);
     await page.screenshot({ path: 'test-results/screenshots/orientation-offline-map-phone.png' });
   });
 
-  test('the moderation preview names the nearest landmark, and the printed sheet numbers the subarea’s landmarks', async ({ page }) => {
+  test('the moderation preview names the nearest landmark, and the printed sheet numbers the subarea’s landmarks', async ({
+    page,
+  }) => {
     const title = `Okrąglak ${Date.now()}`;
     const res = await page.request.post('/api/points', { data: walkPin({ title, lng: 19.9447, lat: 50.0516 }) });
     expect(res.status()).toBe(201);

@@ -11,7 +11,9 @@ const PHONE = { width: 390, height: 844 };
  */
 async function breakOnlineBasemap(page: Page) {
   const online = '/styles/broken-positron.json';
-  await page.route(`**${online}`, (route) => route.fulfill({ status: 200, contentType: 'application/json', body: 'not a style' }));
+  await page.route(`**${online}`, (route) =>
+    route.fulfill({ status: 200, contentType: 'application/json', body: 'not a style' }),
+  );
   await page.route('**/api/config', async (route) => {
     const response = await route.fetch();
     const config = (await response.json()) as Record<string, unknown>;
@@ -23,7 +25,9 @@ async function breakOnlineBasemap(page: Page) {
 test.describe('the map on a phone', () => {
   test.use({ viewport: PHONE, hasTouch: true });
 
-  test('the simplified-basemap notice sits above the map, closes, and stays closed on the next visit', async ({ page }) => {
+  test('the simplified-basemap notice sits above the map, closes, and stays closed on the next visit', async ({
+    page,
+  }) => {
     await breakOnlineBasemap(page);
     await page.goto('/');
     const note = page.getByRole('status').filter({ hasText: 'pokazujemy uproszczony' });
@@ -31,7 +35,9 @@ test.describe('the map on a phone', () => {
     await waitForMap(page, SUBAREA_LAYERS, 3);
     const noteBox = (await note.boundingBox())!;
     const mapBox = (await page.locator('.maplibregl-canvas').boundingBox())!;
-    expect(mapBox.y, 'the map starts below the notice, not under it').toBeGreaterThanOrEqual(noteBox.y + noteBox.height - 1);
+    expect(mapBox.y, 'the map starts below the notice, not under it').toBeGreaterThanOrEqual(
+      noteBox.y + noteBox.height - 1,
+    );
     await page.screenshot({ path: 'test-results/screenshots/basemap-note-phone.png' });
 
     await page.getByRole('button', { name: 'Zamknij komunikat o podkładzie mapy' }).click();
@@ -48,7 +54,9 @@ test.describe('the map on a phone', () => {
     const subareas = (await (await page.request.get('/api/subareas')).json()) as {
       features: { id: string; geometry: { type: string; coordinates: unknown } }[];
     };
-    const corners = subareas.features.flatMap((f) => (JSON.stringify(f.geometry.coordinates).match(/-?\d+\.\d+,-?\d+\.\d+/g) ?? []));
+    const corners = subareas.features.flatMap(
+      (f) => JSON.stringify(f.geometry.coordinates).match(/-?\d+\.\d+,-?\d+\.\d+/g) ?? [],
+    );
     const points = await page.evaluate(
       (pairs) => pairs.map((p) => p.split(',').map(Number)).map(([lng, lat]) => window.__mapa!.project(lng!, lat!)),
       corners,
@@ -60,7 +68,9 @@ test.describe('the map on a phone', () => {
     expect(left, 'nothing cut off at the left edge').toBeGreaterThanOrEqual(20);
     expect(canvas.x + right, 'nothing under the zoom and locate buttons').toBeLessThan(buttons.x);
     await expect
-      .poll(() => page.evaluate(() => window.__mapa!.renderedIds(['subareas-label']).sort()), { message: 'all three names drawn' })
+      .poll(() => page.evaluate(() => window.__mapa!.renderedIds(['subareas-label']).sort()), {
+        message: 'all three names drawn',
+      })
       .toEqual(['grzegorzki-wesola', 'kazimierz-stradom', 'stara-nowa-huta']);
     await page.screenshot({ path: 'test-results/screenshots/map-first-view-phone.png' });
   });

@@ -11,7 +11,11 @@ import { seed } from './a11y-support.ts';
 const WIDTHS = [320, 390];
 
 /** Every view, by the address a resident or facilitator opens (moderator pages after logging in). */
-function views(session: string, walkId: string, walkToken: string): { name: string; url: string; ready: (page: Page) => Promise<void> }[] {
+function views(
+  session: string,
+  walkId: string,
+  walkToken: string,
+): { name: string; url: string; ready: (page: Page) => Promise<void> }[] {
   const heading = (level: number) => async (page: Page) => {
     await expect(page.getByRole('heading', { level }).first()).toBeVisible();
   };
@@ -30,7 +34,11 @@ function views(session: string, walkId: string, walkToken: string): { name: stri
     { name: 'help list', url: '/?tab=help&view=list', ready: tabs },
     { name: 'print page', url: '/?tab=help&print=kazimierz-stradom', ready: heading(1) },
     { name: 'moderation', url: '/moderacja', ready: heading(1) },
-    { name: 'presentation', url: `/prezentacja?sesja=${session}`, ready: async (page) => expect(page.locator('canvas')).toBeVisible() },
+    {
+      name: 'presentation',
+      url: `/prezentacja?sesja=${session}`,
+      ready: async (page) => expect(page.locator('canvas')).toBeVisible(),
+    },
     { name: 'sessions', url: '/spacer', ready: heading(1) },
     { name: 'join page', url: `/spacer/${session}`, ready: heading(1) },
     { name: 'facilitator console', url: `/spacer/${session}/prowadzacy`, ready: heading(1) },
@@ -54,7 +62,8 @@ function overflow(page: Page) {
       // The deepest element reaching past the edge is the one to fix; its ancestors are only stretched by it.
       for (const el of document.querySelectorAll('body *')) {
         const right = el.getBoundingClientRect().right;
-        if (right > width + 1) culprit = `${el.tagName.toLowerCase()}.${[...el.classList].join('.')} right=${Math.round(right)}`;
+        if (right > width + 1)
+          culprit = `${el.tagName.toLowerCase()}.${[...el.classList].join('.')} right=${Math.round(right)}`;
       }
     }
     return { over, culprit };
@@ -75,7 +84,10 @@ test.describe('no page scrolls sideways on a phone', () => {
         await view.ready(page);
         const { over, culprit } = await overflow(page);
         if (over > 0) problems.push(`${view.name} at ${width} px: ${over} px too wide (${culprit})`);
-        if (width === 320) await page.screenshot({ path: `test-results/screenshots/overflow-${view.name.replaceAll(' ', '-')}-320.png` });
+        if (width === 320)
+          await page.screenshot({
+            path: `test-results/screenshots/overflow-${view.name.replaceAll(' ', '-')}-320.png`,
+          });
       }
     }
     expect(problems).toEqual([]);

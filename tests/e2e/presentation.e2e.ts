@@ -12,15 +12,23 @@ const today = () => new Date().toLocaleDateString('sv', { timeZone: 'Europe/Wars
 /** A walk session created by a logged-in moderator through the API (the facilitator's laptop). */
 async function createSession(request: APIRequestContext, publishMode: 'immediate' | 'moderated', name: string) {
   expect((await request.post('/api/auth/login', { data: MODERATOR })).status()).toBe(200);
-  const res = await request.post('/api/sessions', { data: { name, subarea: 'kazimierz-stradom', date: today(), publishMode } });
+  const res = await request.post('/api/sessions', {
+    data: { name, subarea: 'kazimierz-stradom', date: today(), publishMode },
+  });
   expect(res.status(), await res.text()).toBe(201);
   return (await res.json()) as { code: string };
 }
 
-const rendered = (page: Page, layers: string[]) => page.evaluate((layers) => window.__mapa!.renderedIds(layers), layers);
+const rendered = (page: Page, layers: string[]) =>
+  page.evaluate((layers) => window.__mapa!.renderedIds(layers), layers);
 
 test.describe('presentation mode', () => {
-  test('a phone joins an immediate walk session through its page and walk form; the projector shows the pin within 2 s without reload, and the QR decodes to the session link', async ({ page, browser, request, baseURL }) => {
+  test('a phone joins an immediate walk session through its page and walk form; the projector shows the pin within 2 s without reload, and the QR decodes to the session link', async ({
+    page,
+    browser,
+    request,
+    baseURL,
+  }) => {
     const name = `Kazimierz pod lupą — spacer ${Date.now()}`;
     const { code } = await createSession(request, 'immediate', name);
 
@@ -67,9 +75,13 @@ test.describe('presentation mode', () => {
     expect(created.status).toBe('published');
 
     // Within 2 s of publication, without a reload: drawn with the arrival highlight (feature-state) on the wall.
-    await expect.poll(() => rendered(page, ['arrivals-ring']), { timeout: 2000, intervals: [100] }).toContain(created.id);
+    await expect
+      .poll(() => rendered(page, ['arrivals-ring']), { timeout: 2000, intervals: [100] })
+      .toContain(created.id);
     expect(Date.now() - sentAt).toBeLessThan(2000);
-    expect(await page.evaluate((id) => window.__mapa!.featureState('arrivals', id), created.id)).toEqual({ fresh: true });
+    expect(await page.evaluate((id) => window.__mapa!.featureState('arrivals', id), created.id)).toEqual({
+      fresh: true,
+    });
     await expect.poll(() => rendered(page, ['walk-points']), { timeout: 10_000 }).toContain(created.id);
     await expect(counter).toContainText(String(before + 1));
     // The phone says so too: no "waiting for a moderator" for a pin that is already on the wall.
@@ -84,7 +96,9 @@ test.describe('presentation mode', () => {
     await phoneContext.close();
   });
 
-  test('facilitator keys choose subareas and layers, toggle the QR code and list themselves in a help overlay', async ({ page }) => {
+  test('facilitator keys choose subareas and layers, toggle the QR code and list themselves in a help overlay', async ({
+    page,
+  }) => {
     await page.setViewportSize({ width: 1280, height: 720 });
     await page.goto('/prezentacja');
     await waitForMap(page, ['subareas-fill'], 3);
@@ -95,7 +109,9 @@ test.describe('presentation mode', () => {
     await page.keyboard.press('3');
     const third = await page.locator('.subareas li').nth(2).getAttribute('data-subarea');
     await expect(page.locator(`[data-subarea="${third}"]`)).toHaveClass(/selected/);
-    expect(await page.evaluate((id) => window.__mapa!.featureState('subareas', id!), third)).toMatchObject({ selected: true });
+    expect(await page.evaluate((id) => window.__mapa!.featureState('subareas', id!), third)).toMatchObject({
+      selected: true,
+    });
     await page.keyboard.press('0');
     await expect(page.locator('.subareas li.selected')).toHaveCount(0);
 
@@ -129,13 +145,17 @@ test.describe('presentation mode', () => {
     await expect(help).toHaveCount(0);
   });
 
-  test('the slideshow (S) shows each subarea for 15 s in turn, then all three; a number key stops it; F toggles full screen', async ({ page }) => {
+  test('the slideshow (S) shows each subarea for 15 s in turn, then all three; a number key stops it; F toggles full screen', async ({
+    page,
+  }) => {
     // A fake clock that otherwise runs normally: the map loads as usual, and the test jumps 15 s at a time.
     await page.clock.install();
     await page.setViewportSize({ width: 1280, height: 720 });
     await page.goto('/prezentacja');
     await waitForMap(page, ['subareas-fill'], 3);
-    const order = await page.locator('.subareas li').evaluateAll((lis) => lis.map((li) => li.getAttribute('data-subarea')));
+    const order = await page
+      .locator('.subareas li')
+      .evaluateAll((lis) => lis.map((li) => li.getAttribute('data-subarea')));
     const selected = () => page.locator('.subareas li.selected');
 
     await page.keyboard.press('s');
@@ -158,7 +178,9 @@ test.describe('presentation mode', () => {
     await expect.poll(() => page.evaluate(() => document.fullscreenElement !== null)).toBe(false);
   });
 
-  test('the legend draws help offers with the map’s own symbols: a filled square for an organisation, a ring for a person', async ({ page }) => {
+  test('the legend draws help offers with the map’s own symbols: a filled square for an organisation, a ring for a person', async ({
+    page,
+  }) => {
     await page.setViewportSize({ width: 1920, height: 1080 });
     await page.goto('/prezentacja');
     await waitForMap(page, ['subareas-fill'], 1);
@@ -173,7 +195,9 @@ test.describe('presentation mode', () => {
         canvas.height = el.naturalHeight;
         const ctx = canvas.getContext('2d')!;
         ctx.drawImage(el, 0, 0);
-        const at = (fx: number, fy: number) => [...ctx.getImageData(Math.round(fx * el.naturalWidth), Math.round(fy * el.naturalHeight), 1, 1).data];
+        const at = (fx: number, fy: number) => [
+          ...ctx.getImageData(Math.round(fx * el.naturalWidth), Math.round(fy * el.naturalHeight), 1, 1).data,
+        ];
         return { corner: at(0.15, 0.15), centre: at(0.5, 0.2) };
       }),
     );
@@ -186,7 +210,10 @@ test.describe('presentation mode', () => {
 
   test('passes an axe scan and is screenshotted at 1920×1080 and 1280×720', async ({ page, request }) => {
     const { code } = await createSession(request, 'moderated', 'Spacer po Kazimierzu — zieleń i dostępność');
-    for (const [width, height] of [[1920, 1080], [1280, 720]] as const) {
+    for (const [width, height] of [
+      [1920, 1080],
+      [1280, 720],
+    ] as const) {
       await page.setViewportSize({ width, height });
       await page.goto(`/prezentacja?sesja=${code}`);
       await waitForMap(page, ['subareas-fill'], 1);

@@ -17,7 +17,9 @@ test('the join page says how long to wait after too many wrong codes from one ne
     route.fulfill(tooMany(300, 'too many unknown session code requests from your address; try again in 5 minutes')),
   );
   await page.goto('/spacer/ZZZZ22');
-  await expect(page.getByRole('alert')).toHaveText('Z tej sieci wpisano zbyt wiele błędnych kodów. Spróbuj ponownie za 5 minut.');
+  await expect(page.getByRole('alert')).toHaveText(
+    'Z tej sieci wpisano zbyt wiele błędnych kodów. Spróbuj ponownie za 5 minut.',
+  );
   await page.screenshot({ path: 'test-results/screenshots/session-code-limit-phone.png' });
 });
 
@@ -34,7 +36,9 @@ test('a "me too" past the per-network limit says so in Polish, not as a failure'
   await page.locator(`.list button[data-point="${id}"]`).click();
   const details = page.getByRole('article');
   await details.getByRole('button', { name: 'Też tak uważam' }).click();
-  await expect(details.getByRole('alert')).toHaveText(/^Z tej sieci \(np\. wspólnego Wi-Fi\) oddano już bardzo wiele głosów/);
+  await expect(details.getByRole('alert')).toHaveText(
+    /^Z tej sieci \(np\. wspólnego Wi-Fi\) oddano już bardzo wiele głosów/,
+  );
   await expect(details).not.toContainText('too many');
   await page.screenshot({ path: 'test-results/screenshots/vote-limit-phone.png', fullPage: true });
 });

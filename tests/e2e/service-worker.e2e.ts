@@ -63,7 +63,8 @@ function expectOfflineFailuresOnly(page: Page, pageErrors: string[], allowed: Re
   });
   return () => {
     for (const { text, url } of seen) {
-      if (!/net::ERR_(INTERNET_DISCONNECTED|FAILED)/.test(text) || !allowed.test(new URL(url, 'http://x').pathname)) continue;
+      if (!/net::ERR_(INTERNET_DISCONNECTED|FAILED)/.test(text) || !allowed.test(new URL(url, 'http://x').pathname))
+        continue;
       const i = pageErrors.indexOf(`console.error: ${text}`);
       if (i >= 0) pageErrors.splice(i, 1);
     }
@@ -100,7 +101,16 @@ test.describe('offline use with the service worker', () => {
     // what it draws there is what the resident has seen.
     await openFromList(page, first, firstId);
     const cached = await cachedPaths(page);
-    expect(cached).toEqual(expect.arrayContaining(['/index.html', '/api/places', '/api/subareas', '/api/config', '/api/categories', '/api/points?layer=walk']));
+    expect(cached).toEqual(
+      expect.arrayContaining([
+        '/index.html',
+        '/api/places',
+        '/api/subareas',
+        '/api/config',
+        '/api/categories',
+        '/api/points?layer=walk',
+      ]),
+    );
     expect(cached.some((p) => p.startsWith('/assets/maplibre-gl-worker-'))).toBe(true);
     expect(cached).toContain('/glyphs/Noto%20Sans%20Bold/256-511.pbf');
     // The byte ranges of the local basemap just drawn (the e2e server serves a PMTiles extract).
@@ -115,14 +125,20 @@ test.describe('offline use with the service worker', () => {
     await openFromList(page, first, firstId);
 
     await context.setOffline(true);
-    const dropExpected = expectOfflineFailuresOnly(page, pageErrors, /^\/api\/(events|health|basemap\/krakow\.pmtiles)$/);
+    const dropExpected = expectOfflineFailuresOnly(
+      page,
+      pageErrors,
+      /^\/api\/(events|health|basemap\/krakow\.pmtiles)$/,
+    );
     await page.reload();
     await expect(page.getByTestId('offline-status')).toContainText('Jesteś offline');
     await waitForMap(page, SUBAREA_LAYERS, 3);
     const drawn = await page.evaluate((layers) => window.__mapa!.renderedIds(layers), SUBAREA_LAYERS);
     expect(drawn.sort()).toEqual(SUBAREAS);
     // Streets under them: the basemap ranges seen online.
-    await page.waitForFunction(() => (window.__mapa?.renderedProperties(['roads_major', 'roads_minor']).length ?? 0) > 0);
+    await page.waitForFunction(
+      () => (window.__mapa?.renderedProperties(['roads_major', 'roads_minor']).length ?? 0) > 0,
+    );
     await expect(page.locator('.list button', { hasText: first })).toBeVisible();
     await expect(page.locator('.list button', { hasText: second })).toBeVisible();
     await openFromList(page, first, firstId);
@@ -153,7 +169,15 @@ test.describe('offline use with the service worker', () => {
       const created = await fetch('/api/points', {
         method: 'POST',
         headers: json,
-        body: JSON.stringify({ layer: 'walk', lng: 19.9447, lat: 50.0514, kind: 'keep', theme: 'zielen', title: 'Tylko dla autora', consent: true }),
+        body: JSON.stringify({
+          layer: 'walk',
+          lng: 19.9447,
+          lat: 50.0514,
+          kind: 'keep',
+          theme: 'zielen',
+          title: 'Tylko dla autora',
+          consent: true,
+        }),
       });
       const { id, editToken } = (await created.json()) as { id: string; editToken: string };
       const own = { headers: { Authorization: `Bearer ${editToken}` } };
@@ -186,7 +210,11 @@ test.describe('offline use with the service worker', () => {
     expect(cached.filter((p) => /^\/api\/(events|auth|moderation|export|points\/)/.test(p))).toEqual([]);
 
     await context.setOffline(true);
-    const dropExpected = expectOfflineFailuresOnly(page, pageErrors, /^\/api\/(events|health|auth\/me|moderation\/queue|points\/[^/]+|export\/points\.csv)$/);
+    const dropExpected = expectOfflineFailuresOnly(
+      page,
+      pageErrors,
+      /^\/api\/(events|health|auth\/me|moderation\/queue|points\/[^/]+|export\/points\.csv)$/,
+    );
     const offline = await page.evaluate(async ({ id, editToken }) => {
       const attempt = (path: string, init?: RequestInit) =>
         fetch(path, init).then(

@@ -4,7 +4,10 @@ import { expect, MODERATOR, test, walkPin } from './fixtures.ts';
 const today = () => new Date().toLocaleDateString('sv', { timeZone: 'Europe/Warsaw' });
 
 test.describe('walk sessions for facilitators', () => {
-  test('a facilitator creates a moderated session, approves one pin with A and rejects one with R and a reason; the summary lists only the approved one', async ({ page, request }) => {
+  test('a facilitator creates a moderated session, approves one pin with A and rejects one with R and a reason; the summary lists only the approved one', async ({
+    page,
+    request,
+  }) => {
     const name = `Spacer konsola ${Date.now()}`;
     await page.goto('/spacer');
     await page.getByLabel('Login').fill(MODERATOR.login);
@@ -18,7 +21,10 @@ test.describe('walk sessions for facilitators', () => {
     const code = (await item.locator('.code').innerText()).trim();
 
     const send = async (title: string) =>
-      (await (await request.post('/api/points', { data: walkPin({ title, session: code }) })).json()) as { id: string; status: string };
+      (await (await request.post('/api/points', { data: walkPin({ title, session: code }) })).json()) as {
+        id: string;
+        status: string;
+      };
     const kept = await send(`Ławka do zostawienia ${code}`);
     const dropped = await send(`Reklama do zdjęcia ${code}`);
     expect(kept.status).toBe('pending');
@@ -28,7 +34,9 @@ test.describe('walk sessions for facilitators', () => {
     await expect(first).toBeVisible();
     await page.keyboard.press('a');
     await expect(first).toHaveCount(0);
-    await expect(page.getByRole('status').filter({ hasText: `Zatwierdzono: Ławka do zostawienia ${code}` })).toBeAttached();
+    await expect(
+      page.getByRole('status').filter({ hasText: `Zatwierdzono: Ławka do zostawienia ${code}` }),
+    ).toBeAttached();
     await page.keyboard.press('r');
     await expect(page.getByLabel('Powód odrzucenia (zobaczy go autor)')).toBeFocused();
     await page.getByLabel('Powód odrzucenia (zobaczy go autor)').fill('Punkt poza trasą spaceru.');
@@ -50,12 +58,17 @@ test.describe('walk sessions for facilitators', () => {
 
   test('statistics page shows charts with tables and open-data links, and passes axe', async ({ page, request }) => {
     await request.post('/api/auth/login', { data: MODERATOR });
-    const { id } = await (await request.post('/api/points', { data: walkPin({ title: `Statystyka ${Date.now()}` }) })).json();
+    const { id } = await (
+      await request.post('/api/points', { data: walkPin({ title: `Statystyka ${Date.now()}` }) })
+    ).json();
     await request.post(`/api/moderation/points/${id}/approve`);
     await page.goto('/statystyki');
     const kazimierz = page.getByRole('region', { name: 'Kazimierz-Stradom' });
     await expect(kazimierz.getByRole('table').first()).toContainText('przestrzeń publiczna');
-    await expect(page.getByRole('link', { name: 'Słownik danych i licencja (JSON)' })).toHaveAttribute('href', '/api/export/dictionary');
+    await expect(page.getByRole('link', { name: 'Słownik danych i licencja (JSON)' })).toHaveAttribute(
+      'href',
+      '/api/export/dictionary',
+    );
     await expect(page.locator('a[href="/api/export/points.csv?layer=walk&subarea=kazimierz-stradom"]')).toBeVisible();
     const axe = await new AxeBuilder({ page }).analyze();
     expect(axe.violations.map((v) => v.id)).toEqual([]);
@@ -78,8 +91,13 @@ test.describe('walk sessions for facilitators', () => {
     await page.goto('/statystyki');
     await page.evaluate(() => ((window as unknown as { __sameDocument?: boolean }).__sameDocument = true));
     // The walk table's sum row: "Razem", then the keep count (walkPin is a keep pin in Kazimierz-Stradom).
-    const keepSum = page.getByRole('region', { name: 'Kazimierz-Stradom' }).getByRole('table').first()
-      .getByRole('row', { name: /Razem/ }).getByRole('cell').first();
+    const keepSum = page
+      .getByRole('region', { name: 'Kazimierz-Stradom' })
+      .getByRole('table')
+      .first()
+      .getByRole('row', { name: /Razem/ })
+      .getByRole('cell')
+      .first();
     const before = Number(await keepSum.textContent());
     expect(before).toBeGreaterThan(0);
     // Longer than the page's 1 s refresh delay: a second load of the same figures would have started by now.

@@ -10,44 +10,74 @@ const footer = (page: import('@playwright/test').Page) => page.getByRole('conten
 
 test.describe('the privacy notice and the about page', () => {
   test('a footer on every page links to the about page and the privacy notice', async ({ page }) => {
-    for (const path of ['/', '/?view=list', '/?tab=help', '/statystyki', '/moderacja', '/spacer', '/o-mapie', '/prywatnosc']) {
+    for (const path of [
+      '/',
+      '/?view=list',
+      '/?tab=help',
+      '/statystyki',
+      '/moderacja',
+      '/spacer',
+      '/o-mapie',
+      '/prywatnosc',
+    ]) {
       await page.goto(path);
       await expect(footer(page).getByRole('link', { name: 'O mapie' }), path).toHaveAttribute('href', '/o-mapie');
-      await expect(footer(page).getByRole('link', { name: 'Prywatność i ochrona danych' }), path).toHaveAttribute('href', '/prywatnosc');
+      await expect(footer(page).getByRole('link', { name: 'Prywatność i ochrona danych' }), path).toHaveAttribute(
+        'href',
+        '/prywatnosc',
+      );
     }
     await page.goto('/statystyki');
     await footer(page).getByRole('link', { name: 'Prywatność i ochrona danych' }).click();
     await expect(page).toHaveURL(/\/prywatnosc$/);
     await expect(page.getByRole('heading', { level: 2, name: 'Informacja o ochronie danych osobowych' })).toBeVisible();
-    await expect(footer(page).getByRole('link', { name: 'Prywatność i ochrona danych' })).toHaveAttribute('aria-current', 'page');
+    await expect(footer(page).getByRole('link', { name: 'Prywatność i ochrona danych' })).toHaveAttribute(
+      'aria-current',
+      'page',
+    );
     await footer(page).getByRole('link', { name: 'O mapie' }).click();
     await expect(page).toHaveURL(/\/o-mapie$/);
     await expect(page.getByRole('heading', { level: 2, name: 'O mapie' })).toBeVisible();
   });
 
-  test('the privacy notice says which facts are not filled in and quotes the configured retention periods', async ({ page }) => {
+  test('the privacy notice says which facts are not filled in and quotes the configured retention periods', async ({
+    page,
+  }) => {
     await page.goto('/prywatnosc');
     const notice = page.getByRole('article');
     await expect(notice.getByRole('note')).toContainText('nie jest jeszcze pełna');
     const controller = notice.getByRole('region', { name: 'Kto jest administratorem danych' });
     await expect(controller.getByText('Nie uzupełniono')).toHaveCount(3);
-    await expect(notice.getByRole('region', { name: 'Inspektor ochrony danych' }).getByText('Nie uzupełniono')).toHaveCount(2);
+    await expect(
+      notice.getByRole('region', { name: 'Inspektor ochrony danych' }).getByText('Nie uzupełniono'),
+    ).toHaveCount(2);
     await expect(notice).toContainText('art. 6 ust. 1 lit. a RODO');
     const retention = notice.getByRole('region', { name: 'Jak długo przechowujemy dane' });
     await expect(retention).toContainText('Zgłoszenie odrzucone przez moderatora usuwamy po 30 dniach.');
     await expect(retention).toContainText('usuwamy 180 dni po ostatnim potwierdzeniu');
     await expect(retention).not.toContainText('{');
-    await expect(notice.getByRole('region', { name: 'Skarga' })).toContainText('Prezesa Urzędu Ochrony Danych Osobowych');
+    await expect(notice.getByRole('region', { name: 'Skarga' })).toContainText(
+      'Prezesa Urzędu Ochrony Danych Osobowych',
+    );
   });
 
-  test('the about page names the resolution, the three ambassadors and links to the city and to each subarea', async ({ page }) => {
+  test('the about page names the resolution, the three ambassadors and links to the city and to each subarea', async ({
+    page,
+  }) => {
     await page.goto('/o-mapie');
     const about = page.getByRole('article');
     await expect(about).toContainText('Uchwała nr XCVII/2644/22 Rady Miasta Krakowa z dnia 12 października 2022 r.');
-    for (const organisation of ['Fundacja Małopolska Izba Samorządowa', 'Fundacja Faktor Kultura', 'Stowarzyszenie Fablab Kraków']) {
+    for (const organisation of [
+      'Fundacja Małopolska Izba Samorządowa',
+      'Fundacja Faktor Kultura',
+      'Stowarzyszenie Fablab Kraków',
+    ]) {
       await expect(about.getByText(`Ambasador: ${organisation}`)).toBeVisible();
     }
-    await expect(about.getByRole('link', { name: /Podobszary rewitalizacji w Miejskim Systemie/ })).toHaveAttribute('href', /^https:\/\/msip\.um\.krakow\.pl\//);
+    await expect(about.getByRole('link', { name: /Podobszary rewitalizacji w Miejskim Systemie/ })).toHaveAttribute(
+      'href',
+      /^https:\/\/msip\.um\.krakow\.pl\//,
+    );
     await about.getByRole('link', { name: 'Pokaż podobszar Kazimierz-Stradom na mapie' }).click();
     await expect(page.getByRole('heading', { level: 2, name: 'Kazimierz-Stradom' })).toBeVisible();
   });

@@ -7,9 +7,19 @@ import { clickMapAt, expect, SUBAREA_LAYERS, test, waitForMap } from './fixtures
  * clicked, rightly open the pin instead: other e2e files share this server's database).
  */
 const LANDMARKS = [
-  { id: 'kazimierz-stradom', name: 'Kazimierz-Stradom', organisation: 'Stowarzyszenie Fablab Kraków', at: [19.9405, 50.0505] },
-  { id: 'grzegorzki-wesola', name: 'Grzegórzki-Wesoła', organisation: 'Fundacja Małopolska Izba Samorządowa', at: [19.9640, 50.0560] },
-  { id: 'stara-nowa-huta', name: '„stara” Nowa Huta', organisation: 'Fundacja Faktor Kultura', at: [20.0300, 50.0770] },
+  {
+    id: 'kazimierz-stradom',
+    name: 'Kazimierz-Stradom',
+    organisation: 'Stowarzyszenie Fablab Kraków',
+    at: [19.9405, 50.0505],
+  },
+  {
+    id: 'grzegorzki-wesola',
+    name: 'Grzegórzki-Wesoła',
+    organisation: 'Fundacja Małopolska Izba Samorządowa',
+    at: [19.964, 50.056],
+  },
+  { id: 'stara-nowa-huta', name: '„stara” Nowa Huta', organisation: 'Fundacja Faktor Kultura', at: [20.03, 50.077] },
 ] as const;
 
 test.describe('the map of the three subareas', () => {
@@ -98,7 +108,10 @@ test.describe('screenshots for people to look at', () => {
       await page.getByRole('button', { name: /Grzegórzki-Wesoła/ }).click();
       await expect(page.getByRole('heading', { level: 2 })).toHaveText('Grzegórzki-Wesoła');
       await page.waitForFunction(() => window.__mapa?.idle());
-      await page.screenshot({ path: `test-results/screenshots/panel-${size.name}.png`, fullPage: size.name === 'phone' });
+      await page.screenshot({
+        path: `test-results/screenshots/panel-${size.name}.png`,
+        fullPage: size.name === 'phone',
+      });
     });
   }
 });

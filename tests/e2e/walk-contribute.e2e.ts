@@ -9,7 +9,9 @@ const PL_NOWY = [19.9447, 50.0514] as const;
 
 /** Logs the page's request context in as the e2e moderator (scripts/e2e-server.mjs) and approves a point. */
 async function approveAsModerator(page: Page, id: string) {
-  const login = await page.request.post('/api/auth/login', { data: { login: 'moderator', password: 'e2e-password-123' } });
+  const login = await page.request.post('/api/auth/login', {
+    data: { login: 'moderator', password: 'e2e-password-123' },
+  });
   expect(login.status()).toBe(200);
   const res = await page.request.post(`/api/moderation/points/${id}/approve`);
   expect(res.status(), await res.text()).toBe(200);
@@ -25,7 +27,9 @@ async function renderedWalk(page: Page, id: string) {
 test.describe('the walk map „Kazimierz pod lupą” on a phone', () => {
   test.use({ viewport: PHONE, hasTouch: true, isMobile: true });
 
-  test('places a pin by tapping, sends it with a photo, and after approval shows it on the map and in the list as text', async ({ page }) => {
+  test('places a pin by tapping, sends it with a photo, and after approval shows it on the map and in the list as text', async ({
+    page,
+  }) => {
     page.on('dialog', (d) => {
       throw new Error(`a dialog opened (XSS?): ${d.message()}`);
     });
@@ -52,7 +56,9 @@ test.describe('the walk map „Kazimierz pod lupą” on a phone', () => {
     // Our own Polish button over the file input (the browser's own says "Choose File" in an English Chromium).
     await expect(page.getByText('Wybierz zdjęcie', { exact: true })).toBeVisible();
     await expect(page.getByText('Nie wybrano zdjęcia.')).toBeVisible();
-    await page.getByLabel('Zdjęcie (nieobowiązkowe)').setInputFiles({ name: 'kasztan.jpg', mimeType: 'image/jpeg', buffer: await gpsJpeg() });
+    await page
+      .getByLabel('Zdjęcie (nieobowiązkowe)')
+      .setInputFiles({ name: 'kasztan.jpg', mimeType: 'image/jpeg', buffer: await gpsJpeg() });
     await expect(page.getByText('kasztan.jpg', { exact: true })).toBeVisible();
     await expect(page.getByText('Wybierz inne zdjęcie', { exact: true })).toBeVisible();
     // Fixed fields lose their messages at once; the one still wrong keeps it, and nothing typed is lost.
@@ -170,7 +176,15 @@ test.describe('the walk map on a projector-sized screen', () => {
     // Three pins close together (one change, two keep), published through the API.
     for (const [i, kind] of (['keep', 'keep', 'change'] as const).entries()) {
       const res = await page.request.post('/api/points', {
-        data: { layer: 'walk', lng: 19.9445 + i * 0.0004, lat: 50.0508, kind, theme: 'ruch', title: `Punkt ${i + 1}`, consent: true },
+        data: {
+          layer: 'walk',
+          lng: 19.9445 + i * 0.0004,
+          lat: 50.0508,
+          kind,
+          theme: 'ruch',
+          title: `Punkt ${i + 1}`,
+          consent: true,
+        },
       });
       expect(res.status()).toBe(201);
       await approveAsModerator(page, (await res.json()).id);

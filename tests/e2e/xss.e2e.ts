@@ -11,7 +11,9 @@ import { helpOffer } from './help-helpers.ts';
  * edit screens). In each: nothing executes (window.__xss stays unset, no dialog opens, the page logs no error —
  * a CSP refusal would be one), no element carries an event-handler attribute, and every payload reads literally.
  */
-const PAYLOADS: string[] = JSON.parse(readFileSync(join(import.meta.dirname, '../fixtures/xss-payloads.json'), 'utf8')).payloads;
+const PAYLOADS: string[] = JSON.parse(
+  readFileSync(join(import.meta.dirname, '../fixtures/xss-payloads.json'), 'utf8'),
+).payloads;
 const NICKNAME_MAX = 40;
 
 interface Sent {
@@ -36,8 +38,11 @@ async function assertInert(page: Page, dialogs: string[], expected: string[], vi
     const withHandlers = [...app.querySelectorAll('*')]
       .filter((el) => [...el.attributes].some((a) => a.name.toLowerCase().startsWith('on')))
       .map((el) => el.outerHTML.slice(0, 120));
-    const injected = [...app.querySelectorAll('script, iframe, object, embed, marquee, template, math, img[src="x"], img[src="x:x"], link, meta, form button[formaction]')]
-      .map((el) => el.outerHTML.slice(0, 120));
+    const injected = [
+      ...app.querySelectorAll(
+        'script, iframe, object, embed, marquee, template, math, img[src="x"], img[src="x:x"], link, meta, form button[formaction]',
+      ),
+    ].map((el) => el.outerHTML.slice(0, 120));
     return {
       xss: (window as unknown as { __xss?: unknown }).__xss,
       missing: expected.filter((p) => !text.includes(p)),
@@ -67,7 +72,12 @@ test.describe.serial('hostile text is shown as text in every view', () => {
     await loginModerator(request);
     data.sessionName = PAYLOADS[0]!;
     const session = await request.post('/api/sessions', {
-      data: { name: data.sessionName, subarea: 'kazimierz-stradom', date: new Date().toISOString().slice(0, 10), publishMode: 'moderated' },
+      data: {
+        name: data.sessionName,
+        subarea: 'kazimierz-stradom',
+        date: new Date().toISOString().slice(0, 10),
+        publishMode: 'moderated',
+      },
     });
     expect(session.status(), await session.text()).toBe(201);
     data.code = (await session.json()).code;
@@ -76,7 +86,13 @@ test.describe.serial('hostile text is shown as text in every view', () => {
       const at = { lng: 19.944 + (i % 11) * 0.0004, lat: 50.051 + Math.floor(i / 11) * 0.0004 };
       const nickname = payload.length <= NICKNAME_MAX ? payload : undefined;
       const walk = await request.post('/api/points', {
-        data: walkPin({ ...at, title: payload, description: payload, ...(nickname ? { nickname } : {}), session: data.code }),
+        data: walkPin({
+          ...at,
+          title: payload,
+          description: payload,
+          ...(nickname ? { nickname } : {}),
+          session: data.code,
+        }),
       });
       expect(walk.status(), await walk.text()).toBe(201);
       data.walk.push({ ...(await walk.json()), payload });
@@ -104,7 +120,7 @@ test.describe.serial('hostile text is shown as text in every view', () => {
     }
   });
 
-  test('the walk list and every pin\'s details show it literally', async ({ page }) => {
+  test("the walk list and every pin's details show it literally", async ({ page }) => {
     test.setTimeout(180_000);
     const dialogs = watchDialogs(page);
     await page.goto('/?tab=walk&view=list');
@@ -141,7 +157,9 @@ test.describe.serial('hostile text is shown as text in every view', () => {
     await assertInert(page, dialogs, [], 'presentation');
   });
 
-  test('the private edit screens keep it literal (walk: as the field value; help: in the heading)', async ({ page }) => {
+  test('the private edit screens keep it literal (walk: as the field value; help: in the heading)', async ({
+    page,
+  }) => {
     const dialogs = watchDialogs(page);
     const walk = data.walk.find((p) => p.payload.includes('<script>'))!;
     await page.goto(`/?tab=walk&edit=${walk.id}#token=${walk.editToken}`);

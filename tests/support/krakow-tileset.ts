@@ -21,13 +21,30 @@ const ROOT = join(import.meta.dirname, '..', '..');
 
 type Props = Record<string, string | number>;
 const line = (properties: Props, coordinates: Position[]): Feature<LineString, Props> => ({
-  type: 'Feature', properties, geometry: { type: 'LineString', coordinates },
+  type: 'Feature',
+  properties,
+  geometry: { type: 'LineString', coordinates },
 });
 const point = (properties: Props, coordinates: Position): Feature => ({
-  type: 'Feature', properties, geometry: { type: 'Point', coordinates },
+  type: 'Feature',
+  properties,
+  geometry: { type: 'Point', coordinates },
 });
 const box = (properties: Props, [w, s, e, n]: [number, number, number, number]): Feature => ({
-  type: 'Feature', properties, geometry: { type: 'Polygon', coordinates: [[[w, s], [e, s], [e, n], [w, n], [w, s]]] },
+  type: 'Feature',
+  properties,
+  geometry: {
+    type: 'Polygon',
+    coordinates: [
+      [
+        [w, s],
+        [e, s],
+        [e, n],
+        [w, n],
+        [w, s],
+      ],
+    ],
+  },
 });
 const collection = (features: Feature[]): FeatureCollection => ({ type: 'FeatureCollection', features });
 
@@ -50,14 +67,20 @@ function riverBand(centre: Position[], halfWidthM: number): Position[] {
 }
 
 export function krakowLayers(): Record<'earth' | 'water' | 'landuse' | 'roads' | 'places', FeatureCollection> {
-  const vistula = JSON.parse(readFileSync(join(ROOT, 'data', 'context', 'vistula.geojson'), 'utf8')) as FeatureCollection<LineString>;
+  const vistula = JSON.parse(
+    readFileSync(join(ROOT, 'data', 'context', 'vistula.geojson'), 'utf8'),
+  ) as FeatureCollection<LineString>;
   const course = vistula.features[0]!.geometry.coordinates;
   const wisla = { name: 'Wisła', 'name:pl': 'Wisła', 'name:en': 'Vistula', min_zoom: 6 };
   return {
     earth: collection([box({ kind: 'earth', min_zoom: 0 }, [19.8, 49.98, 20.2, 50.15])]),
     water: collection([
       // The name rides on the centre line only: a named polygon is labelled once per tile it crosses.
-      { type: 'Feature', properties: { kind: 'water', kind_detail: 'river', min_zoom: 6 }, geometry: { type: 'Polygon', coordinates: [riverBand(course, 70)] } },
+      {
+        type: 'Feature',
+        properties: { kind: 'water', kind_detail: 'river', min_zoom: 6 },
+        geometry: { type: 'Polygon', coordinates: [riverBand(course, 70)] },
+      },
       line({ kind: 'river', ...wisla }, course),
     ]),
     landuse: collection([
@@ -65,19 +88,63 @@ export function krakowLayers(): Record<'earth' | 'water' | 'landuse' | 'roads' |
       box({ kind: 'park', name: 'Park Lotników Polskich', min_zoom: 11 }, [19.993, 50.072, 20.006, 50.079]),
     ]),
     roads: collection([
-      line({ kind: 'major_road', kind_detail: 'secondary', name: 'Starowiślna', min_zoom: 11 }, [[19.9418, 50.0590], [19.9452, 50.0552], [19.9492, 50.0512]]),
-      line({ kind: 'major_road', kind_detail: 'secondary', name: 'Dietla', min_zoom: 11 }, [[19.9350, 50.0532], [19.9432, 50.0530], [19.9500, 50.0546], [19.9540, 50.0557]]),
-      line({ kind: 'major_road', kind_detail: 'primary', name: 'Grzegórzecka', min_zoom: 11 }, [[19.9470, 50.0592], [19.9560, 50.0586], [19.9645, 50.0570]]),
-      line({ kind: 'major_road', kind_detail: 'primary', name: 'aleja Jana Pawła II', min_zoom: 11 }, [[19.9650, 50.0622], [19.9950, 50.0702], [20.0350, 50.0742], [20.0600, 50.0760]]),
-      line({ kind: 'minor_road', kind_detail: 'residential', name: 'Józefa', min_zoom: 13 }, [[19.9420, 50.0521], [19.9472, 50.0515]]),
-      line({ kind: 'minor_road', kind_detail: 'residential', name: 'Szeroka', min_zoom: 13 }, [[19.9482, 50.0532], [19.9487, 50.0507]]),
-      line({ kind: 'path', kind_detail: 'pedestrian', name: 'aleja Róż', min_zoom: 13 }, [[20.0336, 50.0722], [20.0336, 50.0776]]),
-      line({ kind: 'rail', kind_detail: 'rail', min_zoom: 11 }, [[19.9470, 50.0690], [19.9700, 50.0650], [20.0000, 50.0640], [20.0600, 50.0660]]),
+      line({ kind: 'major_road', kind_detail: 'secondary', name: 'Starowiślna', min_zoom: 11 }, [
+        [19.9418, 50.059],
+        [19.9452, 50.0552],
+        [19.9492, 50.0512],
+      ]),
+      line({ kind: 'major_road', kind_detail: 'secondary', name: 'Dietla', min_zoom: 11 }, [
+        [19.935, 50.0532],
+        [19.9432, 50.053],
+        [19.95, 50.0546],
+        [19.954, 50.0557],
+      ]),
+      line({ kind: 'major_road', kind_detail: 'primary', name: 'Grzegórzecka', min_zoom: 11 }, [
+        [19.947, 50.0592],
+        [19.956, 50.0586],
+        [19.9645, 50.057],
+      ]),
+      line({ kind: 'major_road', kind_detail: 'primary', name: 'aleja Jana Pawła II', min_zoom: 11 }, [
+        [19.965, 50.0622],
+        [19.995, 50.0702],
+        [20.035, 50.0742],
+        [20.06, 50.076],
+      ]),
+      line({ kind: 'minor_road', kind_detail: 'residential', name: 'Józefa', min_zoom: 13 }, [
+        [19.942, 50.0521],
+        [19.9472, 50.0515],
+      ]),
+      line({ kind: 'minor_road', kind_detail: 'residential', name: 'Szeroka', min_zoom: 13 }, [
+        [19.9482, 50.0532],
+        [19.9487, 50.0507],
+      ]),
+      line({ kind: 'path', kind_detail: 'pedestrian', name: 'aleja Róż', min_zoom: 13 }, [
+        [20.0336, 50.0722],
+        [20.0336, 50.0776],
+      ]),
+      line({ kind: 'rail', kind_detail: 'rail', min_zoom: 11 }, [
+        [19.947, 50.069],
+        [19.97, 50.065],
+        [20.0, 50.064],
+        [20.06, 50.066],
+      ]),
     ]),
     places: collection([
-      point({ kind: 'locality', kind_detail: 'city', name: 'Kraków', 'name:pl': 'Kraków', 'name:en': 'Krakow', min_zoom: 4, population: 804_000, population_rank: 13 }, [19.9374, 50.0616]),
-      point({ kind: 'neighbourhood', kind_detail: 'suburb', name: 'Grzegórzki', min_zoom: 12 }, [19.9580, 50.0610]),
-      point({ kind: 'macrohood', kind_detail: 'borough', name: 'Nowa Huta', min_zoom: 11 }, [20.0440, 50.0700]),
+      point(
+        {
+          kind: 'locality',
+          kind_detail: 'city',
+          name: 'Kraków',
+          'name:pl': 'Kraków',
+          'name:en': 'Krakow',
+          min_zoom: 4,
+          population: 804_000,
+          population_rank: 13,
+        },
+        [19.9374, 50.0616],
+      ),
+      point({ kind: 'neighbourhood', kind_detail: 'suburb', name: 'Grzegórzki', min_zoom: 12 }, [19.958, 50.061]),
+      point({ kind: 'macrohood', kind_detail: 'borough', name: 'Nowa Huta', min_zoom: 11 }, [20.044, 50.07]),
     ]),
   };
 }
@@ -100,7 +167,9 @@ function tileRange(z: number, [w, s, e, n]: [number, number, number, number]) {
 
 /** Every non-empty MVT tile (uncompressed) of the layers at zooms min..max inside the bounds. */
 export function buildTiles(layers = krakowLayers(), bounds = TILESET_BOUNDS, zooms = TILESET_ZOOMS): TileInput[] {
-  const indexes = Object.entries(layers).map(([name, fc]) => [name, new GeoJSONVT(fc, { maxZoom: zooms.max, indexMaxZoom: zooms.max, buffer: 64 })] as const);
+  const indexes = Object.entries(layers).map(
+    ([name, fc]) => [name, new GeoJSONVT(fc, { maxZoom: zooms.max, indexMaxZoom: zooms.max, buffer: 64 })] as const,
+  );
   const tiles: TileInput[] = [];
   for (let z = zooms.min; z <= zooms.max; z++) {
     const { x0, x1, y0, y1 } = tileRange(z, bounds);
@@ -111,7 +180,8 @@ export function buildTiles(layers = krakowLayers(), bounds = TILESET_BOUNDS, zoo
           const tile = index.getTile(z, x, y);
           if (tile && tile.features.length > 0) present[name] = tile;
         }
-        if (Object.keys(present).length > 0) tiles.push({ z, x, y, data: vtpbf.fromGeojsonVt(present, { version: 2, extent: 4096 }) });
+        if (Object.keys(present).length > 0)
+          tiles.push({ z, x, y, data: vtpbf.fromGeojsonVt(present, { version: 2, extent: 4096 }) });
       }
     }
   }
@@ -122,7 +192,8 @@ export function buildTiles(layers = krakowLayers(), bounds = TILESET_BOUNDS, zoo
 function vectorLayers(layers: Record<string, FeatureCollection>, zooms = TILESET_ZOOMS) {
   return Object.entries(layers).map(([id, fc]) => {
     const fields: Record<string, string> = {};
-    for (const f of fc.features) for (const [k, v] of Object.entries(f.properties ?? {})) fields[k] = typeof v === 'number' ? 'Number' : 'String';
+    for (const f of fc.features)
+      for (const [k, v] of Object.entries(f.properties ?? {})) fields[k] = typeof v === 'number' ? 'Number' : 'String';
     return { id, fields, minzoom: zooms.min, maxzoom: zooms.max };
   });
 }
@@ -133,7 +204,7 @@ export function buildKrakowPmtiles(compression: PmtilesOptions['compression'] = 
   return writePmtiles(buildTiles(layers), {
     compression,
     bounds: TILESET_BOUNDS,
-    center: [19.9450, 50.0560, 12],
+    center: [19.945, 50.056, 12],
     metadata: {
       name: 'Kraków test basemap',
       description: 'A few Kraków streets, the Vistula and place names in the Protomaps basemap schema, for tests only',

@@ -28,7 +28,8 @@ function decodeWords(header: string): string {
     .replace(/=\?utf-8\?([QB])\?([^?]*)\?=/gi, (_m, enc: string, data: string) =>
       enc.toUpperCase() === 'B'
         ? Buffer.from(data, 'base64').toString('utf8')
-        : decodeQuotedPrintable(data.replace(/_/g, ' ')).toString('utf8'));
+        : decodeQuotedPrintable(data.replace(/_/g, ' ')).toString('utf8'),
+    );
 }
 
 /** Parses the single-part text messages our mailer sends; enough for assertions, not a general MIME parser. */
@@ -38,9 +39,12 @@ export function parseMail(raw: string, to: string[]): ReceivedMail {
   const body = raw.slice(split + 4);
   const header = (name: string) => new RegExp(`^${name}:\\s*(.*)$`, 'im').exec(head)?.[1] ?? '';
   const encoding = header('Content-Transfer-Encoding').toLowerCase();
-  const text = encoding === 'quoted-printable'
-    ? decodeQuotedPrintable(body).toString('utf8')
-    : encoding === 'base64' ? Buffer.from(body, 'base64').toString('utf8') : Buffer.from(body, 'latin1').toString('utf8');
+  const text =
+    encoding === 'quoted-printable'
+      ? decodeQuotedPrintable(body).toString('utf8')
+      : encoding === 'base64'
+        ? Buffer.from(body, 'base64').toString('utf8')
+        : Buffer.from(body, 'latin1').toString('utf8');
   return { to, subject: decodeWords(header('Subject')), text: text.replace(/\r\n/g, '\n'), raw };
 }
 
@@ -59,8 +63,14 @@ export async function startMailSink(port = 0) {
       const chunks: Buffer[] = [];
       stream.on('data', (c: Buffer) => chunks.push(c));
       stream.on('end', () => {
-        if (state.refuse) return callback(Object.assign(new Error('mailbox unavailable (test)'), { responseCode: 451 }));
-        messages.push(parseMail(Buffer.concat(chunks).toString('latin1'), session.envelope.rcptTo.map((r) => r.address)));
+        if (state.refuse)
+          return callback(Object.assign(new Error('mailbox unavailable (test)'), { responseCode: 451 }));
+        messages.push(
+          parseMail(
+            Buffer.concat(chunks).toString('latin1'),
+            session.envelope.rcptTo.map((r) => r.address),
+          ),
+        );
         callback();
       });
     },

@@ -43,7 +43,8 @@ interface Entry {
 
 /** Unsigned LEB128, with arithmetic instead of bit operators: tile ids exceed 32 bits from zoom 16 on. */
 function writeVarint(out: number[], value: number): void {
-  if (!Number.isSafeInteger(value) || value < 0) throw new Error(`varint must be a non-negative safe integer, got ${value}`);
+  if (!Number.isSafeInteger(value) || value < 0)
+    throw new Error(`varint must be a non-negative safe integer, got ${value}`);
   let v = value;
   while (v >= 0x80) {
     out.push((v % 0x80) | 0x80);
@@ -71,10 +72,21 @@ export function serializeDirectory(entries: Entry[]): Uint8Array {
 }
 
 function headerBytes(fields: {
-  rootOffset: number; rootLength: number; metadataOffset: number; metadataLength: number;
-  leafOffset: number; tileDataOffset: number; tileDataLength: number;
-  addressed: number; entries: number; contents: number; compression: number;
-  minZoom: number; maxZoom: number; bounds: [number, number, number, number]; center: [number, number, number];
+  rootOffset: number;
+  rootLength: number;
+  metadataOffset: number;
+  metadataLength: number;
+  leafOffset: number;
+  tileDataOffset: number;
+  tileDataLength: number;
+  addressed: number;
+  entries: number;
+  contents: number;
+  compression: number;
+  minZoom: number;
+  maxZoom: number;
+  bounds: [number, number, number, number];
+  center: [number, number, number];
 }): Uint8Array {
   const bytes = new Uint8Array(HEADER_BYTES);
   const view = new DataView(bytes.buffer);
@@ -145,7 +157,9 @@ export function writePmtiles(tiles: TileInput[], options: PmtilesOptions): Uint8
 
   const root = compress(serializeDirectory(entries));
   if (HEADER_BYTES + root.length > FIRST_READ_BYTES) {
-    throw new Error(`writePmtiles: root directory is ${root.length} bytes; this writer has no leaf directories, so use fewer tiles`);
+    throw new Error(
+      `writePmtiles: root directory is ${root.length} bytes; this writer has no leaf directories, so use fewer tiles`,
+    );
   }
   const metadata = compress(new TextEncoder().encode(JSON.stringify(options.metadata)));
   const zooms = sorted.map((t) => t.z);
@@ -157,10 +171,21 @@ export function writePmtiles(tiles: TileInput[], options: PmtilesOptions): Uint8
   const metadataOffset = rootOffset + root.length;
   const tileDataOffset = metadataOffset + metadata.length;
   const header = headerBytes({
-    rootOffset, rootLength: root.length, metadataOffset, metadataLength: metadata.length,
-    leafOffset: tileDataOffset, tileDataOffset, tileDataLength: dataLength,
-    addressed: sorted.length, entries: entries.length, contents: blobs.length,
-    compression: COMPRESSION[compression], minZoom, maxZoom: Math.max(...zooms), bounds: options.bounds, center,
+    rootOffset,
+    rootLength: root.length,
+    metadataOffset,
+    metadataLength: metadata.length,
+    leafOffset: tileDataOffset,
+    tileDataOffset,
+    tileDataLength: dataLength,
+    addressed: sorted.length,
+    entries: entries.length,
+    contents: blobs.length,
+    compression: COMPRESSION[compression],
+    minZoom,
+    maxZoom: Math.max(...zooms),
+    bounds: options.bounds,
+    center,
   });
 
   const out = new Uint8Array(tileDataOffset + dataLength);

@@ -15,11 +15,24 @@ export interface FixtureAddress {
 }
 
 /** Numbers 1..n spaced evenly from one end of a street to the other (odd and even sides alike). */
-function along(street: string, postcode: string, from: [number, number], to: [number, number], n: number): FixtureAddress[] {
+function along(
+  street: string,
+  postcode: string,
+  from: [number, number],
+  to: [number, number],
+  n: number,
+): FixtureAddress[] {
   return Array.from({ length: n }, (_, i) => {
     const t = n === 1 ? 0 : i / (n - 1);
     const r = (v: number) => Math.round(v * 1e6) / 1e6;
-    return { city: 'Kraków', street, number: String(i + 1), postcode, lng: r(from[0] + t * (to[0] - from[0])), lat: r(from[1] + t * (to[1] - from[1])) };
+    return {
+      city: 'Kraków',
+      street,
+      number: String(i + 1),
+      postcode,
+      lng: r(from[0] + t * (to[0] - from[0])),
+      lat: r(from[1] + t * (to[1] - from[1])),
+    };
   });
 }
 
@@ -35,7 +48,15 @@ export const FIXTURE_ADDRESSES: FixtureAddress[] = [
   // Left out: another town, no street name, a planned building.
   { city: 'Wieliczka', street: 'ul. Józefa', number: '12', postcode: '32-020', lng: 20.0646, lat: 49.9869 },
   { city: 'Kraków', street: null, number: '7', postcode: '31-000', lng: 19.95, lat: 50.06 },
-  { city: 'Kraków', street: 'ul. Józefa', number: '40', postcode: '31-056', status: 'prognozowany', lng: 19.949, lat: 50.0514 },
+  {
+    city: 'Kraków',
+    street: 'ul. Józefa',
+    number: '40',
+    postcode: '31-056',
+    status: 'prognozowany',
+    lng: 19.949,
+    lat: 50.0514,
+  },
 ];
 
 export function prgGml(addresses: readonly FixtureAddress[] = FIXTURE_ADDRESSES): string {

@@ -2,7 +2,10 @@
 declare module 'vt-pbf' {
   interface VtPbf {
     /** Encodes geojson-vt tiles, keyed by layer name, as one uncompressed Mapbox Vector Tile. */
-    fromGeojsonVt(layers: Record<string, { features: unknown[] }>, options?: { version?: number; extent?: number }): Uint8Array;
+    fromGeojsonVt(
+      layers: Record<string, { features: unknown[] }>,
+      options?: { version?: number; extent?: number },
+    ): Uint8Array;
   }
   const vtpbf: VtPbf;
   export default vtpbf;

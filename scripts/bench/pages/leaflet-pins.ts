@@ -8,7 +8,10 @@ import { KRAKOW_BBOX } from '../../../src/shared/geo/bounds.ts';
 const coords = (await (await fetch('/points.json')).json()) as [number, number][];
 const [w, s, e, n] = KRAKOW_BBOX;
 // maxZoom: markercluster needs it, and a tile layer (there is none offline) would normally set it.
-const map = L.map('map', { maxZoom: 19 }).fitBounds([[s, w], [n, e]]);
+const map = L.map('map', { maxZoom: 19 }).fitBounds([
+  [s, w],
+  [n, e],
+]);
 // chunkedLoading off: one synchronous pass, the quickest way to the finished clusters (it blocks the page meanwhile).
 // Leaflet's zoom is MapLibre's + 1 (256 px tiles), so MapLibre's clusterMaxZoom 16 is Leaflet's 17.
 const group = L.markerClusterGroup({ maxClusterRadius: 40, disableClusteringAtZoom: 18, chunkedLoading: false });

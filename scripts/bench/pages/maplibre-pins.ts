@@ -8,7 +8,11 @@ setWorkerUrl('/maplibre-gl-worker.mjs');
 const coords = (await (await fetch('/points.json')).json()) as [number, number][];
 const data: GeoJSON.FeatureCollection<GeoJSON.Point> = {
   type: 'FeatureCollection',
-  features: coords.map(([lng, lat], i) => ({ type: 'Feature', properties: { id: String(i) }, geometry: { type: 'Point', coordinates: [lng, lat] } })),
+  features: coords.map(([lng, lat], i) => ({
+    type: 'Feature',
+    properties: { id: String(i) },
+    geometry: { type: 'Point', coordinates: [lng, lat] },
+  })),
 };
 const map = new MlMap({
   container: 'map',

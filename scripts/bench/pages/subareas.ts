@@ -13,7 +13,8 @@ interface Subareas {
 
 setWorkerUrl('/maplibre-gl-worker.mjs');
 const data = (await (await fetch('/subareas.geojson')).json()) as Subareas;
-if (data.features.length !== 3) throw new Error(`expected the 3 subareas in /subareas.geojson, got ${data.features.length}`);
+if (data.features.length !== 3)
+  throw new Error(`expected the 3 subareas in /subareas.geojson, got ${data.features.length}`);
 const map = new MlMap({
   container: 'map',
   style: offlineStyle(location.origin),
@@ -23,5 +24,10 @@ const map = new MlMap({
 installTestHook(map);
 map.on('load', () => {
   map.addSource('subareas', { type: 'geojson', data, promoteId: 'id' });
-  map.addLayer({ id: 'subareas-fill', type: 'fill', source: 'subareas', paint: { 'fill-color': '#1d3557', 'fill-opacity': 0.16 } });
+  map.addLayer({
+    id: 'subareas-fill',
+    type: 'fill',
+    source: 'subareas',
+    paint: { 'fill-color': '#1d3557', 'fill-opacity': 0.16 },
+  });
 });

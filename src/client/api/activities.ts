@@ -1,5 +1,11 @@
 import { z } from 'zod';
-import { Activity, ActivityList, type ActivityInput, type ActivityPatch, type ActivityQuery } from '../../shared/activities.ts';
+import {
+  Activity,
+  ActivityList,
+  type ActivityInput,
+  type ActivityPatch,
+  type ActivityQuery,
+} from '../../shared/activities.ts';
 import type { SubareaId } from '../../shared/subareas.ts';
 import { getJson, request } from './http.ts';
 
@@ -11,7 +17,9 @@ const send = (method: string, body?: unknown): RequestInit => ({
 const one = (id: string) => `/api/activities/${encodeURIComponent(id)}`;
 
 export function fetchActivities(query: z.input<typeof ActivityQuery> = {}) {
-  const params = new URLSearchParams(Object.entries(query).filter((e): e is [string, string] => typeof e[1] === 'string'));
+  const params = new URLSearchParams(
+    Object.entries(query).filter((e): e is [string, string] => typeof e[1] === 'string'),
+  );
   const qs = params.toString();
   return getJson(ActivityList, `/api/activities${qs ? `?${qs}` : ''}`);
 }
@@ -22,4 +30,5 @@ export const deleteActivity = (id: string) => request(z.object({ ok: z.literal(t
 /** "Dodaj do kalendarza": one activity as an .ics file the browser downloads. */
 export const activityIcsUrl = (id: string) => `${one(id)}/calendar.ics`;
 /** The subscribable feed: one subarea's activities, or everyone's. Absolute, since it is pasted into calendar apps. */
-export const feedUrl = (origin: string, subarea: SubareaId | null) => `${origin}/api/calendar${subarea ? `/${subarea}` : ''}.ics`;
+export const feedUrl = (origin: string, subarea: SubareaId | null) =>
+  `${origin}/api/calendar${subarea ? `/${subarea}` : ''}.ics`;

@@ -1,12 +1,19 @@
 import {
-  ContactRequestCreated, HelperRequests, Inbox, InboxRequest, type ContactRequestCreateInput, type RequestAction,
+  ContactRequestCreated,
+  HelperRequests,
+  Inbox,
+  InboxRequest,
+  type ContactRequestCreateInput,
+  type RequestAction,
 } from '../../shared/contact-requests.ts';
 import type { AmbassadorCardEditInput } from '../../shared/ambassador-card.ts';
 import { Ambassador } from '../../shared/subareas.ts';
 import { request } from './http.ts';
 
 const send = (method: string, body: unknown, headers: Record<string, string> = {}): RequestInit => ({
-  method, headers: { 'Content-Type': 'application/json', ...headers }, body: JSON.stringify(body),
+  method,
+  headers: { 'Content-Type': 'application/json', ...headers },
+  body: JSON.stringify(body),
 });
 
 /** "Poproś o kontakt" (public). */
@@ -15,11 +22,12 @@ export const askForContact = (pointId: string, body: ContactRequestCreateInput) 
 
 /** The helper's view through their private link. */
 export const fetchHelperRequests = (pointId: string, token: string) =>
-  request(HelperRequests, `/api/points/${encodeURIComponent(pointId)}/contact-requests`, { headers: { Authorization: `Bearer ${token}` } });
+  request(HelperRequests, `/api/points/${encodeURIComponent(pointId)}/contact-requests`, {
+    headers: { Authorization: `Bearer ${token}` },
+  });
 
 export const fetchInbox = () => request(Inbox, '/api/ambassador/requests');
 export const actOnRequest = (id: string, action: RequestAction) =>
   request(InboxRequest, `/api/ambassador/requests/${encodeURIComponent(id)}`, send('PATCH', action));
 export const saveCard = (subarea: string, edit: AmbassadorCardEditInput) =>
   request(Ambassador, `/api/ambassador/cards/${encodeURIComponent(subarea)}`, send('PUT', edit));
-

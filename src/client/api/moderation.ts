@@ -20,7 +20,8 @@ export const removePoint = (id: string, reason: string) =>
   request(z.object({ id: z.string(), status: z.literal('removed') }), `${point(id)}/remove`, post({ reason }));
 export const fetchHistory = (id: string) => getJson(PointHistory, `${point(id)}/history`);
 /** A walk pin or an organisation's offer to where it belongs (the server refuses a private person's offer). */
-export const movePoint = (id: string, lng: number, lat: number) => request(PointRecord, `${point(id)}/move`, post({ lng, lat }));
+export const movePoint = (id: string, lng: number, lat: number) =>
+  request(PointRecord, `${point(id)}/move`, post({ lng, lat }));
 export const editPoint = (id: string, patch: ModeratorPatchInput) =>
   request(PointRecord, point(id), { ...post(patch), method: 'PATCH' });
 

@@ -7,7 +7,11 @@ const path = (id: string) => `/api/points/${encodeURIComponent(id)}/photo`;
 
 /** PUT the file itself as the body; the server re-encodes it and strips its metadata. */
 export const uploadPhoto = (id: string, token: string, file: Blob) =>
-  request(PhotoStored, path(id), { method: 'PUT', headers: { ...bearer(token), 'Content-Type': file.type }, body: file });
+  request(PhotoStored, path(id), {
+    method: 'PUT',
+    headers: { ...bearer(token), 'Content-Type': file.type },
+    body: file,
+  });
 
 export const deletePhoto = (id: string, token: string) =>
   request(z.object({ id: z.string(), photo: z.null() }), path(id), { method: 'DELETE', headers: bearer(token) });

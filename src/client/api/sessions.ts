@@ -1,7 +1,13 @@
 import { z } from 'zod';
 import { ModerationQueue } from '../../shared/moderation.ts';
 import { PointCollection } from '../../shared/points.ts';
-import { PublicSession, SessionList, WalkSession, type SessionCreateInput, type SessionPatch } from '../../shared/sessions.ts';
+import {
+  PublicSession,
+  SessionList,
+  WalkSession,
+  type SessionCreateInput,
+  type SessionPatch,
+} from '../../shared/sessions.ts';
 import { Stats, WalkStats } from '../../shared/stats.ts';
 import { getJson, request } from './http.ts';
 
@@ -25,7 +31,10 @@ export const fetchSessionSummary = (code: string) => getJson(SessionSummary, `${
 export const fetchStats = () => getJson(Stats, '/api/stats');
 
 /** Download links (plain <a href>, the browser saves the file). */
-export function exportUrl(format: 'geojson' | 'csv', q: { layer: 'walk' | 'help'; subarea?: string; session?: string }): string {
+export function exportUrl(
+  format: 'geojson' | 'csv',
+  q: { layer: 'walk' | 'help'; subarea?: string; session?: string },
+): string {
   const params = new URLSearchParams({ layer: q.layer });
   if (q.subarea) params.set('subarea', q.subarea);
   if (q.session) params.set('session', q.session);

@@ -36,7 +36,11 @@ export class I18n {
     void this.#engine.init({
       lng: locale,
       fallbackLng: 'pl',
-      resources: { pl: { translation: messages.pl }, en: { translation: messages.en }, uk: { translation: messages.uk } },
+      resources: {
+        pl: { translation: messages.pl },
+        en: { translation: messages.en },
+        uk: { translation: messages.uk },
+      },
       initAsync: false,
       // Svelte escapes text itself; escaping here would show &quot; to residents.
       interpolation: { escapeValue: false },

@@ -43,9 +43,48 @@ import contactUk from './contact/uk.json';
 import contactEn from './contact/en.json';
 
 export const messages = {
-  pl: { ...corePl, moderation: moderationPl, walk: walkPl, placement: placementPl, help: helpPl, presentation: presentationPl, session: sessionPl, stats: statsPl, offline: offlinePl, site: sitePl, contact: contactPl, activities: activitiesPl },
-  uk: { ...coreUk, moderation: moderationUk, walk: walkUk, placement: placementUk, help: helpUk, presentation: presentationUk, session: sessionUk, stats: statsUk, offline: offlineUk, site: siteUk, contact: contactUk, activities: activitiesUk },
-  en: { ...coreEn, moderation: moderationEn, walk: walkEn, placement: placementEn, help: helpEn, presentation: presentationEn, session: sessionEn, stats: statsEn, offline: offlineEn, site: siteEn, contact: contactEn, activities: activitiesEn },
+  pl: {
+    ...corePl,
+    moderation: moderationPl,
+    walk: walkPl,
+    placement: placementPl,
+    help: helpPl,
+    presentation: presentationPl,
+    session: sessionPl,
+    stats: statsPl,
+    offline: offlinePl,
+    site: sitePl,
+    contact: contactPl,
+    activities: activitiesPl,
+  },
+  uk: {
+    ...coreUk,
+    moderation: moderationUk,
+    walk: walkUk,
+    placement: placementUk,
+    help: helpUk,
+    presentation: presentationUk,
+    session: sessionUk,
+    stats: statsUk,
+    offline: offlineUk,
+    site: siteUk,
+    contact: contactUk,
+    activities: activitiesUk,
+  },
+  en: {
+    ...coreEn,
+    moderation: moderationEn,
+    walk: walkEn,
+    placement: placementEn,
+    help: helpEn,
+    presentation: presentationEn,
+    session: sessionEn,
+    stats: statsEn,
+    offline: offlineEn,
+    site: siteEn,
+    contact: contactEn,
+    activities: activitiesEn,
+  },
 };
 
 export type Messages = typeof messages.pl;

@@ -15,7 +15,12 @@ export function activityFeatures(activities: Activity[], now: number): GeoJSON.F
         type: 'Feature',
         id: a.id,
         geometry: { type: 'Point', coordinates: [a.place.lng, a.place.lat] },
-        properties: { id: a.id, day: day.format(new Date(a.startUtc)), state, soon: state === 'upcoming' && isSoon(a, now) },
+        properties: {
+          id: a.id,
+          day: day.format(new Date(a.startUtc)),
+          state,
+          soon: state === 'upcoming' && isSoon(a, now),
+        },
       };
     }),
   };

@@ -4,7 +4,8 @@ import type { ClientConfig } from '../../shared/client-config.ts';
 /** Label font for our own layers; the offline glyphs (public/glyphs) and OpenFreeMap both carry it. */
 export const LABEL_FONT = ['Noto Sans Bold'];
 
-export const OSM_ATTRIBUTION = '<a href="https://www.openstreetmap.org/copyright" target="_blank" rel="noopener">© autorzy OpenStreetMap</a>';
+export const OSM_ATTRIBUTION =
+  '<a href="https://www.openstreetmap.org/copyright" target="_blank" rel="noopener">© autorzy OpenStreetMap</a>';
 
 /**
  * A style that needs no network beyond this app's own origin: background, the Vistula, landmarks, local glyphs.
@@ -51,7 +52,12 @@ export function offlineStyle(origin: string): StyleSpecification {
         type: 'circle',
         source: 'places',
         minzoom: 12.5,
-        paint: { 'circle-radius': 3, 'circle-color': '#6b6358', 'circle-stroke-color': '#f3f1ec', 'circle-stroke-width': 1 },
+        paint: {
+          'circle-radius': 3,
+          'circle-color': '#6b6358',
+          'circle-stroke-color': '#f3f1ec',
+          'circle-stroke-width': 1,
+        },
       },
       {
         id: 'places-label',

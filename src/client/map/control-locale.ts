@@ -44,7 +44,10 @@ export const controlLocale = (locale: Locale) => STRINGS[locale];
 const BUTTONS: [selector: string, key: (button: HTMLButtonElement) => string][] = [
   ['.maplibregl-ctrl-zoom-in', () => 'NavigationControl.ZoomIn'],
   ['.maplibregl-ctrl-zoom-out', () => 'NavigationControl.ZoomOut'],
-  ['.maplibregl-ctrl-geolocate', (b) => (b.disabled ? 'GeolocateControl.LocationNotAvailable' : 'GeolocateControl.FindMyLocation')],
+  [
+    '.maplibregl-ctrl-geolocate',
+    (b) => (b.disabled ? 'GeolocateControl.LocationNotAvailable' : 'GeolocateControl.FindMyLocation'),
+  ],
   ['.maplibregl-ctrl-fullscreen', () => 'FullscreenControl.Enter'],
   ['.maplibregl-ctrl-shrink', () => 'FullscreenControl.Exit'],
 ];

@@ -81,7 +81,8 @@ function withoutSprite(layer: LayerSpecification): LayerSpecification | null {
 function withOurFonts<T>(value: T): T {
   if (typeof value === 'string') return (FONT_STACKS[value] ?? value) as T;
   if (Array.isArray(value)) return value.map(withOurFonts) as T;
-  if (value && typeof value === 'object') return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, withOurFonts(v)])) as T;
+  if (value && typeof value === 'object')
+    return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, withOurFonts(v)])) as T;
   return value;
 }
 

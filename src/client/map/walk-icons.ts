@@ -46,43 +46,47 @@ const changePin: Draw = (ctx, s) => {
   ctx.stroke();
 };
 
-const donut = (keepTenths: number): Draw => (ctx, s) => {
-  const r = s / 2 - PIXEL_RATIO;
-  const start = -Math.PI / 2;
-  const split = start + (keepTenths / DONUT_STEPS) * Math.PI * 2;
-  const arc = (from: number, to: number, color: string) => {
-    if (to <= from) return;
+const donut =
+  (keepTenths: number): Draw =>
+  (ctx, s) => {
+    const r = s / 2 - PIXEL_RATIO;
+    const start = -Math.PI / 2;
+    const split = start + (keepTenths / DONUT_STEPS) * Math.PI * 2;
+    const arc = (from: number, to: number, color: string) => {
+      if (to <= from) return;
+      ctx.beginPath();
+      ctx.moveTo(s / 2, s / 2);
+      ctx.arc(s / 2, s / 2, r, from, to);
+      ctx.closePath();
+      ctx.fillStyle = color;
+      ctx.fill();
+    };
+    arc(start, split, WALK_COLORS.keep);
+    arc(split, start + Math.PI * 2, WALK_COLORS.change);
     ctx.beginPath();
-    ctx.moveTo(s / 2, s / 2);
-    ctx.arc(s / 2, s / 2, r, from, to);
-    ctx.closePath();
-    ctx.fillStyle = color;
+    ctx.arc(s / 2, s / 2, r * 0.58, 0, Math.PI * 2);
+    ctx.fillStyle = '#ffffff';
     ctx.fill();
+    ctx.lineWidth = 1.5 * PIXEL_RATIO;
+    ctx.strokeStyle = '#1a1a1a';
+    ctx.beginPath();
+    ctx.arc(s / 2, s / 2, r, 0, Math.PI * 2);
+    ctx.stroke();
   };
-  arc(start, split, WALK_COLORS.keep);
-  arc(split, start + Math.PI * 2, WALK_COLORS.change);
-  ctx.beginPath();
-  ctx.arc(s / 2, s / 2, r * 0.58, 0, Math.PI * 2);
-  ctx.fillStyle = '#ffffff';
-  ctx.fill();
-  ctx.lineWidth = 1.5 * PIXEL_RATIO;
-  ctx.strokeStyle = '#1a1a1a';
-  ctx.beginPath();
-  ctx.arc(s / 2, s / 2, r, 0, Math.PI * 2);
-  ctx.stroke();
-};
 
 /** A theme's pictogram in white, 15 px of the 30 px pin, on top of the pin's shape. */
-const withPictogram = (pin: Draw, theme: string): Draw => (ctx, s) => {
-  pin(ctx, s);
-  const size = 15 * PIXEL_RATIO;
-  ctx.save();
-  ctx.translate((s - size) / 2, (s - size) / 2);
-  ctx.scale(size / PICTOGRAM_SIZE, size / PICTOGRAM_SIZE);
-  ctx.fillStyle = '#ffffff';
-  ctx.fill(new Path2D(pictogram('walk', theme)));
-  ctx.restore();
-};
+const withPictogram =
+  (pin: Draw, theme: string): Draw =>
+  (ctx, s) => {
+    pin(ctx, s);
+    const size = 15 * PIXEL_RATIO;
+    ctx.save();
+    ctx.translate((s - size) / 2, (s - size) / 2);
+    ctx.scale(size / PICTOGRAM_SIZE, size / PICTOGRAM_SIZE);
+    ctx.fillStyle = '#ffffff';
+    ctx.fill(new Path2D(pictogram('walk', theme)));
+    ctx.restore();
+  };
 
 /** Themes with their own pictogram; any other (a theme added to the data later, `inne`) shares the plain one. */
 const THEMES = [...PICTOGRAM_IDS.walk, 'inne'];

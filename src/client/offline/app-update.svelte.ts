@@ -22,7 +22,8 @@ export class AppUpdate {
       onNeedReload: () => {},
       // Not an error for the resident: the app works online as before, it just will not open offline.
       // (Also what a browser with service workers blocked — Playwright's default for our e2e tests — reports.)
-      onRegisterError: (e: unknown) => console.warn('service worker not registered, so the app will not open offline:', e),
+      onRegisterError: (e: unknown) =>
+        console.warn('service worker not registered, so the app will not open offline:', e),
     });
   }
 

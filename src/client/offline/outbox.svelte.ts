@@ -94,11 +94,14 @@ export class Outbox {
     try {
       const stored = (await values(this.#store)).flatMap((v) => {
         const parsed = Item.safeParse(v);
-        if (!parsed.success) console.warn('outbox: ignoring an unreadable stored submission', parsed.error.issues[0]?.message);
+        if (!parsed.success)
+          console.warn('outbox: ignoring an unreadable stored submission', parsed.error.issues[0]?.message);
         return parsed.success ? [parsed.data] : [];
       });
       const known = new Set(this.items.map((i) => i.key));
-      this.items = [...this.items, ...stored.filter((i) => !known.has(i.key))].sort((a, b) => a.queuedAt.localeCompare(b.queuedAt));
+      this.items = [...this.items, ...stored.filter((i) => !known.has(i.key))].sort((a, b) =>
+        a.queuedAt.localeCompare(b.queuedAt),
+      );
     } finally {
       this.loading = false;
     }
@@ -123,7 +126,13 @@ export class Outbox {
     try {
       const result = await this.#send(item.body as PointCreateInput, item.key);
       // Remembered before the outbox entry goes, so the edit link is never lost between the two writes.
-      new MyPoints().add({ id: result.id, layer: item.layer, editToken: result.editToken, title: item.label, createdAt: new Date().toISOString() });
+      new MyPoints().add({
+        id: result.id,
+        layer: item.layer,
+        editToken: result.editToken,
+        title: item.label,
+        createdAt: new Date().toISOString(),
+      });
       await this.#forget(item.key);
       return result;
     } finally {

@@ -58,7 +58,9 @@ export class ActivityFeed {
 
   /** Not yet over (or, with showPast, all loaded), of one subarea or of all, by start. */
   shown(subarea: SubareaId | null): Activity[] {
-    return this.list.filter((a) => (!subarea || a.subarea === subarea) && (this.showPast || Date.parse(a.endUtc) > this.now));
+    return this.list.filter(
+      (a) => (!subarea || a.subarea === subarea) && (this.showPast || Date.parse(a.endUtc) > this.now),
+    );
   }
 
   /** The next `n` activities still to come (cancelled ones too: people must learn they are off). */
@@ -74,6 +76,7 @@ export class ActivityFeed {
 const [getFeed, setFeed, hasFeed] = createContext<ActivityFeed>();
 export { setFeed as setActivityFeed };
 export function useActivityFeed(): ActivityFeed {
-  if (!hasFeed()) throw new Error('ActivityFeed context not found: the page must call setActivityFeed(new ActivityFeed()) first');
+  if (!hasFeed())
+    throw new Error('ActivityFeed context not found: the page must call setActivityFeed(new ActivityFeed()) first');
   return getFeed();
 }

@@ -29,7 +29,8 @@ export class LivePoints {
       this.walk = walk;
       this.help = help;
       // Two requests may see two versions: the older one is what both lists surely include.
-      this.#version = walk.version !== undefined && help.version !== undefined ? Math.min(walk.version, help.version) : null;
+      this.#version =
+        walk.version !== undefined && help.version !== undefined ? Math.min(walk.version, help.version) : null;
       this.loaded = true;
       this.error = null;
     } catch (e) {
@@ -82,6 +83,7 @@ export class LivePoints {
 const [getLivePoints, setLivePoints, hasLivePoints] = createContext<LivePoints>();
 export { setLivePoints };
 export function useLivePoints(): LivePoints {
-  if (!hasLivePoints()) throw new Error('LivePoints context not found: App.svelte must call setLivePoints(new LivePoints())');
+  if (!hasLivePoints())
+    throw new Error('LivePoints context not found: App.svelte must call setLivePoints(new LivePoints())');
   return getLivePoints();
 }

@@ -5,7 +5,11 @@ import type { SubareaCollection, SubareaCounts } from '../../shared/subareas.ts'
  * The subareas with counts recomputed from the live point lists, so the panel's figures change the moment a pin
  * is published or removed (SSE), without asking the server again. Same rule as the server: published points only.
  */
-export function withLiveCounts(subareas: SubareaCollection, walk: PointCollection, help: PointCollection): SubareaCollection {
+export function withLiveCounts(
+  subareas: SubareaCollection,
+  walk: PointCollection,
+  help: PointCollection,
+): SubareaCollection {
   const counts = new Map<string, SubareaCounts>(subareas.features.map((f) => [f.id, { help: 0, keep: 0, change: 0 }]));
   for (const { properties: p } of [...walk.features, ...help.features]) {
     const c = p.subarea ? counts.get(p.subarea) : undefined;

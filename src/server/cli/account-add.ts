@@ -10,7 +10,8 @@ import { AccountError, setAccount } from '../accounts.ts';
 import { Role } from '../../shared/accounts.ts';
 import { passwordFrom } from './ask-password.ts';
 
-const USAGE = 'usage: npm run account:add -- <login> --role admin|moderator|ambassador [--subarea <id>] [--email <address>]';
+const USAGE =
+  'usage: npm run account:add -- <login> --role admin|moderator|ambassador [--subarea <id>] [--email <address>]';
 
 async function main() {
   let parsed;
@@ -30,10 +31,18 @@ async function main() {
   const db = openDb(file);
   try {
     const where = parsed.values.subarea ? ` in ${parsed.values.subarea}` : '';
-    const result = await setAccount(db, { login, password, role: role.data, subarea: parsed.values.subarea, email: parsed.values.email });
-    console.log(result === 'created'
-      ? `Account "${login}" (${role.data}${where}) created in ${file}.`
-      : `Account "${login}" updated (${role.data}${where}); its open sessions ended (${file}).`);
+    const result = await setAccount(db, {
+      login,
+      password,
+      role: role.data,
+      subarea: parsed.values.subarea,
+      email: parsed.values.email,
+    });
+    console.log(
+      result === 'created'
+        ? `Account "${login}" (${role.data}${where}) created in ${file}.`
+        : `Account "${login}" updated (${role.data}${where}); its open sessions ended (${file}).`,
+    );
   } finally {
     db.close();
   }

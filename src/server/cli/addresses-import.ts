@@ -10,7 +10,9 @@ import { importAddresses, type ImportProgress } from '../geocode/import.ts';
 
 const file = process.argv[2];
 if (!file) {
-  console.error('usage: npm run addresses:import -- <file>   (PRG „punkty adresowe” GML for małopolskie, or a GeoJSON with addr:* tags)');
+  console.error(
+    'usage: npm run addresses:import -- <file>   (PRG „punkty adresowe” GML for małopolskie, or a GeoJSON with addr:* tags)',
+  );
   process.exit(2);
 }
 const dbFile = join(configFromEnv(process.env).dataDir, 'mapa.sqlite');
@@ -22,7 +24,9 @@ const showProgress = (p: ImportProgress) => {
   if (Date.now() - lastShown < 500) return;
   lastShown = Date.now();
   const pct = p.totalBytes ? Math.floor((100 * p.bytesRead) / p.totalBytes) : 0;
-  process.stderr.write(`\r${pct}%  ${p.read.toLocaleString('pl')} address points read, ${p.kept.toLocaleString('pl')} in Kraków   `);
+  process.stderr.write(
+    `\r${pct}%  ${p.read.toLocaleString('pl')} address points read, ${p.kept.toLocaleString('pl')} in Kraków   `,
+  );
 };
 try {
   const s = await importAddresses(new SqliteAddressStore(db), file, showProgress);

@@ -18,9 +18,11 @@ async function main() {
   const db = openDb(file);
   try {
     const result = await setModeratorPassword(db, login, password);
-    console.log(result === 'created'
-      ? `Moderator "${login}" created in ${file}.`
-      : `Moderator "${login}" already existed: password replaced, open sessions ended (${file}).`);
+    console.log(
+      result === 'created'
+        ? `Moderator "${login}" created in ${file}.`
+        : `Moderator "${login}" already existed: password replaced, open sessions ended (${file}).`,
+    );
   } finally {
     db.close();
   }

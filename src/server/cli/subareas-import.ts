@@ -18,7 +18,11 @@ const dataDir = join(PROJECT_ROOT, 'data');
 const target = join(dataDir, 'subareas.geojson');
 const previous = readFileSync(target, 'utf8');
 try {
-  const { collection, skipped } = importMsipSubareas(JSON.parse(readFileSync(file, 'utf8')), SOURCE, new Date().toISOString().slice(0, 10));
+  const { collection, skipped } = importMsipSubareas(
+    JSON.parse(readFileSync(file, 'utf8')),
+    SOURCE,
+    new Date().toISOString().slice(0, 10),
+  );
   writeFileSync(target, JSON.stringify(collection, null, 1) + '\n');
   // Validate exactly as the server will at start-up; put the old file back if it would not start.
   const site = loadSiteData(dataDir);

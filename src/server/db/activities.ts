@@ -45,8 +45,13 @@ const StoredFields = ActivityInput;
 function decode(row: Row): Activity {
   const fields = StoredFields.parse(JSON.parse(row.data));
   return Activity.parse({
-    ...fields, id: row.id, startUtc: row.start_utc, endUtc: row.end_utc, sequence: row.sequence,
-    createdAt: row.created_at, updatedAt: row.updated_at,
+    ...fields,
+    id: row.id,
+    startUtc: row.start_utc,
+    endUtc: row.end_utc,
+    sequence: row.sequence,
+    createdAt: row.created_at,
+    updatedAt: row.updated_at,
   });
 }
 
@@ -85,8 +90,14 @@ export class SqliteActivityStore implements ActivityRepository {
              data = excluded.data, sequence = excluded.sequence, updated_at = excluded.updated_at`,
         )
         .run({
-          id: a.id, subarea: a.subarea, startUtc: a.startUtc, endUtc: a.endUtc, data: JSON.stringify(fieldsOf(a)),
-          sequence: a.sequence, createdAt: a.createdAt, updatedAt: a.updatedAt,
+          id: a.id,
+          subarea: a.subarea,
+          startUtc: a.startUtc,
+          endUtc: a.endUtc,
+          data: JSON.stringify(fieldsOf(a)),
+          sequence: a.sequence,
+          createdAt: a.createdAt,
+          updatedAt: a.updatedAt,
         });
       this.#audit(a.id, { ...audit, after: a });
     })();
@@ -104,7 +115,11 @@ export class SqliteActivityStore implements ActivityRepository {
       .prepare('SELECT at, actor, action, before, after FROM activity_audit WHERE activity_id = ? ORDER BY id')
       .all(id) as { at: string; actor: string; action: string; before: string | null; after: string | null }[];
     return rows.map((r) =>
-      ActivityAuditEntry.parse({ ...r, before: r.before && JSON.parse(r.before), after: r.after && JSON.parse(r.after) }),
+      ActivityAuditEntry.parse({
+        ...r,
+        before: r.before && JSON.parse(r.before),
+        after: r.after && JSON.parse(r.after),
+      }),
     );
   }
 

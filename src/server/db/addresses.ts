@@ -72,12 +72,16 @@ export class SqliteAddressStore implements AddressStore {
 
   async size() {
     return this.db
-      .prepare('SELECT (SELECT count(*) FROM address_streets) AS streets, (SELECT count(*) FROM address_points) AS points')
+      .prepare(
+        'SELECT (SELECT count(*) FROM address_streets) AS streets, (SELECT count(*) FROM address_points) AS points',
+      )
       .get() as { streets: number; points: number };
   }
 
   async words(): Promise<string[]> {
-    const stamp = (this.db.prepare("SELECT value FROM address_meta WHERE key = 'importedAt'").pluck().get() as string | undefined) ?? '';
+    const stamp =
+      (this.db.prepare("SELECT value FROM address_meta WHERE key = 'importedAt'").pluck().get() as
+        string | undefined) ?? '';
     if (this.#words?.stamp !== stamp) {
       this.#words = { stamp, words: this.db.prepare('SELECT term FROM address_words').pluck().all() as string[] };
     }

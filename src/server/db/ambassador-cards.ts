@@ -6,7 +6,10 @@ export class AmbassadorCardStore {
   constructor(private readonly db: Db) {}
 
   all(): Map<string, AmbassadorCardEdit> {
-    const rows = this.db.prepare('SELECT subarea, data FROM ambassador_cards').all() as { subarea: string; data: string }[];
+    const rows = this.db.prepare('SELECT subarea, data FROM ambassador_cards').all() as {
+      subarea: string;
+      data: string;
+    }[];
     return new Map(rows.map((r) => [r.subarea, AmbassadorCardEdit.parse(JSON.parse(r.data))]));
   }
 

@@ -40,7 +40,9 @@ export class AuthStore {
   /** E-mail addresses of the ambassadors of one subarea (where new contact requests are announced). */
   ambassadorEmails(subarea: string): string[] {
     return this.db
-      .prepare(`SELECT email FROM moderators WHERE role = 'ambassador' AND subarea = ? AND email IS NOT NULL ORDER BY login`)
+      .prepare(
+        `SELECT email FROM moderators WHERE role = 'ambassador' AND subarea = ? AND email IS NOT NULL ORDER BY login`,
+      )
       .pluck()
       .all(subarea) as string[];
   }
@@ -60,7 +62,9 @@ export class AuthStore {
         )
         .run(a.login, a.passwordHash, a.role, a.subarea, a.email, now, now);
       if (existed) {
-        this.db.prepare('DELETE FROM sessions WHERE moderator_id = (SELECT id FROM moderators WHERE login = ?)').run(a.login);
+        this.db
+          .prepare('DELETE FROM sessions WHERE moderator_id = (SELECT id FROM moderators WHERE login = ?)')
+          .run(a.login);
       }
     })();
     return existed ? 'updated' : 'created';

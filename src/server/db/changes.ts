@@ -28,10 +28,12 @@ export class ChangeLog {
     // Versions are consecutive (AUTOINCREMENT, rows only ever pruned from the bottom), so the log is complete after
     // `since` exactly when its oldest kept row is at most the next one.
     if (oldest === null || oldest > since + 1) return null;
-    const rows = this.db.prepare(
-      `SELECT point_id AS id, layer FROM point_changes WHERE version > ? ${layer ? 'AND layer = ?' : ''}
+    const rows = this.db
+      .prepare(
+        `SELECT point_id AS id, layer FROM point_changes WHERE version > ? ${layer ? 'AND layer = ?' : ''}
        GROUP BY point_id ORDER BY MAX(version)`,
-    ).all(...(layer ? [since, layer] : [since]));
+      )
+      .all(...(layer ? [since, layer] : [since]));
     return rows as { id: string; layer: Layer }[];
   }
 

@@ -28,11 +28,23 @@ export interface RequestRow {
 const MAIL = z.enum(['none', 'pending', 'sent', 'failed']);
 // Rows are checked on the way out like points (db/points.ts): a hand-edited row fails loudly, not in a template.
 const Row = z.object({
-  id: z.string(), pointId: z.string(), subarea: SubareaId, status: z.enum(REQUEST_STATUSES), name: z.string(),
-  phone: z.string().nullable(), email: z.string().nullable(), message: z.string(),
-  shareDirect: z.union([z.literal(0), z.literal(1)]).transform((v) => v === 1), note: z.string().nullable(),
-  createdAt: z.string(), updatedAt: z.string(), closedAt: z.string().nullable(),
-  ambassadorMail: MAIL, helperMail: MAIL, mailAttempts: z.number().int(), mailNextAt: z.string().nullable(),
+  id: z.string(),
+  pointId: z.string(),
+  subarea: SubareaId,
+  status: z.enum(REQUEST_STATUSES),
+  name: z.string(),
+  phone: z.string().nullable(),
+  email: z.string().nullable(),
+  message: z.string(),
+  shareDirect: z.union([z.literal(0), z.literal(1)]).transform((v) => v === 1),
+  note: z.string().nullable(),
+  createdAt: z.string(),
+  updatedAt: z.string(),
+  closedAt: z.string().nullable(),
+  ambassadorMail: MAIL,
+  helperMail: MAIL,
+  mailAttempts: z.number().int(),
+  mailNextAt: z.string().nullable(),
 });
 
 const SELECT = `SELECT id, point_id AS pointId, subarea, status, name, phone, email, message, share_direct AS shareDirect,
@@ -52,8 +64,25 @@ export class ContactRequestStore {
            created_at, updated_at, closed_at, ambassador_mail, helper_mail, mail_attempts, mail_next_at)
          VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
       )
-      .run(r.id, r.pointId, r.subarea, r.status, r.name, r.phone, r.email, r.message, r.shareDirect ? 1 : 0, r.note,
-        r.createdAt, r.updatedAt, r.closedAt, r.ambassadorMail, r.helperMail, r.mailAttempts, r.mailNextAt);
+      .run(
+        r.id,
+        r.pointId,
+        r.subarea,
+        r.status,
+        r.name,
+        r.phone,
+        r.email,
+        r.message,
+        r.shareDirect ? 1 : 0,
+        r.note,
+        r.createdAt,
+        r.updatedAt,
+        r.closedAt,
+        r.ambassadorMail,
+        r.helperMail,
+        r.mailAttempts,
+        r.mailNextAt,
+      );
   }
 
   get(id: string): RequestRow | undefined {
@@ -64,9 +93,10 @@ export class ContactRequestStore {
   /** Newest first; open ones before closed ones. `subarea` null: every subarea (admin). */
   inbox(subarea: string | null): RequestRow[] {
     const order = `ORDER BY status = 'open' DESC, created_at DESC`;
-    const rows = subarea === null
-      ? this.db.prepare(`${SELECT} ${order}`).all()
-      : this.db.prepare(`${SELECT} WHERE subarea = ? ${order}`).all(subarea);
+    const rows =
+      subarea === null
+        ? this.db.prepare(`${SELECT} ${order}`).all()
+        : this.db.prepare(`${SELECT} WHERE subarea = ? ${order}`).all(subarea);
     return rows.map(this.parse);
   }
 
@@ -82,17 +112,23 @@ export class ContactRequestStore {
 
   setMail(id: string, m: Pick<RequestRow, 'ambassadorMail' | 'helperMail' | 'mailAttempts' | 'mailNextAt'>): void {
     this.db
-      .prepare('UPDATE contact_requests SET ambassador_mail = ?, helper_mail = ?, mail_attempts = ?, mail_next_at = ? WHERE id = ?')
+      .prepare(
+        'UPDATE contact_requests SET ambassador_mail = ?, helper_mail = ?, mail_attempts = ?, mail_next_at = ? WHERE id = ?',
+      )
       .run(m.ambassadorMail, m.helperMail, m.mailAttempts, m.mailNextAt, id);
   }
 
   /** Requests whose notices are due for another attempt. */
   mailDue(now: string): string[] {
-    return this.db.prepare('SELECT id FROM contact_requests WHERE mail_next_at IS NOT NULL AND mail_next_at <= ?').pluck().all(now) as string[];
+    return this.db
+      .prepare('SELECT id FROM contact_requests WHERE mail_next_at IS NOT NULL AND mail_next_at <= ?')
+      .pluck()
+      .all(now) as string[];
   }
 
   /** Erases requests closed before `cutoff`; returns how many. */
   purgeClosedBefore(cutoff: string): number {
-    return this.db.prepare('DELETE FROM contact_requests WHERE closed_at IS NOT NULL AND closed_at < ?').run(cutoff).changes;
+    return this.db.prepare('DELETE FROM contact_requests WHERE closed_at IS NOT NULL AND closed_at < ?').run(cutoff)
+      .changes;
   }
 }

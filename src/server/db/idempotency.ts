@@ -37,7 +37,9 @@ export class IdempotencyStore {
     const cutoff = new Date(Date.parse(now) - IDEMPOTENCY_KEEP_DAYS * 86_400_000).toISOString();
     this.db.prepare('DELETE FROM idempotency WHERE created_at < ?').run(cutoff);
     this.db
-      .prepare('INSERT INTO idempotency (key_hash, point_id, body_hash, token_ciphertext, created_at) VALUES (?, ?, ?, ?, ?)')
+      .prepare(
+        'INSERT INTO idempotency (key_hash, point_id, body_hash, token_ciphertext, created_at) VALUES (?, ?, ?, ?, ?)',
+      )
       .run(keyHash, row.pointId, row.bodyHash, row.tokenCiphertext, now);
   }
 }

@@ -41,9 +41,7 @@ export function checkpointWal(db: Db): void {
 /** Applies migrations/NNN_name.sql in order, each once, each in its own transaction; returns how many ran. */
 export function migrate(db: Db): number {
   db.exec('CREATE TABLE IF NOT EXISTS schema_migrations (name TEXT PRIMARY KEY, applied_at TEXT NOT NULL)');
-  const applied = new Set(
-    db.prepare('SELECT name FROM schema_migrations').pluck().all() as string[],
-  );
+  const applied = new Set(db.prepare('SELECT name FROM schema_migrations').pluck().all() as string[]);
   const files = readdirSync(MIGRATIONS_DIR)
     .filter((f) => /^\d{3}_.+\.sql$/.test(f))
     .sort();

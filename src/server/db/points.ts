@@ -12,16 +12,39 @@ export interface StoredPoint {
 }
 
 interface Row {
-  id: string; layer: string; status: string; lng: number; lat: number; public_lng: number; public_lat: number;
-  subarea: string | null; data: string; edit_token_hash: string; reject_reason: string | null;
-  created_at: string; updated_at: string; confirmed_at: string | null; votes: number;
+  id: string;
+  layer: string;
+  status: string;
+  lng: number;
+  lat: number;
+  public_lng: number;
+  public_lat: number;
+  subarea: string | null;
+  data: string;
+  edit_token_hash: string;
+  reject_reason: string | null;
+  created_at: string;
+  updated_at: string;
+  confirmed_at: string | null;
+  votes: number;
 }
 
 const SELECT = `SELECT p.*, (SELECT COUNT(*) FROM votes v WHERE v.point_id = p.id) AS votes FROM points p`;
 
 /** Fields kept in the JSON `data` column: everything layer-specific (new optional fields need no migration). */
-const META = new Set(['id', 'layer', 'status', 'lng', 'lat', 'subarea', 'createdAt', 'updatedAt', 'confirmedAt',
-  'rejectReason', 'votes']);
+const META = new Set([
+  'id',
+  'layer',
+  'status',
+  'lng',
+  'lat',
+  'subarea',
+  'createdAt',
+  'updatedAt',
+  'confirmedAt',
+  'rejectReason',
+  'votes',
+]);
 function layerData(r: PointRecord): Record<string, unknown> {
   return Object.fromEntries(Object.entries(r).filter(([k, v]) => !META.has(k) && v !== undefined));
 }
@@ -55,9 +78,17 @@ class DecodedRows {
     if (hit?.key !== key) {
       const { votes: _votes, ...record } = PointRecord.parse({
         ...JSON.parse(row.data),
-        id: row.id, layer: row.layer, status: row.status, lng: row.lng, lat: row.lat, subarea: row.subarea,
-        createdAt: row.created_at, updatedAt: row.updated_at, confirmedAt: row.confirmed_at,
-        rejectReason: row.reject_reason, votes: row.votes,
+        id: row.id,
+        layer: row.layer,
+        status: row.status,
+        lng: row.lng,
+        lat: row.lat,
+        subarea: row.subarea,
+        createdAt: row.created_at,
+        updatedAt: row.updated_at,
+        confirmedAt: row.confirmed_at,
+        rejectReason: row.reject_reason,
+        votes: row.votes,
       });
       hit = { key, record: deepFreeze(record) };
       this.byId.delete(row.id);
@@ -82,22 +113,51 @@ export class PointStore {
 
   insert(p: StoredPoint): void {
     const r = p.record;
-    this.db.prepare(
-      `INSERT INTO points (id, layer, status, lng, lat, public_lng, public_lat, subarea, data, edit_token_hash,
+    this.db
+      .prepare(
+        `INSERT INTO points (id, layer, status, lng, lat, public_lng, public_lat, subarea, data, edit_token_hash,
          reject_reason, created_at, updated_at, confirmed_at)
        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-    ).run(r.id, r.layer, r.status, r.lng, r.lat, p.publicLng, p.publicLat, r.subarea, JSON.stringify(layerData(r)),
-      p.editTokenHash, r.rejectReason, r.createdAt, r.updatedAt, r.confirmedAt);
+      )
+      .run(
+        r.id,
+        r.layer,
+        r.status,
+        r.lng,
+        r.lat,
+        p.publicLng,
+        p.publicLat,
+        r.subarea,
+        JSON.stringify(layerData(r)),
+        p.editTokenHash,
+        r.rejectReason,
+        r.createdAt,
+        r.updatedAt,
+        r.confirmedAt,
+      );
   }
 
   /** Writes every mutable column from the record (the id, layer, token and creation time never change). */
   update(p: StoredPoint): void {
     const r = p.record;
-    this.db.prepare(
-      `UPDATE points SET status = ?, lng = ?, lat = ?, public_lng = ?, public_lat = ?, subarea = ?, data = ?,
+    this.db
+      .prepare(
+        `UPDATE points SET status = ?, lng = ?, lat = ?, public_lng = ?, public_lat = ?, subarea = ?, data = ?,
          reject_reason = ?, updated_at = ?, confirmed_at = ? WHERE id = ?`,
-    ).run(r.status, r.lng, r.lat, p.publicLng, p.publicLat, r.subarea, JSON.stringify(layerData(r)),
-      r.rejectReason, r.updatedAt, r.confirmedAt, r.id);
+      )
+      .run(
+        r.status,
+        r.lng,
+        r.lat,
+        p.publicLng,
+        p.publicLat,
+        r.subarea,
+        JSON.stringify(layerData(r)),
+        r.rejectReason,
+        r.updatedAt,
+        r.confirmedAt,
+        r.id,
+      );
   }
 
   /**
@@ -112,17 +172,23 @@ export class PointStore {
 
   /** Rejected points whose last rejection is older than `cutoff` (ISO); rows without one count from their last change. */
   rejectedBefore(cutoff: string): string[] {
-    return this.db.prepare(
-      `SELECT p.id FROM points p WHERE p.status = 'rejected' AND COALESCE(
+    return this.db
+      .prepare(
+        `SELECT p.id FROM points p WHERE p.status = 'rejected' AND COALESCE(
          (SELECT MAX(a.at) FROM audit_log a WHERE a.point_id = p.id AND a.action = 'reject'), p.updated_at) < ?`,
-    ).pluck().all(cutoff) as string[];
+      )
+      .pluck()
+      .all(cutoff) as string[];
   }
 
   /** Published help offers last confirmed before `cutoff` (ISO): long past the freshness limit that hid them. */
   unconfirmedHelpBefore(cutoff: string): string[] {
-    return this.db.prepare(
-      `SELECT id FROM points WHERE layer = 'help' AND status = 'published' AND COALESCE(confirmed_at, created_at) < ?`,
-    ).pluck().all(cutoff) as string[];
+    return this.db
+      .prepare(
+        `SELECT id FROM points WHERE layer = 'help' AND status = 'published' AND COALESCE(confirmed_at, created_at) < ?`,
+      )
+      .pluck()
+      .all(cutoff) as string[];
   }
 
   /** Points marked removed by older versions, which kept the content; removal now erases at once. */
@@ -162,8 +228,10 @@ export class PointStore {
    * transaction, and only changed rows are written, so a start-up with nothing to correct writes nothing.
    */
   resyncSubareas(subareaAt: (lng: number, lat: number) => string | null): number {
-    const rows = this.db.prepare('SELECT id, public_lng, public_lat, subarea FROM points').all() as
-      Pick<Row, 'id' | 'public_lng' | 'public_lat' | 'subarea'>[];
+    const rows = this.db.prepare('SELECT id, public_lng, public_lat, subarea FROM points').all() as Pick<
+      Row,
+      'id' | 'public_lng' | 'public_lat' | 'subarea'
+    >[];
     const set = this.db.prepare('UPDATE points SET subarea = ? WHERE id = ?');
     return this.db.transaction(() => {
       let changed = 0;
@@ -177,10 +245,12 @@ export class PointStore {
 
   /** Published pins per subarea and kind, for the subarea panels' live figures. */
   countsBySubarea(): Partial<Record<string, SubareaCounts>> {
-    const rows = this.db.prepare(
-      `SELECT subarea, layer, json_extract(data, '$.kind') AS kind, COUNT(*) AS n FROM points
+    const rows = this.db
+      .prepare(
+        `SELECT subarea, layer, json_extract(data, '$.kind') AS kind, COUNT(*) AS n FROM points
        WHERE status = 'published' AND subarea IS NOT NULL GROUP BY subarea, layer, kind`,
-    ).all() as { subarea: string; layer: string; kind: string | null; n: number }[];
+      )
+      .all() as { subarea: string; layer: string; kind: string | null; n: number }[];
     const out: Partial<Record<string, SubareaCounts>> = {};
     for (const { subarea, layer, kind, n } of rows) {
       const c = (out[subarea] ??= { help: 0, keep: 0, change: 0 });

@@ -15,14 +15,26 @@ export interface SessionRow {
 }
 
 interface Row {
-  code: string; name: string; subarea: string; date: string; publish_mode: string; closed: number;
-  created_by: string; created_at: string;
+  code: string;
+  name: string;
+  subarea: string;
+  date: string;
+  publish_mode: string;
+  closed: number;
+  created_by: string;
+  created_at: string;
 }
 
 // The CHECK constraints keep publish_mode and closed to their values; subarea is validated on the way in.
 const fromRow = (r: Row): SessionRow => ({
-  code: r.code, name: r.name, subarea: r.subarea as SubareaId, date: r.date, publishMode: r.publish_mode as PublishMode,
-  closed: r.closed === 1, createdBy: r.created_by, createdAt: r.created_at,
+  code: r.code,
+  name: r.name,
+  subarea: r.subarea as SubareaId,
+  date: r.date,
+  publishMode: r.publish_mode as PublishMode,
+  closed: r.closed === 1,
+  createdBy: r.created_by,
+  createdAt: r.created_at,
 });
 
 /** All SQL about walk sessions, including which points belong to one (docs/architecture.md: SQL stays in db/). */
@@ -31,10 +43,12 @@ export class SessionStore {
 
   /** False when the code is taken (the caller draws another). */
   insert(s: SessionRow): boolean {
-    const res = this.db.prepare(
-      `INSERT OR IGNORE INTO walk_sessions (code, name, subarea, date, publish_mode, closed, created_by, created_at)
+    const res = this.db
+      .prepare(
+        `INSERT OR IGNORE INTO walk_sessions (code, name, subarea, date, publish_mode, closed, created_by, created_at)
        VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
-    ).run(s.code, s.name, s.subarea, s.date, s.publishMode, s.closed ? 1 : 0, s.createdBy, s.createdAt);
+      )
+      .run(s.code, s.name, s.subarea, s.date, s.publishMode, s.closed ? 1 : 0, s.createdBy, s.createdAt);
     return res.changes === 1;
   }
 
@@ -60,15 +74,18 @@ export class SessionStore {
 
   /** Ids of the session's points in one status, oldest first (rowid breaks ties within a millisecond). */
   pointIds(code: string, status: string): string[] {
-    return this.db.prepare(
-      `SELECT id FROM points WHERE json_extract(data, '$.session') = ? AND status = ? ORDER BY created_at, rowid`,
-    ).pluck().all(code, status) as string[];
+    return this.db
+      .prepare(
+        `SELECT id FROM points WHERE json_extract(data, '$.session') = ? AND status = ? ORDER BY created_at, rowid`,
+      )
+      .pluck()
+      .all(code, status) as string[];
   }
 
   countsByStatus(code: string): Record<string, number> {
-    const rows = this.db.prepare(
-      `SELECT status, COUNT(*) AS n FROM points WHERE json_extract(data, '$.session') = ? GROUP BY status`,
-    ).all(code) as { status: string; n: number }[];
+    const rows = this.db
+      .prepare(`SELECT status, COUNT(*) AS n FROM points WHERE json_extract(data, '$.session') = ? GROUP BY status`)
+      .all(code) as { status: string; n: number }[];
     return Object.fromEntries(rows.map((r) => [r.status, r.n]));
   }
 }

@@ -1,7 +1,11 @@
 import type { Db } from './open.ts';
 
 export const STAFF_ACTIONS = [
-  'card-edit', 'view-helper-contact', 'request-handed-over', 'request-failed', 'request-reopened',
+  'card-edit',
+  'view-helper-contact',
+  'request-handed-over',
+  'request-failed',
+  'request-reopened',
 ] as const;
 export type StaffAction = (typeof STAFF_ACTIONS)[number];
 
@@ -18,10 +22,14 @@ export class StaffAuditStore {
   constructor(private readonly db: Db) {}
 
   append(e: StaffAuditEntry): void {
-    this.db.prepare('INSERT INTO staff_audit (at, actor, action, subject) VALUES (?, ?, ?, ?)').run(e.at, e.actor, e.action, e.subject);
+    this.db
+      .prepare('INSERT INTO staff_audit (at, actor, action, subject) VALUES (?, ?, ?, ?)')
+      .run(e.at, e.actor, e.action, e.subject);
   }
 
   forSubject(subject: string): StaffAuditEntry[] {
-    return this.db.prepare('SELECT at, actor, action, subject FROM staff_audit WHERE subject = ? ORDER BY id').all(subject) as StaffAuditEntry[];
+    return this.db
+      .prepare('SELECT at, actor, action, subject FROM staff_audit WHERE subject = ? ORDER BY id')
+      .all(subject) as StaffAuditEntry[];
   }
 }

@@ -2,7 +2,13 @@ import type { AddressStore, PointRow, StreetRow } from '../db/addresses.ts';
 import { parseAddressQuery, TYPO_MIN_LENGTH, withinOneEdit, type AddressQuery } from '../../shared/address-text.ts';
 import { searchPlaces } from '../../shared/place-search.ts';
 import { distanceM, subareaAt, type AreaFeature } from '../../shared/geo/index.ts';
-import { addressLabel, type GeocodeAnswer, type GeocodeResult, type ReverseAddress, type ReverseAnswer } from '../../shared/geocode.ts';
+import {
+  addressLabel,
+  type GeocodeAnswer,
+  type GeocodeResult,
+  type ReverseAddress,
+  type ReverseAnswer,
+} from '../../shared/geocode.ts';
 import type { PointFeature } from '../../shared/points.ts';
 import type { Place } from '../../shared/places.ts';
 import type { SubareaId } from '../../shared/subareas.ts';
@@ -60,7 +66,13 @@ export class Geocoder {
     let attribution: string | undefined;
     if (this.online && !ranked.some((r) => r.result.kind !== 'place')) {
       const found = await this.online.search(q);
-      ranked.push(...found.map((f) => ({ result: this.#result(f.label, 'online', [f.lng, f.lat], f.detail), typos: 0, order: 3 })));
+      ranked.push(
+        ...found.map((f) => ({
+          result: this.#result(f.label, 'online', [f.lng, f.lat], f.detail),
+          typos: 0,
+          order: 3,
+        })),
+      );
       if (found.length) attribution = this.online.attribution;
     }
     ranked.sort(
@@ -105,7 +117,12 @@ export class Geocoder {
       for (const p of numbered) {
         const s = streets.find((x) => x.id === p.streetId)!;
         out.push({
-          result: this.#result(`${p.street} ${p.number}`, 'address', [p.lng, p.lat], p.postcode ? `${p.postcode} Kraków` : undefined),
+          result: this.#result(
+            `${p.street} ${p.number}`,
+            'address',
+            [p.lng, p.lat],
+            p.postcode ? `${p.postcode} Kraków` : undefined,
+          ),
           typos: typosOf(s),
           order: whole(s),
         });
@@ -120,7 +137,12 @@ export class Geocoder {
     return out;
   }
 
-  #result(label: string, kind: GeocodeResult['kind'], [lng, lat]: readonly [number, number], detail?: string): GeocodeResult {
+  #result(
+    label: string,
+    kind: GeocodeResult['kind'],
+    [lng, lat]: readonly [number, number],
+    detail?: string,
+  ): GeocodeResult {
     return { label, kind, lng, lat, subarea: subareaAt([lng, lat], this.#areas), ...(detail ? { detail } : {}) };
   }
 

@@ -85,10 +85,15 @@ async function sniff(file: string): Promise<ImportSummary['format']> {
   const handle = await open(file, 'r');
   try {
     const { buffer, bytesRead } = await handle.read(Buffer.alloc(4096), 0, 4096, 0);
-    const head = buffer.subarray(0, bytesRead).toString('utf8').replace(/^[\uFEFF\s]+/, '');
+    const head = buffer
+      .subarray(0, bytesRead)
+      .toString('utf8')
+      .replace(/^[\uFEFF\s]+/, '');
     if (head.startsWith('<')) return 'prg-gml';
     if (head.startsWith('{')) return 'osm-geojson';
-    throw new SourceError(`${basename(file)} is neither GML (PRG address points) nor GeoJSON: it starts with "${head.slice(0, 20)}"`);
+    throw new SourceError(
+      `${basename(file)} is neither GML (PRG address points) nor GeoJSON: it starts with "${head.slice(0, 20)}"`,
+    );
   } finally {
     await handle.close();
   }

@@ -28,13 +28,18 @@ const PhotonAnswer = z.object({
     z.object({
       geometry: z.object({ coordinates: z.tuple([z.number(), z.number()]) }),
       properties: z.looseObject({
-        name: z.string().optional(), street: z.string().optional(), housenumber: z.string().optional(),
-        postcode: z.string().optional(), city: z.string().optional(),
+        name: z.string().optional(),
+        street: z.string().optional(),
+        housenumber: z.string().optional(),
+        postcode: z.string().optional(),
+        city: z.string().optional(),
       }),
     }),
   ),
 });
-const NominatimAnswer = z.array(z.looseObject({ lat: z.coerce.number(), lon: z.coerce.number(), display_name: z.string() }));
+const NominatimAnswer = z.array(
+  z.looseObject({ lat: z.coerce.number(), lon: z.coerce.number(), display_name: z.string() }),
+);
 
 /**
  * The optional online geocoder (GEOCODER_URL). Called by the server only — a resident's typing never goes to a third
@@ -91,13 +96,29 @@ export class OnlineGeocoder {
     if (!res.ok) throw new Error(`${url.host} answered ${res.status}`);
     const body: unknown = await res.json();
     const found: OnlineResult[] = this.#photon
-      ? PhotonAnswer.parse(body).features.map(({ geometry: { coordinates: [lng, lat] }, properties: p }) => ({
-          label: [p.street ?? p.name, p.housenumber].filter(Boolean).join(' ') || 'Kraków',
-          detail: [p.name !== p.street ? p.name : undefined, p.postcode, p.city].filter(Boolean).join(', ') || undefined,
-          lng, lat,
-        }))
-      : NominatimAnswer.parse(body).map((r) => ({ label: r.display_name.split(',').slice(0, 2).join(','), detail: r.display_name, lng: r.lon, lat: r.lat }));
+      ? PhotonAnswer.parse(body).features.map(
+          ({
+            geometry: {
+              coordinates: [lng, lat],
+            },
+            properties: p,
+          }) => ({
+            label: [p.street ?? p.name, p.housenumber].filter(Boolean).join(' ') || 'Kraków',
+            detail:
+              [p.name !== p.street ? p.name : undefined, p.postcode, p.city].filter(Boolean).join(', ') || undefined,
+            lng,
+            lat,
+          }),
+        )
+      : NominatimAnswer.parse(body).map((r) => ({
+          label: r.display_name.split(',').slice(0, 2).join(','),
+          detail: r.display_name,
+          lng: r.lon,
+          lat: r.lat,
+        }));
     // "Bounded" is a request, not a promise every server keeps.
-    return found.filter((r) => inBBox([r.lng, r.lat], KRAKOW_BBOX)).map((r) => (r.detail ? r : { label: r.label, lng: r.lng, lat: r.lat }));
+    return found
+      .filter((r) => inBBox([r.lng, r.lat], KRAKOW_BBOX))
+      .map((r) => (r.detail ? r : { label: r.label, lng: r.lng, lat: r.lat }));
   }
 }

@@ -40,7 +40,10 @@ export async function readPrgGml(file: string, onAddress: (a: SourceAddress) => 
   parser.on('opentag', (tag: SaxesTagNS) => {
     if (tag.uri === PRG_NS && tag.local === 'PRG_PunktAdresowy') {
       fields = {};
-    } else if (fields && ((tag.uri === PRG_NS && PRG_FIELDS.has(tag.local)) || (tag.uri === GML_NS && tag.local === 'pos'))) {
+    } else if (
+      fields &&
+      ((tag.uri === PRG_NS && PRG_FIELDS.has(tag.local)) || (tag.uri === GML_NS && tag.local === 'pos'))
+    ) {
       field = tag.local;
       text = '';
       const nil = Object.values(tag.attributes).some((a) => a.local === 'nil' && a.value === 'true');
@@ -93,7 +96,11 @@ interface OsmFeature {
  * `ogr2ogr -f GeoJSON` writes it from an OpenStreetMap extract: one feature per line, so it streams line by line.
  * A file written otherwise (pretty-printed) is parsed whole when it is small enough to fit in memory.
  */
-export async function readOsmGeoJson(file: string, onAddress: (a: SourceAddress) => void, onBytes: OnBytes): Promise<void> {
+export async function readOsmGeoJson(
+  file: string,
+  onAddress: (a: SourceAddress) => void,
+  onBytes: OnBytes,
+): Promise<void> {
   const stream = createReadStream(file, { encoding: 'utf8' });
   let bytes = 0;
   let features = 0;
@@ -120,7 +127,8 @@ export async function readOsmGeoJson(file: string, onAddress: (a: SourceAddress)
   }
   onBytes(bytes);
   if (features > 0) return;
-  if (whole.length >= WHOLE_LINES_MAX) throw new SourceError('no feature on a line of its own: write the file with ogr2ogr -f GeoJSON');
+  if (whole.length >= WHOLE_LINES_MAX)
+    throw new SourceError('no feature on a line of its own: write the file with ogr2ogr -f GeoJSON');
   let doc: { features?: unknown };
   try {
     doc = JSON.parse(whole.join('\n')) as { features?: unknown };
@@ -143,7 +151,15 @@ function osmAddress(f: OsmFeature): SourceAddress | null {
   const number = str('addr:housenumber');
   const position = centre(f.geometry);
   if (!city || !number || !position) return null;
-  return { city, street: osmStreet(str('addr:street')), number, postcode: str('addr:postcode'), status: null, lng: position[0], lat: position[1] };
+  return {
+    city,
+    street: osmStreet(str('addr:street')),
+    number,
+    postcode: str('addr:postcode'),
+    status: null,
+    lng: position[0],
+    lat: position[1],
+  };
 }
 
 /**
@@ -151,7 +167,8 @@ function osmAddress(f: OsmFeature): SourceAddress | null {
  * "Aleja Róż"); the register writes "ul. Józefa". Adding "ul." to a name that starts with no kind word makes the two
  * sources read alike.
  */
-const KIND_WORD = /^(ul\.|ulica|al\.|aleja|aleje|pl\.|plac|os\.|osiedle|rondo|skwer|bulwar|rynek|most|park|droga|kopiec)\s/i;
+const KIND_WORD =
+  /^(ul\.|ulica|al\.|aleja|aleje|pl\.|plac|os\.|osiedle|rondo|skwer|bulwar|rynek|most|park|droga|kopiec)\s/i;
 function osmStreet(name: string | null): string | null {
   if (!name) return null;
   return KIND_WORD.test(name) ? name : `ul. ${name}`;
@@ -161,7 +178,11 @@ function osmStreet(name: string | null): string | null {
 function centre(g: OsmFeature['geometry']): [number, number] | null {
   const c = g?.coordinates;
   const isPos = (v: unknown): v is [number, number] =>
-    Array.isArray(v) && typeof v[0] === 'number' && typeof v[1] === 'number' && Number.isFinite(v[0]) && Number.isFinite(v[1]);
+    Array.isArray(v) &&
+    typeof v[0] === 'number' &&
+    typeof v[1] === 'number' &&
+    Number.isFinite(v[0]) &&
+    Number.isFinite(v[1]);
   if (g?.type === 'Point' && isPos(c)) return [c[0], c[1]];
   if (g?.type === 'Polygon' && Array.isArray(c) && Array.isArray(c[0]) && c[0].every(isPos) && c[0].length) {
     const ring = c[0] as [number, number][];

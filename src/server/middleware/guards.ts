@@ -68,5 +68,6 @@ export function bearer(header: string | undefined): string | undefined {
  */
 export const noStoreForAuthors: MiddlewareHandler = async (c, next) => {
   await next();
-  if (c.req.header('Authorization') !== undefined && !c.res.headers.has('Cache-Control')) c.header('Cache-Control', 'no-store');
+  if (c.req.header('Authorization') !== undefined && !c.res.headers.has('Cache-Control'))
+    c.header('Cache-Control', 'no-store');
 };

@@ -18,7 +18,10 @@ export interface RateLimit {
  */
 export function clientIp(c: Context, proxyHops: number): string {
   if (proxyHops > 0) {
-    const entries = (c.req.header('X-Forwarded-For') ?? '').split(',').map((s) => s.trim()).filter(Boolean);
+    const entries = (c.req.header('X-Forwarded-For') ?? '')
+      .split(',')
+      .map((s) => s.trim())
+      .filter(Boolean);
     const picked = entries[Math.max(0, entries.length - proxyHops)];
     if (picked) return picked;
   }
@@ -31,7 +34,12 @@ export function clientIp(c: Context, proxyHops: number): string {
 
 /** "5 seconds", "3 minutes", "2 hours": the wait a 429 names, rounded up so it is never shorter than Retry-After. */
 export function waitText(seconds: number): string {
-  const [n, unit] = seconds < 120 ? [seconds, 'second'] : seconds < 7200 ? [Math.ceil(seconds / 60), 'minute'] : [Math.ceil(seconds / 3600), 'hour'];
+  const [n, unit] =
+    seconds < 120
+      ? [seconds, 'second']
+      : seconds < 7200
+        ? [Math.ceil(seconds / 60), 'minute']
+        : [Math.ceil(seconds / 3600), 'hour'];
   return `${n} ${unit}${n === 1 ? '' : 's'}`;
 }
 
@@ -49,7 +57,11 @@ export interface RateLimitOptions {
  * Fixed-window counter per address, in memory: one process serves everything (docs/architecture.md), and a restart
  * forgetting the counts is harmless. 429 JSON with Retry-After when exceeded; the message names the same wait.
  */
-export function rateLimit(name: string, limit: RateLimit, { proxyHops, now = Date.now, key, counts }: RateLimitOptions): MiddlewareHandler {
+export function rateLimit(
+  name: string,
+  limit: RateLimit,
+  { proxyHops, now = Date.now, key, counts }: RateLimitOptions,
+): MiddlewareHandler {
   const windows = new Map<string, { count: number; resetAt: number }>();
   return async (c, next) => {
     const t = now();

@@ -54,7 +54,10 @@ export function assertSubarea(account: SessionAccount, subarea: string | null): 
  * After requireRole and after the path parameter `param` is validated: 403 unless the account may act in the subarea
  * the resource belongs to. `subareaOf` looks the resource up (and may throw its own 404).
  */
-export function requireSubarea(param: string, subareaOf: (value: string) => string | null): MiddlewareHandler<StaffEnv> {
+export function requireSubarea(
+  param: string,
+  subareaOf: (value: string) => string | null,
+): MiddlewareHandler<StaffEnv> {
   return createMiddleware<StaffEnv>(async (c, next) => {
     const value = c.req.param(param);
     if (value === undefined) throw new Error(`requireSubarea: the route has no :${param} parameter`);

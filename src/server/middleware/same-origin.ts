@@ -53,7 +53,9 @@ function isOwnOrigin(origin: string, host: string, publicOrigin: string | null):
  * outside both — another prefix that reads SESSION_COOKIE itself — must use this middleware too:
  * `api.use('/that-prefix/*', cookieRequest(publicOrigin))`; tests/api/same-origin.test.ts tries every staff route.
  */
-export const cookieRequest = (publicOrigin: string | null): MiddlewareHandler => async (c, next) => {
-  checkCookieRequest(c, publicOrigin);
-  await next();
-};
+export const cookieRequest =
+  (publicOrigin: string | null): MiddlewareHandler =>
+  async (c, next) => {
+    checkCookieRequest(c, publicOrigin);
+    await next();
+  };

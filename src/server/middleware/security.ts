@@ -12,7 +12,8 @@ export interface SecurityOptions {
 export function basemapOrigin(styleUrl: string | null): string | null {
   if (!styleUrl) return null;
   const url = new URL(styleUrl);
-  if (url.protocol !== 'https:' && url.protocol !== 'http:') throw new Error(`basemap style must be http(s): ${styleUrl}`);
+  if (url.protocol !== 'https:' && url.protocol !== 'http:')
+    throw new Error(`basemap style must be http(s): ${styleUrl}`);
   return url.origin;
 }
 

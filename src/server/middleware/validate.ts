@@ -22,6 +22,7 @@ export function fieldIssues(error: $ZodError): FieldIssue[] {
  */
 export function validate<T extends keyof ValidationTargets, S extends z.ZodType>(target: T, schema: S) {
   return zValidator(target, schema, (result) => {
-    if (!result.success) throw new ApiError(400, `invalid ${target === 'json' ? 'request body' : target}`, fieldIssues(result.error));
+    if (!result.success)
+      throw new ApiError(400, `invalid ${target === 'json' ? 'request body' : target}`, fieldIssues(result.error));
   });
 }

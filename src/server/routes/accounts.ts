@@ -7,7 +7,9 @@ import type { AccountList } from '../../shared/accounts.ts';
 export function accountRoutes(store: AuthStore, requireRole: RequireRole) {
   return new Hono<StaffEnv>().get('/', requireRole('admin'), (c) =>
     c.json({
-      accounts: store.list().map(({ login, role, subarea, email }) => ({ login, role, subarea, hasEmail: email !== null })),
+      accounts: store
+        .list()
+        .map(({ login, role, subarea, email }) => ({ login, role, subarea, hasEmail: email !== null })),
     } satisfies AccountList),
   );
 }

@@ -23,14 +23,20 @@ export function activityRoutes({ activities, requireRole, calendar }: ActivityRo
   const editor = requireRole('admin', 'ambassador');
   const json = [requireJson, capBody(16_384)] as const;
   return new Hono<StaffEnv>()
-    .get('/', validate('query', ActivityQuery), async (c) => c.json({ activities: await activities.list(c.req.valid('query')) }))
+    .get('/', validate('query', ActivityQuery), async (c) =>
+      c.json({ activities: await activities.list(c.req.valid('query')) }),
+    )
     .post('/', editor, ...json, validate('json', ActivityInput), async (c) =>
       c.json(await activities.create(c.req.valid('json'), c.var.account), 201),
     )
     .get('/:id', validate('param', IdParam), async (c) => c.json(await activities.require(c.req.valid('param').id)))
     .get('/:id/calendar.ics', validate('param', IdParam), async (c) => {
       const activity = await activities.require(c.req.valid('param').id);
-      return icsResponse(toICalendar([activity], { ...calendar, name: activity.title }), `wydarzenie-${activity.id}.ics`, true);
+      return icsResponse(
+        toICalendar([activity], { ...calendar, name: activity.title }),
+        `wydarzenie-${activity.id}.ics`,
+        true,
+      );
     })
     .get('/:id/history', editor, validate('param', IdParam), async (c) => {
       const { id } = c.req.valid('param');

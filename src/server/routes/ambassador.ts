@@ -21,11 +21,25 @@ export function ambassadorRoutes(requireRole: RequireRole, requests: ContactRequ
   const json = [requireJson, capBody(16 * 1024)] as const;
   return new Hono<StaffEnv>()
     .get('/requests', brokers, (c) => c.json(requests.inbox(c.var.account)))
-    .patch('/requests/:id', brokers, ...json, validate('param', RequestParam), requireSubarea('id', (id) => requests.subareaOf(id)),
-      validate('json', RequestAction), (c) => c.json(requests.act(c.var.account, c.req.valid('param').id, c.req.valid('json'))))
-    .put('/cards/:subarea', brokers, ...json, validate('param', SubareaParam), requireSubarea('subarea', (s) => s),
-      validate('json', AmbassadorCardEdit), (c) => {
+    .patch(
+      '/requests/:id',
+      brokers,
+      ...json,
+      validate('param', RequestParam),
+      requireSubarea('id', (id) => requests.subareaOf(id)),
+      validate('json', RequestAction),
+      (c) => c.json(requests.act(c.var.account, c.req.valid('param').id, c.req.valid('json'))),
+    )
+    .put(
+      '/cards/:subarea',
+      brokers,
+      ...json,
+      validate('param', SubareaParam),
+      requireSubarea('subarea', (s) => s),
+      validate('json', AmbassadorCardEdit),
+      (c) => {
         const { subarea } = c.req.valid('param');
         return c.json(ambassadors.edit(subarea, c.req.valid('json'), c.var.moderator));
-      });
+      },
+    );
 }

@@ -21,7 +21,12 @@ export interface SessionOptions {
 const DUMMY_HASH = hashPassword('not a real password — timing equaliser');
 
 /** /api/auth: staff sessions in an HttpOnly, SameSite=Strict cookie. */
-export function authRoutes(store: AuthStore, requireRole: RequireRole, opts: SessionOptions, loginLimit: MiddlewareHandler) {
+export function authRoutes(
+  store: AuthStore,
+  requireRole: RequireRole,
+  opts: SessionOptions,
+  loginLimit: MiddlewareHandler,
+) {
   return new Hono<StaffEnv>()
     .post('/login', loginLimit, requireJson, capBody(4096), validate('json', LoginBody), async (c) => {
       const { login, password } = c.req.valid('json');
@@ -33,7 +38,11 @@ export function authRoutes(store: AuthStore, requireRole: RequireRole, opts: Ses
       const expires = new Date(now.getTime() + opts.ttlMs);
       store.createSession(sha256(token), account.id, now.toISOString(), expires.toISOString());
       setCookie(c, SESSION_COOKIE, token, {
-        httpOnly: true, sameSite: 'Strict', secure: opts.secureCookies, path: '/api', expires,
+        httpOnly: true,
+        sameSite: 'Strict',
+        secure: opts.secureCookies,
+        path: '/api',
+        expires,
       });
       return c.json({ login: account.login, role: account.role, subarea: account.subarea } satisfies Me);
     })

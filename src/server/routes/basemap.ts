@@ -48,7 +48,13 @@ export function parseRange(header: string, size: number): ByteRange | 'unsatisfi
 export function basemapRoutes(file: string | null) {
   return new Hono().get('/krakow.pmtiles', async (c) => {
     const missing = () =>
-      c.json({ error: 'no local basemap: put a PMTiles extract at $DATA_DIR/basemap/krakow.pmtiles or set BASEMAP_PMTILES (README, "Offline basemap (PMTiles)")' }, 404);
+      c.json(
+        {
+          error:
+            'no local basemap: put a PMTiles extract at $DATA_DIR/basemap/krakow.pmtiles or set BASEMAP_PMTILES (README, "Offline basemap (PMTiles)")',
+        },
+        404,
+      );
     if (!file) return missing();
     const info = await stat(file).catch((e: NodeJS.ErrnoException) => {
       if (e.code === 'ENOENT') return null;
@@ -59,7 +65,12 @@ export function basemapRoutes(file: string | null) {
     const size = info.size;
     // Strong, from size and modification time (as nginx does): the pmtiles client ignores weak ETags.
     const etag = `"${size.toString(16)}-${Math.floor(info.mtimeMs).toString(16)}"`;
-    const common = { 'Accept-Ranges': 'bytes', ETag: etag, 'Cache-Control': CACHE_CONTROL, 'Last-Modified': info.mtime.toUTCString() };
+    const common = {
+      'Accept-Ranges': 'bytes',
+      ETag: etag,
+      'Cache-Control': CACHE_CONTROL,
+      'Last-Modified': info.mtime.toUTCString(),
+    };
 
     const rangeHeader = c.req.header('Range');
     const ifRange = c.req.header('If-Range');
@@ -68,7 +79,13 @@ export function basemapRoutes(file: string | null) {
     if (range === 'unsatisfiable') {
       return c.body(null, 416, { ...common, 'Content-Range': `bytes */${size}` });
     }
-    if (!range && c.req.header('If-None-Match')?.split(',').some((t) => t.trim() === etag)) {
+    if (
+      !range &&
+      c.req
+        .header('If-None-Match')
+        ?.split(',')
+        .some((t) => t.trim() === etag)
+    ) {
       return c.body(null, 304, common);
     }
 

@@ -32,7 +32,11 @@ export function calendarOptions(site: SiteData, publicUrl: string | null): Calen
 }
 
 const FeedParam = z.strictObject({
-  file: z.string().regex(/^[a-z-]+\.ics$/).transform((f) => f.slice(0, -4)).pipe(SubareaId),
+  file: z
+    .string()
+    .regex(/^[a-z-]+\.ics$/)
+    .transform((f) => f.slice(0, -4))
+    .pipe(SubareaId),
 });
 
 /** GET /api/calendar.ics and /api/calendar/<subarea id>.ics: subscribable feeds of every activity, past ones too. */

@@ -15,8 +15,14 @@ const IdParam = z.strictObject({ id: PointId });
  */
 export function contactRequestRoutes(requests: ContactRequests, limit: MiddlewareHandler) {
   return new Hono()
-    .post('/:id/contact-requests', limit, requireJson, capBody(8192), validate('param', IdParam), validate('json', ContactRequestCreate), (c) =>
-      c.json(requests.create(c.req.valid('param').id, c.req.valid('json')), 201),
+    .post(
+      '/:id/contact-requests',
+      limit,
+      requireJson,
+      capBody(8192),
+      validate('param', IdParam),
+      validate('json', ContactRequestCreate),
+      (c) => c.json(requests.create(c.req.valid('param').id, c.req.valid('json')), 201),
     )
     .get('/:id/contact-requests', noStore, validate('param', IdParam), (c) =>
       c.json(requests.forHelper(c.req.valid('param').id, bearer(c.req.header('Authorization')))),

@@ -18,7 +18,14 @@ export function crawlerRoutes() {
   return new Hono()
     .get('/robots.txt', (c) => {
       const origin = new URL(c.req.url).origin;
-      const lines = ['User-agent: *', ...PRIVATE_PREFIXES.map((p) => `Disallow: ${p}`), 'Allow: /api/docs', '', `Sitemap: ${origin}/sitemap.xml`, ''];
+      const lines = [
+        'User-agent: *',
+        ...PRIVATE_PREFIXES.map((p) => `Disallow: ${p}`),
+        'Allow: /api/docs',
+        '',
+        `Sitemap: ${origin}/sitemap.xml`,
+        '',
+      ];
       c.header('Cache-Control', 'public, max-age=86400');
       return c.text(lines.join('\n'));
     })
@@ -27,6 +34,14 @@ export function crawlerRoutes() {
       const urls = PUBLIC_PAGES.map((p) => `  <url><loc>${xmlEscape(origin + p)}</loc></url>`);
       c.header('Content-Type', 'application/xml; charset=utf-8');
       c.header('Cache-Control', 'public, max-age=86400');
-      return c.body(['<?xml version="1.0" encoding="UTF-8"?>', '<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">', ...urls, '</urlset>', ''].join('\n'));
+      return c.body(
+        [
+          '<?xml version="1.0" encoding="UTF-8"?>',
+          '<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">',
+          ...urls,
+          '</urlset>',
+          '',
+        ].join('\n'),
+      );
     });
 }

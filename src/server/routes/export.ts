@@ -5,7 +5,15 @@ import type { WalkSessions } from '../walk-sessions.ts';
 import type { SiteData } from '../site-data.ts';
 import { validate } from '../middleware/validate.ts';
 import { photoUrl } from '../../shared/photos.ts';
-import { csvCell, DICTIONARY_COLUMNS, dictionary, ExportQuery, exportRow, LICENCE, type Labels } from '../../shared/export.ts';
+import {
+  csvCell,
+  DICTIONARY_COLUMNS,
+  dictionary,
+  ExportQuery,
+  exportRow,
+  LICENCE,
+  type Labels,
+} from '../../shared/export.ts';
 import type { PointFeature } from '../../shared/points.ts';
 import { ACTIVITY_COLUMNS, activityRow } from '../../shared/activity-export.ts';
 import { SubareaId } from '../../shared/subareas.ts';
@@ -20,10 +28,16 @@ const ActivityExportQuery = z.strictObject({ subarea: SubareaId.optional() });
  * dictionary. Rows come from the public projection and are narrowed again by exportRow (shared/export.ts).
  */
 export function exportRoutes(
-  contributions: Contributions, sessions: WalkSessions, site: SiteData, activities: Activities,
-  sessionLookupLimit: MiddlewareHandler, publicUrl: string | null, geocoder: Geocoder,
+  contributions: Contributions,
+  sessions: WalkSessions,
+  site: SiteData,
+  activities: Activities,
+  sessionLookupLimit: MiddlewareHandler,
+  publicUrl: string | null,
+  geocoder: Geocoder,
 ) {
-  const label = (list: { id: string; label: { pl: string } }[]) => (id: string) => list.find((x) => x.id === id)?.label.pl ?? id;
+  const label = (list: { id: string; label: { pl: string } }[]) => (id: string) =>
+    list.find((x) => x.id === id)?.label.pl ?? id;
   const labels: Labels = { theme: label(site.categories.walkThemes), kind: label(site.categories.helpKinds) };
 
   function selected(q: ExportQuery): PointFeature[] {
@@ -39,7 +53,12 @@ export function exportRoutes(
   const rows = (q: ExportQuery) =>
     Promise.all(
       selected(q).map(async (f) =>
-        exportRow(f, labels, (id, version) => `${publicUrl ?? ''}${photoUrl(id, { version })}`, await geocoder.publicAddress(f)),
+        exportRow(
+          f,
+          labels,
+          (id, version) => `${publicUrl ?? ''}${photoUrl(id, { version })}`,
+          await geocoder.publicAddress(f),
+        ),
       ),
     );
   const fileName = (q: ExportQuery, ext: string) =>
@@ -63,12 +82,16 @@ export function exportRoutes(
       }));
       download(c, activityFile(subarea, 'geojson'));
       c.header('Content-Type', 'application/geo+json; charset=utf-8');
-      return c.body(JSON.stringify({ type: 'FeatureCollection', licence: LICENCE.id, attribution: LICENCE.attribution, features }));
+      return c.body(
+        JSON.stringify({ type: 'FeatureCollection', licence: LICENCE.id, attribution: LICENCE.attribution, features }),
+      );
     })
     .get('/activities.csv', validate('query', ActivityExportQuery), async (c) => {
       const { subarea } = c.req.valid('query');
       const columns = ACTIVITY_COLUMNS.map((col) => col.name);
-      const records = (await activities.all(subarea)).map(activityRow).map((r) => columns.map((name) => csvCell(r[name] ?? null)));
+      const records = (await activities.all(subarea))
+        .map(activityRow)
+        .map((r) => columns.map((name) => csvCell(r[name] ?? null)));
       download(c, activityFile(subarea, 'csv'));
       c.header('Content-Type', 'text/csv; charset=utf-8');
       return c.body(toCsv(records, columns));
@@ -84,7 +107,9 @@ export function exportRoutes(
       download(c, fileName(q, 'geojson'));
       c.header('Content-Type', 'application/geo+json; charset=utf-8');
       // licence and attribution are RFC 7946 "foreign members": allowed, and they travel with the file.
-      return c.body(JSON.stringify({ type: 'FeatureCollection', licence: LICENCE.id, attribution: LICENCE.attribution, features }));
+      return c.body(
+        JSON.stringify({ type: 'FeatureCollection', licence: LICENCE.id, attribution: LICENCE.attribution, features }),
+      );
     })
     .get('/points.csv', sessionLookupLimit, validate('query', ExportQuery), async (c) => {
       const q = c.req.valid('query');
@@ -100,7 +125,8 @@ export function exportRoutes(
         ...dictionary(),
         activities: {
           formats: {
-            geojson: "GET /api/export/activities.geojson[?subarea=…] — the ambassadors' activities, past and cancelled ones included",
+            geojson:
+              "GET /api/export/activities.geojson[?subarea=…] — the ambassadors' activities, past and cancelled ones included",
             csv: 'GET /api/export/activities.csv[?subarea=…] — the same rows as CSV (UTF-8 with BOM)',
             icalendar: 'GET /api/calendar.ics, GET /api/calendar/{subarea}.ics — RFC 5545 feeds (Europe/Warsaw)',
           },

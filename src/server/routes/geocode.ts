@@ -9,7 +9,9 @@ import { GeocodeQuery, ReverseQuery } from '../../shared/geocode.ts';
  */
 export function geocodeRoutes(geocoder: Geocoder, limit: MiddlewareHandler) {
   return new Hono()
-    .get('/', limit, validate('query', GeocodeQuery), async (c) => c.json(await geocoder.search(c.req.valid('query').q)))
+    .get('/', limit, validate('query', GeocodeQuery), async (c) =>
+      c.json(await geocoder.search(c.req.valid('query').q)),
+    )
     .get('/reverse', limit, validate('query', ReverseQuery), async (c) => {
       const { lng, lat } = c.req.valid('query');
       return c.json(await geocoder.reverse(lng, lat));

@@ -16,7 +16,6 @@ import { PHOTO, type PhotoStored } from '../../shared/photos.ts';
 
 const IdParam = z.strictObject({ id: PointId });
 
-
 export interface PhotoRouteDeps {
   db: Db;
   auth: AuthStore;
@@ -54,9 +53,19 @@ export function photoRoutes({ db, auth, contributions, writeLimit, now }: PhotoR
       if (p.record.layer !== 'walk') throw new ApiError(400, 'photos are for walk pins only');
       const clean = await cleanPhoto(new Uint8Array(await c.req.arrayBuffer()));
       const at = now().toISOString();
-      const photo = { width: clean.width, height: clean.height, version: sha256(`${p.record.id}:${at}:${clean.bytes.length}`).slice(0, 16) };
+      const photo = {
+        width: clean.width,
+        height: clean.height,
+        version: sha256(`${p.record.id}:${at}:${clean.bytes.length}`).slice(0, 16),
+      };
       db.transaction(() => {
-        photos.put(p.record.id, { mime: clean.mime, width: clean.width, height: clean.height, bytes: clean.bytes, createdAt: at });
+        photos.put(p.record.id, {
+          mime: clean.mime,
+          width: clean.width,
+          height: clean.height,
+          bytes: clean.bytes,
+          createdAt: at,
+        });
         contributions.setPhoto(contributions.get(p.record.id), photo);
       })();
       return c.json({ id: p.record.id, photo } satisfies PhotoStored, 200);
@@ -77,7 +86,8 @@ export function photoRoutes({ db, auth, contributions, writeLimit, now }: PhotoR
       // Author and staff of its subarea may look before approval; everyone else gets the same 404 as for a missing photo.
       let allowed = published;
       if (p && !published) {
-        if (token !== undefined) allowed = !!contributions.own(id, token); // throws 403 for a wrong token
+        if (token !== undefined)
+          allowed = !!contributions.own(id, token); // throws 403 for a wrong token
         else {
           const account = sessionOf(c, auth, now);
           allowed = !!account && mayActIn(account, p.record.subarea);

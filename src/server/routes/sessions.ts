@@ -4,7 +4,14 @@ import type { WalkSessions } from '../walk-sessions.ts';
 import type { SiteData } from '../site-data.ts';
 import { validate } from '../middleware/validate.ts';
 import { capBody, requireJson } from '../middleware/guards.ts';
-import { ALL_STAFF, assertSubarea, mayActIn, requireSubarea, type RequireRole, type StaffEnv } from '../middleware/roles.ts';
+import {
+  ALL_STAFF,
+  assertSubarea,
+  mayActIn,
+  requireSubarea,
+  type RequireRole,
+  type StaffEnv,
+} from '../middleware/roles.ts';
 import { SessionCode, SessionCreate, SessionPatch } from '../../shared/sessions.ts';
 import { walkStats } from '../../shared/stats.ts';
 
@@ -16,7 +23,12 @@ const CodeParam = z.strictObject({ code: SessionCode });
  * summary are public: they show only what the public map shows. Codes are short, so public lookups of unknown codes
  * are rate limited per address (lookupLimit).
  */
-export function sessionRoutes(requireRole: RequireRole, sessions: WalkSessions, site: SiteData, lookupLimit: MiddlewareHandler) {
+export function sessionRoutes(
+  requireRole: RequireRole,
+  sessions: WalkSessions,
+  site: SiteData,
+  lookupLimit: MiddlewareHandler,
+) {
   const staff = requireRole(...ALL_STAFF);
   const json = [requireJson, capBody(4096)] as const;
   const own = [validate('param', CodeParam), requireSubarea('code', (code) => sessions.require(code).subarea)] as const;
@@ -28,7 +40,9 @@ export function sessionRoutes(requireRole: RequireRole, sessions: WalkSessions, 
       return c.json(sessions.create(body, c.var.moderator), 201);
     })
     .get('/', staff, (c) => c.json({ sessions: sessions.list().filter((s) => mayActIn(c.var.account, s.subarea)) }))
-    .get('/:code', lookupLimit, validate('param', CodeParam), (c) => c.json(sessions.public(sessions.require(c.req.valid('param').code))))
+    .get('/:code', lookupLimit, validate('param', CodeParam), (c) =>
+      c.json(sessions.public(sessions.require(c.req.valid('param').code))),
+    )
     .patch('/:code', staff, ...json, ...own, validate('json', SessionPatch), (c) =>
       c.json(sessions.patch(c.req.valid('param').code, c.req.valid('json'))),
     )

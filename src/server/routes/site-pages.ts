@@ -11,7 +11,5 @@ import type { SiteData } from '../site-data.ts';
 export function sitePageRoutes(site: SiteData, retention: Retention) {
   const privacy: PrivacyAnswer = { notice: site.privacy, retention };
   const about: AboutFile = site.about;
-  return new Hono()
-    .get('/privacy', (c) => c.json(privacy))
-    .get('/about', (c) => c.json(about));
+  return new Hono().get('/privacy', (c) => c.json(privacy)).get('/about', (c) => c.json(about));
 }

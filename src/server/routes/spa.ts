@@ -15,7 +15,8 @@ const REVALIDATE = new Set(['/sw.js', '/manifest.webmanifest']);
  * Every file goes out in the encoding the browser accepts (static-files.ts), compressed at build time.
  */
 export function spaRoutes(staticDir: string) {
-  if (!existsSync(join(staticDir, 'index.html'))) throw new Error(`no index.html in ${staticDir}: build the app first (npm run build)`);
+  if (!existsSync(join(staticDir, 'index.html')))
+    throw new Error(`no index.html in ${staticDir}: build the app first (npm run build)`);
   const files = new StaticFiles(staticDir);
   return new Hono().on(['GET', 'HEAD'], '*', async (c) => {
     const path = c.req.path;

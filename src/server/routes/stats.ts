@@ -15,8 +15,14 @@ export function statsRoutes(contributions: Contributions, site: SiteData, now: (
     const help = contributions.listPublic({ layer: 'help' }).features;
     const entry = (id: SubareaStats['subarea']): SubareaStats => ({
       subarea: id,
-      walk: walkStats(walk.filter((f) => f.properties.subarea === id), themeIds),
-      help: helpStats(help.filter((f) => f.properties.subarea === id), kindIds),
+      walk: walkStats(
+        walk.filter((f) => f.properties.subarea === id),
+        themeIds,
+      ),
+      help: helpStats(
+        help.filter((f) => f.properties.subarea === id),
+        kindIds,
+      ),
     });
     const ids = only ? [only] : site.subareas.map((s) => s.id);
     const out = ids.map(entry);

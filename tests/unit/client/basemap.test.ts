@@ -6,7 +6,9 @@ import { chooseBasemap, offlineStyle } from '../../../src/client/map/basemap.ts'
 const ORIGIN = 'http://127.0.0.1:4173';
 const ONLINE = 'https://tiles.openfreemap.org/styles/positron';
 const sourceUrls = (style: StyleSpecification | string) =>
-  typeof style === 'string' ? [style] : Object.values(style.sources).map((s) => ('url' in s ? s.url : 'data' in s ? s.data : undefined));
+  typeof style === 'string'
+    ? [style]
+    : Object.values(style.sources).map((s) => ('url' in s ? s.url : 'data' in s ? s.data : undefined));
 
 afterEach(() => {
   vi.unstubAllGlobals();
@@ -17,7 +19,10 @@ describe('chooseBasemap', () => {
   it('prefers the local PMTiles extract and never asks for the online style', async () => {
     const fetchSpy = vi.fn();
     vi.stubGlobal('fetch', fetchSpy);
-    const choice = await chooseBasemap({ basemapStyleUrl: ONLINE, basemap: { pmtiles: '/api/basemap/krakow.pmtiles' } }, ORIGIN);
+    const choice = await chooseBasemap(
+      { basemapStyleUrl: ONLINE, basemap: { pmtiles: '/api/basemap/krakow.pmtiles' } },
+      ORIGIN,
+    );
     expect(fetchSpy).not.toHaveBeenCalled();
     expect(choice).toMatchObject({ offline: true, failed: false });
     expect(sourceUrls(choice.style)).toEqual([`pmtiles://${ORIGIN}/api/basemap/krakow.pmtiles`]);
@@ -25,14 +30,20 @@ describe('chooseBasemap', () => {
 
   it('uses the online style when there is no extract and it answers', async () => {
     const online = { version: 8, sources: {}, layers: [] };
-    vi.stubGlobal('fetch', vi.fn(async () => new Response(JSON.stringify(online))));
+    vi.stubGlobal(
+      'fetch',
+      vi.fn(async () => new Response(JSON.stringify(online))),
+    );
     const choice = await chooseBasemap({ basemapStyleUrl: ONLINE, basemap: { pmtiles: null } }, ORIGIN);
     expect(choice).toEqual({ style: online, offline: false, failed: false });
   });
 
   it('falls back to the plain offline style when the online one fails, and says so', async () => {
     vi.spyOn(console, 'warn').mockImplementation(() => {});
-    vi.stubGlobal('fetch', vi.fn(async () => new Response('down', { status: 503 })));
+    vi.stubGlobal(
+      'fetch',
+      vi.fn(async () => new Response('down', { status: 503 })),
+    );
     const choice = await chooseBasemap({ basemapStyleUrl: ONLINE, basemap: { pmtiles: null } }, ORIGIN);
     expect(choice).toMatchObject({ offline: true, failed: true });
     expect(sourceUrls(choice.style)).toEqual([`${ORIGIN}/api/context/vistula.geojson`, `${ORIGIN}/api/places`]);

@@ -103,9 +103,19 @@ describe('languages offered by name', () => {
 
   it('folds language codes typed into a draft kept before the picker into the chosen languages', () => {
     const kept = {
-      helperType: 'person', name: 'Ola', kinds: [], description: '', availability: '', days: [], from: '', to: '',
-      languages: ['pl'], otherLanguages: 'de, CS', contact: { phone: '', email: '', www: '' },
-      publish: { phone: false, email: false, www: false }, point: null,
+      helperType: 'person',
+      name: 'Ola',
+      kinds: [],
+      description: '',
+      availability: '',
+      days: [],
+      from: '',
+      to: '',
+      languages: ['pl'],
+      otherLanguages: 'de, CS',
+      contact: { phone: '', email: '', www: '' },
+      publish: { phone: false, email: false, www: false },
+      point: null,
     };
     vi.stubGlobal('localStorage', { getItem: () => JSON.stringify(kept) });
     const d = OfferDraft.restore();

@@ -7,12 +7,30 @@ import { formatDistance } from '../../../src/client/views/help/format.ts';
 const NOW = new Date('2026-05-01T12:00:00Z');
 const daysAgo = (d: number) => new Date(NOW.getTime() - d * 86_400_000).toISOString();
 
-function offer(id: string, name: string, at: [number, number], kinds: string[], extra: Record<string, unknown> = {}): PointFeature {
+function offer(
+  id: string,
+  name: string,
+  at: [number, number],
+  kinds: string[],
+  extra: Record<string, unknown> = {},
+): PointFeature {
   return {
-    type: 'Feature', id, geometry: { type: 'Point', coordinates: at },
+    type: 'Feature',
+    id,
+    geometry: { type: 'Point', coordinates: at },
     properties: {
-      id, layer: 'help', subarea: null, status: 'published', createdAt: daysAgo(1), updatedAt: daysAgo(1),
-      helperType: 'organisation', name, kinds, confirmedAt: daysAgo(1), approximate: false, ...extra,
+      id,
+      layer: 'help',
+      subarea: null,
+      status: 'published',
+      createdAt: daysAgo(1),
+      updatedAt: daysAgo(1),
+      helperType: 'organisation',
+      name,
+      kinds,
+      confirmedAt: daysAgo(1),
+      approximate: false,
+      ...extra,
     },
   } as PointFeature;
 }
@@ -42,7 +60,11 @@ describe('finding help by kind and distance', () => {
 
   it('orders alphabetically, without distances, when no place is chosen', () => {
     const r = rankOffers(features, { ...q, origin: null });
-    expect(r.map((o) => o.feature.properties.name)).toEqual(['Apteka i zakupy', 'Bistro przy placu', 'Zupa w Nowej Hucie']);
+    expect(r.map((o) => o.feature.properties.name)).toEqual([
+      'Apteka i zakupy',
+      'Bistro przy placu',
+      'Zupa w Nowej Hucie',
+    ]);
     expect(r.every((o) => o.distanceM === null)).toBe(true);
   });
 
@@ -53,7 +75,10 @@ describe('finding help by kind and distance', () => {
       offer('fading', 'C', [19.96, 50.06], ['zakupy'], { confirmedAt: daysAgo(70) }),
     ];
     const r = rankOffers(list, q);
-    expect(r.map((o) => [o.feature.id, o.state])).toEqual([['fading', 'fading'], ['paused', 'paused']]);
+    expect(r.map((o) => [o.feature.id, o.state])).toEqual([
+      ['fading', 'fading'],
+      ['paused', 'paused'],
+    ]);
   });
 });
 

@@ -22,8 +22,14 @@ describe('translations', () => {
 
   it.each(['uk', 'en'] as const)('%s has every key Polish has, and no others', (locale) => {
     const other = keys(messages[locale] as Tree);
-    expect([...polish].filter((k) => !other.has(k)), `missing in ${locale}`).toEqual([]);
-    expect([...other].filter((k) => !polish.has(k)), `only in ${locale}`).toEqual([]);
+    expect(
+      [...polish].filter((k) => !other.has(k)),
+      `missing in ${locale}`,
+    ).toEqual([]);
+    expect(
+      [...other].filter((k) => !polish.has(k)),
+      `only in ${locale}`,
+    ).toEqual([]);
   });
 
   it.each(['pl', 'uk', 'en'] as const)('%s has no empty strings', (locale) => {
@@ -44,17 +50,33 @@ describe('translations', () => {
   });
 
   // Proper names, codes and words the languages share; anything else equal to Polish was left untranslated.
-  const SAME_AS_POLISH = new Set(['moderation.layerWalk', 'moderation.login', 'panel.hectares', 'help.offer.email', 'help.form.email', 'site.privacy.email',
-    'contact.card.email', 'contact.ask.email', 'contact.inbox.residentEmail', 'contact.inbox.helperEmail', 'contact.editor.email', 'contact.helper.item']);
+  const SAME_AS_POLISH = new Set([
+    'moderation.layerWalk',
+    'moderation.login',
+    'panel.hectares',
+    'help.offer.email',
+    'help.form.email',
+    'site.privacy.email',
+    'contact.card.email',
+    'contact.ask.email',
+    'contact.inbox.residentEmail',
+    'contact.inbox.helperEmail',
+    'contact.editor.email',
+    'contact.helper.item',
+  ]);
   it.each(['uk', 'en'] as const)('%s translates every message rather than copying the Polish one', (locale) => {
     const flat = (tree: Tree, prefix = ''): [string, string][] =>
-      Object.entries(tree).flatMap(([k, v]) => (typeof v === 'string' ? [[prefix + k, v] as [string, string]] : flat(v, `${prefix}${k}.`)));
+      Object.entries(tree).flatMap(([k, v]) =>
+        typeof v === 'string' ? [[prefix + k, v] as [string, string]] : flat(v, `${prefix}${k}.`),
+      );
     const other = new Map(flat(messages[locale] as Tree));
     const copied = flat(messages.pl as Tree).filter(([k, v]) => other.get(k) === v && !SAME_AS_POLISH.has(k));
     expect(copied.map(([k]) => k)).toEqual([]);
     if (locale === 'uk') {
       // Latin words and not one Cyrillic letter: an English or Polish text in the Ukrainian file.
-      const latin = [...other].filter(([k, v]) => /[a-z]{4,}/i.test(v.replace(/\{\{\w+\}\}/g, '')) && !/[а-яіїєґ]/i.test(v) && !SAME_AS_POLISH.has(k));
+      const latin = [...other].filter(
+        ([k, v]) => /[a-z]{4,}/i.test(v.replace(/\{\{\w+\}\}/g, '')) && !/[а-яіїєґ]/i.test(v) && !SAME_AS_POLISH.has(k),
+      );
       expect(latin.map(([k]) => k)).toEqual([]);
     }
   });

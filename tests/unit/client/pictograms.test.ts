@@ -12,7 +12,10 @@ describe('pictograms', () => {
       ['walk', categories.walkThemes.map((t) => t.id)],
     ] as const) {
       const named = ids.filter((id) => id !== 'inne');
-      expect(named.filter((id) => !PICTOGRAM_IDS[layer].includes(id)), `${layer} ids without a pictogram`).toEqual([]);
+      expect(
+        named.filter((id) => !PICTOGRAM_IDS[layer].includes(id)),
+        `${layer} ids without a pictogram`,
+      ).toEqual([]);
       const names = named.map((id) => pictogramName(layer, id));
       expect(new Set(names).size, `${layer}: two ids share a pictogram`).toBe(names.length);
       expect(names).not.toContain('circle');

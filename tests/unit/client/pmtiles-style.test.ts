@@ -30,7 +30,18 @@ describe('the PMTiles basemap style', () => {
 
   it('draws streets, water and place names from the Protomaps layers', () => {
     const ids = style.layers.map((l) => l.id);
-    expect(ids).toEqual(expect.arrayContaining(['earth', 'water', 'water_river', 'roads_major', 'roads_minor', 'roads_labels_major', 'places_locality', 'places_subplace']));
+    expect(ids).toEqual(
+      expect.arrayContaining([
+        'earth',
+        'water',
+        'water_river',
+        'roads_major',
+        'roads_minor',
+        'roads_labels_major',
+        'places_locality',
+        'places_subplace',
+      ]),
+    );
   });
 
   it('asks only for font stacks we ship in public/glyphs', () => {
@@ -42,7 +53,9 @@ describe('the PMTiles basemap style', () => {
 
   it('needs no sprite: no icons or patterns anywhere, yet town names keep their text', () => {
     expect(style.sprite).toBeUndefined();
-    const needsSprite = style.layers.filter((l) => /"(icon-image|fill-pattern|line-pattern|fill-extrusion-pattern|background-pattern)"/.test(JSON.stringify(l)));
+    const needsSprite = style.layers.filter((l) =>
+      /"(icon-image|fill-pattern|line-pattern|fill-extrusion-pattern|background-pattern)"/.test(JSON.stringify(l)),
+    );
     expect(needsSprite.map((l) => l.id)).toEqual([]);
     const locality = style.layers.find((l) => l.id === 'places_locality');
     expect(locality?.layout).toHaveProperty('text-field');
@@ -51,7 +64,9 @@ describe('the PMTiles basemap style', () => {
 
   it('reaches nothing outside this origin', () => {
     const urls = [...JSON.stringify(style).matchAll(/(?:https?|pmtiles):\/\/[^"\s]+/g)].map((m) => m[0]);
-    const fetched = urls.filter((u) => !u.startsWith('https://protomaps.com') && !u.startsWith('https://www.openstreetmap.org'));
+    const fetched = urls.filter(
+      (u) => !u.startsWith('https://protomaps.com') && !u.startsWith('https://www.openstreetmap.org'),
+    );
     for (const url of fetched) expect(url.replace(/^pmtiles:\/\//, '')).toMatch(new RegExp(`^${ORIGIN}/`));
   });
 });

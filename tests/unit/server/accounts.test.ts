@@ -28,7 +28,13 @@ describe('setAccount', () => {
 
   it('ties an ambassador to one subarea and keeps the e-mail for notices', async () => {
     const db = openDb(':memory:');
-    await setAccount(db, { login: 'fablab', password, role: 'ambassador', subarea: 'kazimierz-stradom', email: 'a@example.org' });
+    await setAccount(db, {
+      login: 'fablab',
+      password,
+      role: 'ambassador',
+      subarea: 'kazimierz-stradom',
+      email: 'a@example.org',
+    });
     const a = new AuthStore(db).findAccount('fablab')!;
     expect([a.role, a.subarea, a.email]).toEqual(['ambassador', 'kazimierz-stradom', 'a@example.org']);
     expect(new AuthStore(db).ambassadorEmails('kazimierz-stradom')).toEqual(['a@example.org']);
@@ -38,8 +44,12 @@ describe('setAccount', () => {
   it('refuses an ambassador without a known subarea and a subarea for other roles', async () => {
     const db = openDb(':memory:');
     await expect(setAccount(db, { login: 'x1', password, role: 'ambassador' })).rejects.toThrow(/--subarea/);
-    await expect(setAccount(db, { login: 'x1', password, role: 'ambassador', subarea: 'podgorze' })).rejects.toThrow(/kazimierz-stradom/);
-    await expect(setAccount(db, { login: 'x1', password, role: 'admin', subarea: 'kazimierz-stradom' })).rejects.toThrow(/only for ambassadors/);
+    await expect(setAccount(db, { login: 'x1', password, role: 'ambassador', subarea: 'podgorze' })).rejects.toThrow(
+      /kazimierz-stradom/,
+    );
+    await expect(
+      setAccount(db, { login: 'x1', password, role: 'admin', subarea: 'kazimierz-stradom' }),
+    ).rejects.toThrow(/only for ambassadors/);
     await expect(setAccount(db, { login: 'x1', password, role: 'admin', email: 'nie-mail' })).rejects.toThrow(/e-mail/);
   });
 

@@ -13,8 +13,21 @@ describe('configFromEnv', () => {
   });
 
   it('reads rate limits, body cap and session lifetime', () => {
-    const c = configFromEnv({ RATE_LIMIT_WRITES: '5', RATE_LIMIT_VOTES: '6', RATE_LIMIT_LOGINS: '7', MAX_BODY_BYTES: '1000', SESSION_TTL_HOURS: '2', TRUST_PROXY: '1' });
-    expect(c.limits).toMatchObject({ writes: { max: 5 }, votes: { max: 6 }, logins: { max: 7 }, bodyBytes: 1000, sessionTtlMs: 7_200_000 });
+    const c = configFromEnv({
+      RATE_LIMIT_WRITES: '5',
+      RATE_LIMIT_VOTES: '6',
+      RATE_LIMIT_LOGINS: '7',
+      MAX_BODY_BYTES: '1000',
+      SESSION_TTL_HOURS: '2',
+      TRUST_PROXY: '1',
+    });
+    expect(c.limits).toMatchObject({
+      writes: { max: 5 },
+      votes: { max: 6 },
+      logins: { max: 7 },
+      bodyBytes: 1000,
+      sessionTtlMs: 7_200_000,
+    });
     expect(c.trustProxy).toBe(1);
   });
 
@@ -44,14 +57,18 @@ describe('configFromEnv', () => {
       writeFileSync(join(dir, 'basemap', 'krakow.pmtiles'), 'x');
       expect(configFromEnv({ DATA_DIR: dir }).basemapPmtiles).toBe(join(dir, 'basemap', 'krakow.pmtiles'));
       writeFileSync(join(dir, 'elsewhere.pmtiles'), 'x');
-      expect(configFromEnv({ DATA_DIR: dir, BASEMAP_PMTILES: join(dir, 'elsewhere.pmtiles') }).basemapPmtiles).toBe(join(dir, 'elsewhere.pmtiles'));
+      expect(configFromEnv({ DATA_DIR: dir, BASEMAP_PMTILES: join(dir, 'elsewhere.pmtiles') }).basemapPmtiles).toBe(
+        join(dir, 'elsewhere.pmtiles'),
+      );
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }
   });
 
   it('refuses a BASEMAP_PMTILES path that does not exist, naming the variable', () => {
-    expect(() => configFromEnv({ BASEMAP_PMTILES: '/nowhere/krakow.pmtiles' })).toThrow(/BASEMAP_PMTILES.*does not exist/);
+    expect(() => configFromEnv({ BASEMAP_PMTILES: '/nowhere/krakow.pmtiles' })).toThrow(
+      /BASEMAP_PMTILES.*does not exist/,
+    );
   });
 
   it('mails only with an smtp(s) SMTP_URL and a PUBLIC_URL to link to; MAIL_FROM defaults to that host', () => {

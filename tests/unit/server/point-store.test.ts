@@ -4,11 +4,23 @@ import { PointStore } from '../../../src/server/db/points.ts';
 import type { PointRecord } from '../../../src/shared/points.ts';
 
 const at = '2026-05-01T08:00:00.000Z';
-const walkPin = (id: string): PointRecord => ({
-  id, layer: 'walk', status: 'published', lng: 19.9446, lat: 50.0513, subarea: 'kazimierz-stradom',
-  kind: 'keep', theme: 'greenery', title: 'Drzewa przy Placu Nowym',
-  createdAt: at, updatedAt: at, confirmedAt: null, rejectReason: null, votes: 0,
-} as PointRecord);
+const walkPin = (id: string): PointRecord =>
+  ({
+    id,
+    layer: 'walk',
+    status: 'published',
+    lng: 19.9446,
+    lat: 50.0513,
+    subarea: 'kazimierz-stradom',
+    kind: 'keep',
+    theme: 'greenery',
+    title: 'Drzewa przy Placu Nowym',
+    createdAt: at,
+    updatedAt: at,
+    confirmedAt: null,
+    rejectReason: null,
+    votes: 0,
+  }) as PointRecord;
 
 describe('PointStore reading rows it has decoded before', () => {
   let db: Db;
@@ -22,7 +34,9 @@ describe('PointStore reading rows it has decoded before', () => {
 
   it('reads a row changed by hand again instead of serving the record it remembered', () => {
     expect(store.listPublished('walk')[0]!.record).toMatchObject({ title: 'Drzewa przy Placu Nowym' });
-    db.prepare(`UPDATE points SET data = json_set(data, '$.title', 'Ławki przy Placu Nowym') WHERE id = 'pin00001'`).run();
+    db.prepare(
+      `UPDATE points SET data = json_set(data, '$.title', 'Ławki przy Placu Nowym') WHERE id = 'pin00001'`,
+    ).run();
     expect(store.listPublished('walk')[0]!.record).toMatchObject({ title: 'Ławki przy Placu Nowym' });
   });
 
@@ -43,7 +57,11 @@ describe('PointStore reading rows it has decoded before', () => {
     (first as { title: string }).title = 'zmienione w pamięci';
     expect(store.get('pin00001')!.record).toMatchObject({ title: 'Drzewa przy Placu Nowym' });
     const help = {
-      ...walkPin('help0001'), layer: 'help', helperType: 'organisation', name: 'Fundacja', kinds: ['transport'],
+      ...walkPin('help0001'),
+      layer: 'help',
+      helperType: 'organisation',
+      name: 'Fundacja',
+      kinds: ['transport'],
       contact: { phone: '+48 12 345 67 89' },
     } as unknown as PointRecord;
     store.insert({ record: help, publicLng: 19.9446, publicLat: 50.0513, editTokenHash: 'h' });

@@ -28,7 +28,11 @@ describe('coarsen', () => {
 describe('publicPosition', () => {
   it('is exact for walk pins and organisations and coarsened for private persons', () => {
     expect(publicPosition({ layer: 'walk', lng: 19.9447123, lat: 50.0514123 })).toEqual([19.9447123, 50.0514123]);
-    expect(publicPosition({ layer: 'help', helperType: 'organisation', lng: 19.9447123, lat: 50.0514123 })).toEqual([19.9447123, 50.0514123]);
-    expect(publicPosition({ layer: 'help', helperType: 'person', lng: 19.9447123, lat: 50.0514123 })).not.toEqual([19.9447123, 50.0514123]);
+    expect(publicPosition({ layer: 'help', helperType: 'organisation', lng: 19.9447123, lat: 50.0514123 })).toEqual([
+      19.9447123, 50.0514123,
+    ]);
+    expect(publicPosition({ layer: 'help', helperType: 'person', lng: 19.9447123, lat: 50.0514123 })).not.toEqual([
+      19.9447123, 50.0514123,
+    ]);
   });
 });

@@ -11,7 +11,9 @@ describe('the published-points box query', () => {
          AND p.public_lng BETWEEN ? AND ? AND p.public_lat BETWEEN ? AND ? ORDER BY p.created_at, p.id`,
       )
       .all('walk', 19.93, 19.95, 50.04, 50.06) as { detail: string }[];
-    expect(plan.map((r) => r.detail).join('\n')).toMatch(/USING INDEX points_public_position \(layer=\? AND status=\? AND public_lat>\? AND public_lat<\?\)/);
+    expect(plan.map((r) => r.detail).join('\n')).toMatch(
+      /USING INDEX points_public_position \(layer=\? AND status=\? AND public_lat>\? AND public_lat<\?\)/,
+    );
     db.close();
   });
 });

@@ -26,7 +26,9 @@ describe('data file validation', () => {
   it('names an unknown subarea id', () => {
     const broken = structuredClone(good);
     broken.features[2].properties.id = 'podgorze';
-    expect(() => parseDataFile(SubareaFile, 'data/subareas.geojson', JSON.stringify(broken))).toThrow(/feature #2 \(podgorze\) field properties\.id/);
+    expect(() => parseDataFile(SubareaFile, 'data/subareas.geojson', JSON.stringify(broken))).toThrow(
+      /feature #2 \(podgorze\) field properties\.id/,
+    );
   });
 
   it('says when the file is not JSON at all', () => {
@@ -46,7 +48,9 @@ describe('the privacy notice file', () => {
   });
 
   it('lists every placeholder still to be filled in, by path', () => {
-    expect(unfilled(parsePrivacy(privacy))).toEqual(expect.arrayContaining(['controller.name', 'controller.address', 'controller.email', 'dpo.email']));
+    expect(unfilled(parsePrivacy(privacy))).toEqual(
+      expect.arrayContaining(['controller.name', 'controller.address', 'controller.email', 'dpo.email']),
+    );
   });
 
   it('has no placeholder left once a deployment fills in the facts', () => {
@@ -81,7 +85,9 @@ describe('the privacy notice file', () => {
   });
 
   it('fills the retention periods into the text', () => {
-    expect(fillRetention('po {rejectedDays} dniach, {staleHelpDays} dni', { ...DEFAULT_RETENTION, rejectedDays: 7 })).toBe('po 7 dniach, 180 dni');
+    expect(
+      fillRetention('po {rejectedDays} dniach, {staleHelpDays} dni', { ...DEFAULT_RETENTION, rejectedDays: 7 }),
+    ).toBe('po 7 dniach, 180 dni');
   });
 
   it('refuses a link to the city that is not https', () => {

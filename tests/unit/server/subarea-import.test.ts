@@ -14,7 +14,11 @@ const NAMES: Record<string, string> = {
 };
 const msip = (names = NAMES) => ({
   type: 'FeatureCollection',
-  features: ours.features.map((f) => ({ type: 'Feature', properties: { nazwa_gpr: names[f.properties.id], objectid: 1 }, geometry: f.geometry })),
+  features: ours.features.map((f) => ({
+    type: 'Feature',
+    properties: { nazwa_gpr: names[f.properties.id], objectid: 1 },
+    geometry: f.geometry,
+  })),
 });
 
 describe('subareaIdFor', () => {
@@ -30,7 +34,11 @@ describe('importMsipSubareas', () => {
   it('produces a file the server accepts, marked OFFICIAL with its source', () => {
     const { collection } = importMsipSubareas(msip(), 'MSIP 2341', '2026-11-25');
     const parsed = SubareaFile.parse(collection);
-    expect(parsed.features.map((f) => f.properties.id).sort()).toEqual(['grzegorzki-wesola', 'kazimierz-stradom', 'stara-nowa-huta']);
+    expect(parsed.features.map((f) => f.properties.id).sort()).toEqual([
+      'grzegorzki-wesola',
+      'kazimierz-stradom',
+      'stara-nowa-huta',
+    ]);
     expect(parsed.features[0]!.properties.status).toMatch(/^OFFICIAL/);
     expect(parsed.features[0]!.properties.official_source).toBe('MSIP 2341');
   });
@@ -47,10 +55,21 @@ describe('importMsipSubareas', () => {
 
   it('names the missing subarea instead of writing a file with two', () => {
     const names = { ...NAMES, 'stara-nowa-huta': 'Podgórze' };
-    expect(() => importMsipSubareas(msip(names), 'x', '2026-11-25')).toThrow(/no feature for: stara-nowa-huta.*Podgórze/);
+    expect(() => importMsipSubareas(msip(names), 'x', '2026-11-25')).toThrow(
+      /no feature for: stara-nowa-huta.*Podgórze/,
+    );
   });
 
   it('rejects a file without nazwa_gpr, naming the field', () => {
-    expect(() => importMsipSubareas({ type: 'FeatureCollection', features: [{ type: 'Feature', properties: {}, geometry: ours.features[0]!.geometry }] }, 'x', 'd')).toThrow(/nazwa_gpr/);
+    expect(() =>
+      importMsipSubareas(
+        {
+          type: 'FeatureCollection',
+          features: [{ type: 'Feature', properties: {}, geometry: ours.features[0]!.geometry }],
+        },
+        'x',
+        'd',
+      ),
+    ).toThrow(/nazwa_gpr/);
   });
 });

@@ -21,7 +21,11 @@ describe('address text', () => {
 
   it('keeps a leading number as part of the street name', () => {
     expect(parseAddressQuery('29 Listopada')).toEqual({ words: ['29', 'listopada'], number: null, numberWhole: null });
-    expect(parseAddressQuery('al. 29 Listopada 10')).toEqual({ words: ['29', 'listopada'], number: '10', numberWhole: null });
+    expect(parseAddressQuery('al. 29 Listopada 10')).toEqual({
+      words: ['29', 'listopada'],
+      number: '10',
+      numberWhole: null,
+    });
   });
 
   it('folds a number the way the register writes it', () => {

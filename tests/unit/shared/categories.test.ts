@@ -7,10 +7,14 @@ const groups = ['helpKinds', 'walkThemes'] as const;
 const CYRILLIC = /[а-яіїєґ]/i;
 
 describe('category names (data/categories.json) in every language', () => {
-  it.each(groups.flatMap((group) => committed[group].map((c) => [group, c.id] as const)))('%s %s has a label in every language', (group, id) => {
-    const category = committed[group].find((c) => c.id === id)!;
-    for (const locale of LOCALES) expect(category.label[locale]?.trim(), `${group} ${id}: label.${locale}`).toBeTruthy();
-  });
+  it.each(groups.flatMap((group) => committed[group].map((c) => [group, c.id] as const)))(
+    '%s %s has a label in every language',
+    (group, id) => {
+      const category = committed[group].find((c) => c.id === id)!;
+      for (const locale of LOCALES)
+        expect(category.label[locale]?.trim(), `${group} ${id}: label.${locale}`).toBeTruthy();
+    },
+  );
 
   it('has Ukrainian labels written in Ukrainian and English labels that are not the Polish ones', () => {
     const untranslated = groups.flatMap((group) =>

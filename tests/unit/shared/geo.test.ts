@@ -62,7 +62,14 @@ describe('labelPoint', () => {
   });
 
   it('labels the largest part of a multipolygon', () => {
-    const small = [[[20.1, 50.1], [20.101, 50.1], [20.101, 50.101], [20.1, 50.1]]];
+    const small = [
+      [
+        [20.1, 50.1],
+        [20.101, 50.1],
+        [20.101, 50.101],
+        [20.1, 50.1],
+      ],
+    ];
     const big = subareas[0]!.geometry.type === 'Polygon' ? subareas[0]!.geometry.coordinates : [];
     const point = labelPoint({ type: 'MultiPolygon', coordinates: [small, big] });
     expect(subareaAt(point, subareas)).toBe(subareas[0]!.properties.id);

@@ -27,7 +27,13 @@ describe('Kraków wall-clock time', () => {
 
   it('agrees with the ICU time-zone database every hour of a year', () => {
     const fmt = new Intl.DateTimeFormat('sv-SE', {
-      timeZone: 'Europe/Warsaw', year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', hourCycle: 'h23',
+      timeZone: 'Europe/Warsaw',
+      year: 'numeric',
+      month: '2-digit',
+      day: '2-digit',
+      hour: '2-digit',
+      minute: '2-digit',
+      hourCycle: 'h23',
     });
     for (let t = Date.parse('2026-01-01T00:00:00Z'); t < Date.parse('2027-01-01T00:00:00Z'); t += 3_600_000) {
       expect(utcToWarsaw(new Date(t))).toBe(fmt.format(new Date(t)).replace(' ', 'T'));

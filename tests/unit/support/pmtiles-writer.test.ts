@@ -19,7 +19,12 @@ class BytesSource implements Source {
 }
 
 const read = (bytes: Uint8Array) => new PMTiles(new BytesSource(bytes));
-const tile = (z: number, x: number, y: number, text: string): TileInput => ({ z, x, y, data: new TextEncoder().encode(text) });
+const tile = (z: number, x: number, y: number, text: string): TileInput => ({
+  z,
+  x,
+  y,
+  data: new TextEncoder().encode(text),
+});
 const options = { bounds: TILESET_BOUNDS, metadata: { name: 'test' } };
 
 describe('the test PMTiles writer', () => {
@@ -34,15 +39,34 @@ describe('the test PMTiles writer', () => {
       }
       const header = await archive.getHeader();
       const expected = compression === 'gzip' ? Compression.Gzip : Compression.None;
-      expect(header).toMatchObject({ specVersion: 3, tileType: TileType.Mvt, internalCompression: expected, tileCompression: expected, clustered: true });
+      expect(header).toMatchObject({
+        specVersion: 3,
+        tileType: TileType.Mvt,
+        internalCompression: expected,
+        tileCompression: expected,
+        clustered: true,
+      });
     });
   }
 
   it('records zooms, bounds, centre, counts and metadata in the header', async () => {
     const tiles = [tile(10, 568, 346, 'a'), tile(11, 1137, 693, 'b'), tile(12, 2274, 1387, 'c')];
-    const archive = read(writePmtiles(tiles, { ...options, center: [19.945, 50.056, 11], metadata: { name: 'Kraków', vector_layers: [] } }));
+    const archive = read(
+      writePmtiles(tiles, {
+        ...options,
+        center: [19.945, 50.056, 11],
+        metadata: { name: 'Kraków', vector_layers: [] },
+      }),
+    );
     const header = await archive.getHeader();
-    expect(header).toMatchObject({ minZoom: 10, maxZoom: 12, centerZoom: 11, numAddressedTiles: 3, numTileEntries: 3, numTileContents: 3 });
+    expect(header).toMatchObject({
+      minZoom: 10,
+      maxZoom: 12,
+      centerZoom: 11,
+      numAddressedTiles: 3,
+      numTileEntries: 3,
+      numTileContents: 3,
+    });
     expect(header.minLon).toBeCloseTo(TILESET_BOUNDS[0], 6);
     expect(header.maxLat).toBeCloseTo(TILESET_BOUNDS[3], 6);
     expect(header.centerLon).toBeCloseTo(19.945, 6);
@@ -56,7 +80,10 @@ describe('the test PMTiles writer', () => {
     const tiles = [tile(1, 0, 0, 'sea'), tile(1, 0, 1, 'sea'), tile(1, 1, 1, 'land'), tile(2, 3, 3, 'sea')];
     const archive = read(writePmtiles(tiles, options));
     expect(await archive.getHeader()).toMatchObject({ numAddressedTiles: 4, numTileEntries: 3, numTileContents: 2 });
-    for (const t of tiles) expect(new TextDecoder().decode((await archive.getZxy(t.z, t.x, t.y))!.data)).toBe(new TextDecoder().decode(t.data));
+    for (const t of tiles)
+      expect(new TextDecoder().decode((await archive.getZxy(t.z, t.x, t.y))!.data)).toBe(
+        new TextDecoder().decode(t.data),
+      );
   });
 
   it('answers undefined for a tile the archive does not hold', async () => {

@@ -50,7 +50,12 @@ export class Placement {
     const subareas = this.context.subareas();
     const p = this.point;
     if (!p || !subareas) return false;
-    return subareaAt([p.lng, p.lat], subareas.features.map((f) => ({ properties: { id: f.id }, geometry: f.geometry }))) === null;
+    return (
+      subareaAt(
+        [p.lng, p.lat],
+        subareas.features.map((f) => ({ properties: { id: f.id }, geometry: f.geometry })),
+      ) === null
+    );
   });
 
   /** Where the keyboard crosshair starts: inside the chosen subarea, else null (the middle of the current view). */

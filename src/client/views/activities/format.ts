@@ -7,7 +7,8 @@ const ZONE = 'Europe/Warsaw';
 
 const dayFormat = (locale: Locale) =>
   new Intl.DateTimeFormat(TAGS[locale], { timeZone: ZONE, weekday: 'short', day: 'numeric', month: 'long' });
-const timeFormat = (locale: Locale) => new Intl.DateTimeFormat(TAGS[locale], { timeZone: ZONE, hour: '2-digit', minute: '2-digit' });
+const timeFormat = (locale: Locale) =>
+  new Intl.DateTimeFormat(TAGS[locale], { timeZone: ZONE, hour: '2-digit', minute: '2-digit' });
 
 /** "sob., 16 maja, 10:00–12:00"; across midnight "sob., 16 maja, 22:00 – niedz., 17 maja, 02:00". */
 export function formatWhen(a: Activity, locale: Locale): string {

@@ -5,7 +5,10 @@
 export function formatDistance(m: number, locale: string): string {
   if (!Number.isFinite(m) || m < 0) throw new RangeError(`formatDistance: expected metres ≥ 0, got ${m}`);
   if (m < 995) return `${Math.max(10, Math.round(m / 10) * 10)} m`;
-  const km = new Intl.NumberFormat(locale, { maximumFractionDigits: m < 9_950 ? 1 : 0, minimumFractionDigits: m < 9_950 ? 1 : 0 });
+  const km = new Intl.NumberFormat(locale, {
+    maximumFractionDigits: m < 9_950 ? 1 : 0,
+    minimumFractionDigits: m < 9_950 ? 1 : 0,
+  });
   return `${km.format(m / 1000)} km`;
 }
 

@@ -79,6 +79,7 @@ export class HelpSearch {
 const [getHelpSearch, setHelpSearch, hasHelpSearch] = createContext<HelpSearch>();
 export { setHelpSearch };
 export function useHelpSearch(): HelpSearch {
-  if (!hasHelpSearch()) throw new Error('HelpSearch context not found: MapView must call setHelpSearch(new HelpSearch(…))');
+  if (!hasHelpSearch())
+    throw new Error('HelpSearch context not found: MapView must call setHelpSearch(new HelpSearch(…))');
   return getHelpSearch();
 }

@@ -9,26 +9,53 @@ export const COMMON_LANGUAGES = ['pl', 'uk', 'en', 'ru', 'de'] as const;
 const CONTACTS = ['phone', 'email', 'www'] as const;
 export type ContactField = (typeof CONTACTS)[number];
 /** The form's fields a message can be attached to (the API's paths folded onto them). */
-export type DraftField = 'helperType' | 'name' | 'kinds' | 'description' | 'availability' | 'languages' | ContactField | 'location' | 'consent';
+export type DraftField =
+  | 'helperType'
+  | 'name'
+  | 'kinds'
+  | 'description'
+  | 'availability'
+  | 'languages'
+  | ContactField
+  | 'location'
+  | 'consent';
 
 type HelperType = HelpCreate['helperType'];
 /** Like the API body, but with what the resident has not answered yet left open, so validation names it. */
-type Body = Omit<HelpCreate, 'consent' | 'lng' | 'lat' | 'helperType'> & { helperType: HelperType | null; consent?: boolean; lng?: number; lat?: number };
+type Body = Omit<HelpCreate, 'consent' | 'lng' | 'lat' | 'helperType'> & {
+  helperType: HelperType | null;
+  consent?: boolean;
+  lng?: number;
+  lat?: number;
+};
 
 const STORAGE_KEY = 'mapa.helpDraft';
 const text = z.string().max(2000);
 /** What survives a reload: everything typed except the publication consent, which is given again on purpose. */
 const Stored = z.object({
   helperType: z.enum(['organisation', 'person']).nullable(),
-  name: text, kinds: z.array(z.string()).max(30), description: text, availability: text,
-  days: z.array(z.enum(WEEKDAYS)), from: z.string().max(5), to: z.string().max(5),
+  name: text,
+  kinds: z.array(z.string()).max(30),
+  description: text,
+  availability: text,
+  days: z.array(z.enum(WEEKDAYS)),
+  from: z.string().max(5),
+  to: z.string().max(5),
   // otherLanguages: typed codes, from drafts kept before languages were picked by name; folded into languages.
-  languages: z.array(z.string()).max(12), otherLanguages: text.optional(),
+  languages: z.array(z.string()).max(12),
+  otherLanguages: text.optional(),
   contact: z.object({ phone: text, email: text, www: text }),
   publish: z.object({ phone: z.boolean(), email: z.boolean(), www: z.boolean() }),
   // Optional: drafts saved before the contact-request notices existed still restore.
   notify: z.boolean().optional(),
-  point: z.object({ lng: z.number(), lat: z.number(), source: z.enum(['tap', 'gps', 'keyboard', 'search', 'existing']), label: z.string().optional() }).nullable(),
+  point: z
+    .object({
+      lng: z.number(),
+      lat: z.number(),
+      source: z.enum(['tap', 'gps', 'keyboard', 'search', 'existing']),
+      label: z.string().optional(),
+    })
+    .nullable(),
 });
 
 /**
@@ -59,7 +86,9 @@ export class OfferDraft {
 
   /** The weekdays/hours chosen, as text appended to the availability (the API keeps one availability text). */
   schedule(dayLabel: (d: Weekday) => string): string {
-    const days = WEEKDAYS.filter((d) => this.days.includes(d)).map(dayLabel).join(', ');
+    const days = WEEKDAYS.filter((d) => this.days.includes(d))
+      .map(dayLabel)
+      .join(', ');
     const hours = this.from || this.to ? `${this.from || '…'}–${this.to || '…'}` : '';
     return [days, hours].filter(Boolean).join(' ');
   }
@@ -68,7 +97,10 @@ export class OfferDraft {
     const availability = [this.availability.trim(), this.schedule(dayLabel)].filter(Boolean).join('; ');
     const languages = [...new Set(this.languages)];
     const contact = Object.fromEntries(
-      CONTACTS.filter((f) => this.contact[f].trim()).map((f) => [f, f === 'www' ? withScheme(this.contact[f]) : this.contact[f].trim()]),
+      CONTACTS.filter((f) => this.contact[f].trim()).map((f) => [
+        f,
+        f === 'www' ? withScheme(this.contact[f]) : this.contact[f].trim(),
+      ]),
     );
     const person = this.helperType === 'person';
     return {
@@ -81,7 +113,9 @@ export class OfferDraft {
       ...(languages.length ? { languages } : {}),
       ...(Object.keys(contact).length ? { contact } : {}),
       // Consent is asked per contact of a private person; organisations publish theirs (docs/product.md).
-      ...(person ? { contactConsent: Object.fromEntries(CONTACTS.filter((f) => contact[f]).map((f) => [f, this.publish[f]])) } : {}),
+      ...(person
+        ? { contactConsent: Object.fromEntries(CONTACTS.filter((f) => contact[f]).map((f) => [f, this.publish[f]])) }
+        : {}),
       ...(contact.email ? { notifyRequests: this.notify } : {}),
       ...(point ? { lng: point.lng, lat: point.lat } : {}),
       consent: this.consent,
@@ -93,8 +127,23 @@ export class OfferDraft {
    * or a dead battery). It is the helper's own device; the draft is deleted once the server has the offer.
    */
   save(point: PlacedPoint | null = this.point): void {
-    const { helperType, name, kinds, description, availability, days, from, to, languages, contact, publish, notify } = this;
-    const data = { helperType, name, kinds, description, availability, days, from, to, languages, contact, publish, notify, point };
+    const { helperType, name, kinds, description, availability, days, from, to, languages, contact, publish, notify } =
+      this;
+    const data = {
+      helperType,
+      name,
+      kinds,
+      description,
+      availability,
+      days,
+      from,
+      to,
+      languages,
+      contact,
+      publish,
+      notify,
+      point,
+    };
     localStorage.setItem(STORAGE_KEY, JSON.stringify($state.snapshot(data)));
   }
 
@@ -104,7 +153,10 @@ export class OfferDraft {
       const parsed = Stored.safeParse(JSON.parse(localStorage.getItem(STORAGE_KEY) ?? 'null'));
       if (parsed.success) {
         const { otherLanguages = '', ...kept } = parsed.data;
-        const typed = otherLanguages.split(/[\s,;]+/).map((c) => c.trim().toLowerCase()).filter(Boolean);
+        const typed = otherLanguages
+          .split(/[\s,;]+/)
+          .map((c) => c.trim().toLowerCase())
+          .filter(Boolean);
         Object.assign(d, { ...kept, languages: [...new Set([...kept.languages, ...typed])] });
       }
     } catch (e) {

@@ -30,12 +30,18 @@ export function rankOffers(features: readonly PointFeature[], q: OfferQuery, loc
   const offers = features
     .filter(isHelp)
     .filter((f) => wanted.size === 0 || f.properties.kinds.some((k) => wanted.has(k)))
-    .map((feature) => ({ feature, state: freshness(feature.properties.confirmedAt, feature.properties.paused === true, q.now, q.limits) }))
+    .map((feature) => ({
+      feature,
+      state: freshness(feature.properties.confirmedAt, feature.properties.paused === true, q.now, q.limits),
+    }))
     .filter((o) => o.state !== 'stale');
   // Distances are measured to the geometry, which for a private person is the published cell centre: the client is
   // never sent their exact point, so the order cannot tell which side of the cell the door is on.
   const ranked: RankedOffer[] = q.origin
-    ? sortByDistance(offers, q.origin, (o) => o.feature.geometry.coordinates).map(({ item, distanceM }) => ({ ...item, distanceM }))
+    ? sortByDistance(offers, q.origin, (o) => o.feature.geometry.coordinates).map(({ item, distanceM }) => ({
+        ...item,
+        distanceM,
+      }))
     : offers
         .map((o) => ({ ...o, distanceM: null }))
         .sort((a, b) => a.feature.properties.name.localeCompare(b.feature.properties.name, locale));

@@ -3,7 +3,11 @@ import type { MessageKey } from '../../i18n/i18n.svelte.ts';
 import { fieldOf, type DraftField } from './offer-draft.svelte.ts';
 
 type T = (key: MessageKey, options?: Record<string, unknown>) => string;
-const MAX: Partial<Record<DraftField, number>> = { name: LIMITS.name, description: LIMITS.description, availability: LIMITS.availability };
+const MAX: Partial<Record<DraftField, number>> = {
+  name: LIMITS.name,
+  description: LIMITS.description,
+  availability: LIMITS.availability,
+};
 
 /**
  * zod or API issues → one plain-language message per form field, in the resident's language ("Polish

@@ -23,7 +23,12 @@ export const walkSeries = (keep: string, change: string): Series[] => [
 export const walkRows = (s: WalkStats, categories: Categories, locale: Locale): Row[] =>
   s.byTheme
     .filter((t) => t.keep + t.change > 0)
-    .map((t) => ({ label: categoryLabel(categories, 'walkThemes', t.theme, locale), values: { keep: t.keep, change: t.change } }));
+    .map((t) => ({
+      label: categoryLabel(categories, 'walkThemes', t.theme, locale),
+      values: { keep: t.keep, change: t.change },
+    }));
 
 export const helpRows = (s: HelpStats, categories: Categories, locale: Locale): Row[] =>
-  s.byKind.filter((k) => k.count > 0).map((k) => ({ label: categoryLabel(categories, 'helpKinds', k.kind, locale), values: { count: k.count } }));
+  s.byKind
+    .filter((k) => k.count > 0)
+    .map((k) => ({ label: categoryLabel(categories, 'helpKinds', k.kind, locale), values: { count: k.count } }));

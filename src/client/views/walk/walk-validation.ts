@@ -9,7 +9,11 @@ export type WalkField = 'place' | 'kind' | 'theme' | 'title' | 'description' | '
 export type FieldErrors = Partial<Record<WalkField, string>>;
 
 const FIELDS = new Set<string>(['kind', 'theme', 'title', 'description', 'nickname', 'consent']);
-const MAX: Partial<Record<WalkField, number>> = { title: LIMITS.title, description: LIMITS.description, nickname: LIMITS.nickname };
+const MAX: Partial<Record<WalkField, number>> = {
+  title: LIMITS.title,
+  description: LIMITS.description,
+  nickname: LIMITS.nickname,
+};
 
 /** An issue path from zod or the server ("title", "lng", …) → the form field it belongs to. */
 export function fieldOf(path: string): WalkField | null {
@@ -33,12 +37,14 @@ export function walkErrors(issues: readonly z.core.$ZodIssue[], i18n: I18n): Fie
 }
 
 function messageFor(field: WalkField, issue: z.core.$ZodIssue, i18n: I18n): string {
-  if (field === 'place') return issue.code === 'invalid_type' ? i18n.t('walk.errors.place') : i18n.t('walk.errors.outside');
+  if (field === 'place')
+    return issue.code === 'invalid_type' ? i18n.t('walk.errors.place') : i18n.t('walk.errors.outside');
   if (field === 'kind') return i18n.t('walk.errors.kind');
   if (field === 'theme') return i18n.t('walk.errors.theme');
   if (field === 'consent') return i18n.t('walk.errors.consent');
   if (issue.code === 'too_big') return i18n.t('walk.errors.tooLong', { max: MAX[field] });
-  if (field === 'title' && (issue.code === 'too_small' || issue.code === 'invalid_type')) return i18n.t('walk.errors.titleRequired');
+  if (field === 'title' && (issue.code === 'too_small' || issue.code === 'invalid_type'))
+    return i18n.t('walk.errors.titleRequired');
   if (issue.code === 'custom') {
     const kind = issue.params?.['text'] as TextProblemKind | undefined;
     if (kind === 'invisible' && field === 'title') return i18n.t('walk.errors.titleRequired');

@@ -18,7 +18,11 @@ describe('distanceM', () => {
   });
 
   it('agrees with @turf/distance to within a centimetre across Kraków', () => {
-    for (const [a, b] of [[PLAC_NOWY, HALA_TARGOWA], [PLAC_NOWY, PLAC_CENTRALNY], [RYNEK, HALA_TARGOWA]] as const) {
+    for (const [a, b] of [
+      [PLAC_NOWY, HALA_TARGOWA],
+      [PLAC_NOWY, PLAC_CENTRALNY],
+      [RYNEK, HALA_TARGOWA],
+    ] as const) {
       const turf = turfDistance([...a], [...b], { units: 'meters' });
       expect(Math.abs(distanceM(a, b) - turf)).toBeLessThan(0.01);
     }
@@ -45,7 +49,8 @@ describe('sortByDistance', () => {
     const ranked = sortByDistance(offers, STRADOM, (o) => o.at);
     expect(ranked.map((r) => r.item.name)).toEqual(['Plac Nowy', 'Hala Targowa', 'Nowa Huta']);
     expect(ranked[0]!.distanceM).toBeCloseTo(distanceM(STRADOM, PLAC_NOWY), 6);
-    for (let i = 1; i < ranked.length; i++) expect(ranked[i]!.distanceM).toBeGreaterThanOrEqual(ranked[i - 1]!.distanceM);
+    for (let i = 1; i < ranked.length; i++)
+      expect(ranked[i]!.distanceM).toBeGreaterThanOrEqual(ranked[i - 1]!.distanceM);
   });
 
   it('orders differently from a different origin', () => {

@@ -1,4 +1,10 @@
-import { ActivityInput, AUDIENCES, type Activity, type ActivityPatch, type Audience } from '../../../../shared/activities.ts';
+import {
+  ActivityInput,
+  AUDIENCES,
+  type Activity,
+  type ActivityPatch,
+  type Audience,
+} from '../../../../shared/activities.ts';
 import type { Place } from '../../../../shared/places.ts';
 import type { SubareaId } from '../../../../shared/subareas.ts';
 
@@ -71,16 +77,21 @@ export class ActivityDraft {
     return {
       title: this.title.trim(),
       subarea: this.subarea,
-      place: this.lng === null || this.lat === null ? undefined : { name: this.placeName.trim(), lng: this.lng, lat: this.lat },
+      place:
+        this.lng === null || this.lat === null
+          ? undefined
+          : { name: this.placeName.trim(), lng: this.lng, lat: this.lat },
       start: this.start,
       end: this.end,
       description: opt(this.description),
       accessibility: opt(this.accessibility),
       audience: this.audience,
       registration:
-        this.registration === 'link' ? { type: 'link', url: this.url.trim() }
-        : this.registration === 'email' ? { type: 'email', email: this.email.trim() }
-        : { type: 'none' },
+        this.registration === 'link'
+          ? { type: 'link', url: this.url.trim() }
+          : this.registration === 'email'
+            ? { type: 'email', email: this.email.trim() }
+            : { type: 'none' },
       status: this.status,
       cancelReason: this.status === 'odwolane' ? opt(this.cancelReason) : undefined,
       fromPlan: this.fromPlan ?? undefined,
