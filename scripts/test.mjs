@@ -1,9 +1,11 @@
 // `npm test`: everything a fresh clone needs, then every test. Steps:
-// install deps → install Chromium if missing → type checks → unit+API tests → production build → e2e.
+// install deps → install Chromium and PostgreSQL if missing → type checks → start a throw-away PostgreSQL →
+// unit+API tests → production build → e2e → stop PostgreSQL (also when a step fails or the run is interrupted).
 // Ends with one line "tests: N passed, M failed" counting vitest and Playwright together.
 import { existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
 import { ensureDependencies, run } from './lib.mjs';
 import { ensureBrowser } from './ensure-browser.mjs';
+import { startCluster } from './pg/cluster.mjs';
 import { playwrightFailures, vitestFailures } from './test-summary.mjs';
 
 ensureDependencies();
@@ -19,13 +21,37 @@ const step = (name, command, args, env) => {
 };
 
 step('type check', 'npm', ['run', '--silent', 'check']);
-step('unit and API tests', 'npx', [
-  'vitest',
-  'run',
-  '--reporter=default',
-  '--reporter=json',
-  '--outputFile.json=test-results/vitest.json',
-]);
+
+// One PostgreSQL for the whole run (~3 s to start); each test file copies its own database from `mapa` (the template,
+// PostGIS only, nobody connects to it). Without it the PostgreSQL tests would each start their own.
+let postgres;
+try {
+  postgres = await startCluster({ database: 'mapa', log: true });
+} catch (e) {
+  console.error(`Could not start PostgreSQL for the tests: ${e.message}`);
+  failures.push('PostgreSQL');
+}
+const stopPostgres = () => {
+  postgres?.stop();
+  postgres = undefined;
+};
+process.on('exit', stopPostgres);
+for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP']) {
+  process.on(signal, () => {
+    stopPostgres();
+    process.exit(130);
+  });
+}
+const pgEnv = postgres ? { PG_ADMIN_URL: postgres.adminUrl, PG_TEMPLATE: 'mapa' } : {};
+
+step(
+  'unit and API tests',
+  'npx',
+  ['vitest', 'run', '--reporter=default', '--reporter=json', '--outputFile.json=test-results/vitest.json'],
+  pgEnv,
+);
+// Only the unit and API tests use it: the browser tests run on the SQLite server.
+stopPostgres();
 // ~7 s: the real server SIGKILLed under 1,200 concurrent submissions must lose no acknowledged point.
 step('durability', 'node', ['scripts/durability.mjs']);
 if (step('production build', 'npx', ['vite', 'build', '--logLevel', 'warn']) === 0) {

@@ -5,6 +5,8 @@ import { join, resolve } from 'node:path';
 export interface ServerConfig {
   port: number;
   dataDir: string;
+  /** DATABASE_URL: a PostgreSQL database (postgres://…) instead of SQLite in DATA_DIR; null: SQLite. */
+  databaseUrl: string | null;
   /** Online basemap; null forces the offline style. */
   basemapStyleUrl: string | null;
   /** Local PMTiles extract served at /api/basemap/krakow.pmtiles and preferred over the online style; null: none. */
@@ -145,6 +147,26 @@ function publicUrl(raw: string | undefined): string | null {
   return (url.origin + url.pathname).replace(/\/+$/, '');
 }
 
+/**
+ * DATABASE_URL selects PostgreSQL; unset or empty keeps SQLite in DATA_DIR. Anything that is not a postgres:// address
+ * stops start-up: a mistyped URL silently falling back to an empty SQLite file would look like lost data.
+ */
+function databaseUrl(raw: string | undefined): string | null {
+  if (raw === undefined || raw === '') return null;
+  let url: URL | undefined;
+  try {
+    url = new URL(raw);
+  } catch {
+    // Reported below without echoing the value: it may hold a password.
+  }
+  if (!url || (url.protocol !== 'postgres:' && url.protocol !== 'postgresql:') || !url.hostname) {
+    throw new Error(
+      'DATABASE_URL must be a PostgreSQL address such as postgres://user:password@host:5432/mapa; unset it to use SQLite in DATA_DIR',
+    );
+  }
+  return raw;
+}
+
 /** SMTP_URL needs PUBLIC_URL: a notice's login link must lead to the app, not to whatever host the server guesses. */
 function mailConfig(env: NodeJS.ProcessEnv, publicUrl: string | null): MailConfig {
   const smtpUrl = env.SMTP_URL || null;
@@ -167,6 +189,7 @@ export function configFromEnv(env: NodeJS.ProcessEnv): ServerConfig {
   return {
     port,
     dataDir,
+    databaseUrl: databaseUrl(env.DATABASE_URL),
     basemapStyleUrl: basemap === '' || basemap === 'offline' ? null : basemap,
     basemapPmtiles: basemapPmtiles(env, dataDir),
     secureCookies: env.SECURE_COOKIES === '1' || env.SECURE_COOKIES === 'true',

@@ -84,6 +84,13 @@ function start() {
       `RETENTION_STALE_HELP_DAYS (${retention.staleHelpDays}) must not be shorter than HELP_HIDE_DAYS (${helpFreshness.hideDays}): offers still on the map would be erased`,
     );
   }
+  if (config.databaseUrl) {
+    // The schema, migrations and scripts for PostgreSQL exist (db/pg/, migrations-pg/), but the app's repositories
+    // run on SQLite only so far: refusing is honest, starting on SQLite behind the operator's back would not be.
+    throw new StartupError(
+      'DATABASE_URL is set, but this version cannot run on PostgreSQL yet (only its schema is ready). Unset DATABASE_URL to use SQLite in DATA_DIR',
+    );
+  }
   const db = openDatabase(config.dataDir);
   const app = createApp(db, {
     site,

@@ -1,5 +1,5 @@
 import { spawn } from 'node:child_process';
-import { chmodSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { chmodSync, existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer, type Server } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -94,5 +94,18 @@ describe('start-up failures', () => {
     } finally {
       busy.close();
     }
+  });
+
+  it('a DATABASE_URL that is not a PostgreSQL address: one line naming the setting, without echoing it, exit 1', async () => {
+    const result = await startServer({ DATA_DIR: join(root, 'var-url'), DATABASE_URL: 'mysql://u:secret@db/mapa' });
+    expectOneLine(result, 'DATABASE_URL', 'postgres://');
+    expect(result.stderr).not.toContain('secret');
+  });
+
+  it('DATABASE_URL while the PostgreSQL engine is unfinished: refuses instead of quietly using SQLite', async () => {
+    const dataDir = join(root, 'var-pg');
+    const result = await startServer({ DATA_DIR: dataDir, DATABASE_URL: 'postgres://u:p@127.0.0.1:1/mapa' });
+    expectOneLine(result, 'DATABASE_URL', 'Unset DATABASE_URL');
+    expect(existsSync(join(dataDir, 'mapa.sqlite'))).toBe(false);
   });
 });

@@ -31,6 +31,21 @@ describe('configFromEnv', () => {
     expect(c.trustProxy).toBe(1);
   });
 
+  it('selects PostgreSQL with a postgres:// DATABASE_URL and SQLite without one', () => {
+    expect(configFromEnv({}).databaseUrl).toBeNull();
+    expect(configFromEnv({ DATABASE_URL: '' }).databaseUrl).toBeNull();
+    const url = 'postgres://mapa:pw@db.example:5432/mapa';
+    expect(configFromEnv({ DATABASE_URL: url }).databaseUrl).toBe(url);
+    expect(configFromEnv({ DATABASE_URL: 'postgresql://db/mapa' }).databaseUrl).toBe('postgresql://db/mapa');
+  });
+
+  it('refuses a DATABASE_URL that is not PostgreSQL, without repeating its password', () => {
+    for (const bad of ['sqlite:///var/mapa.sqlite', 'mysql://u:secret@db/mapa', 'not a url', 'postgres://']) {
+      expect(() => configFromEnv({ DATABASE_URL: bad })).toThrow(/DATABASE_URL must be a PostgreSQL address/);
+    }
+    expect(() => configFromEnv({ DATABASE_URL: 'mysql://u:secret@db/mapa' })).not.toThrow(/secret/);
+  });
+
   it('reads TRUST_PROXY as the number of proxies in front ("true" is one) and refuses anything else', () => {
     expect(configFromEnv({ TRUST_PROXY: 'true' }).trustProxy).toBe(1);
     expect(configFromEnv({ TRUST_PROXY: '2' }).trustProxy).toBe(2);
