@@ -70,7 +70,9 @@ export interface Child {
 
 /** Starts `node --import tsx <file>` (one process, so the numbers are about it alone) and waits for `healthUrl`. */
 export async function startNode(file: string, env: NodeJS.ProcessEnv, healthUrl: string): Promise<Child> {
-  const proc = spawn(process.execPath, ['--import', 'tsx', file], {
+  // BENCH_NODE_ARGS, e.g. "--cpu-prof --cpu-prof-dir=/tmp/prof": to see where a server's time goes.
+  const extra = (process.env.BENCH_NODE_ARGS ?? '').split(/\s+/).filter(Boolean);
+  const proc = spawn(process.execPath, [...extra, '--import', 'tsx', file], {
     cwd: ROOT,
     env: { ...process.env, ...env },
     stdio: ['ignore', 'ignore', 'pipe'],

@@ -59,12 +59,14 @@ export function compressAnswers(): MiddlewareHandler {
   return async (c, next) => {
     await next();
     const res = c.res;
-    if (c.req.method === 'HEAD' || res.status === 206 || res.status === 304 || !res.body) return;
+    if (c.req.method === 'HEAD' || res.status === 206 || res.status === 304) return;
+    // Headers before the body: reading `res.body` turns the adapter's lightweight answer into a full web Response
+    // whose bytes then go through a stream, which is most of what a cached answer would otherwise cost.
     if (res.headers.has('Content-Encoding') || !TEXT_ANSWER.test(res.headers.get('Content-Type') ?? '')) return;
     if (/\bno-transform\b/i.test(res.headers.get('Cache-Control') ?? '')) return;
     varyOnEncoding(res.headers);
     const encoding = pickEncoding(c.req.header('Accept-Encoding'));
-    if (!encoding) return;
+    if (!encoding || !res.body) return;
     const bytes = new Uint8Array(await res.arrayBuffer());
     const headers = new Headers(res.headers);
     let body: Uint8Array<ArrayBuffer> = bytes;

@@ -9,10 +9,15 @@ const KEEP = 10_000;
  * triggers). Read per request, so it must stay cheap: one row of sqlite_sequence.
  */
 export class ChangeLog {
-  constructor(private readonly db: Db) {}
+  // Prepared once: every map read asks for the version, and preparing costs more than the read itself.
+  private readonly currentSeq;
+
+  constructor(private readonly db: Db) {
+    this.currentSeq = db.prepare(`SELECT seq FROM sqlite_sequence WHERE name = 'point_changes'`).pluck();
+  }
 
   current(): number {
-    const v = this.db.prepare(`SELECT seq FROM sqlite_sequence WHERE name = 'point_changes'`).pluck().get();
+    const v = this.currentSeq.get();
     return typeof v === 'number' ? v : 0;
   }
 

@@ -35,7 +35,8 @@ export const noStore: MiddlewareHandler = async (c, next) => {
  * through this stream, so a cut-off body surfaces as one ApiError wherever it is noticed.
  */
 export const cutOffBody: MiddlewareHandler = async (c, next) => {
-  const source = c.req.raw.body;
+  // GET and HEAD bodies are never read; asking for one would build a full web Request for every map read.
+  const source = c.req.method === 'GET' || c.req.method === 'HEAD' ? null : c.req.raw.body;
   if (source) {
     const reader = source.getReader();
     const body = new ReadableStream<Uint8Array>({
