@@ -142,8 +142,8 @@ export default defineConfig({
     include: ['tests/unit/**/*.test.ts', 'tests/api/**/*.test.ts'],
     environment: 'node',
     pool: 'forks',
-    // Behaviour, not speed (speed lives in `npm run bench`): scrypt and the privacy sweeps take 2-4 s alone and far more
-    // on a loaded 2-core CI machine, so the default 5 s limit failed a passing test there.
+    // Behaviour, not speed (speed lives in `npm run bench`): scrypt and the privacy sweeps take 2-4 s alone and far
+    // more on a loaded 2-core CI machine, so the default 5 s limit failed a passing test there.
     testTimeout: 30_000,
     hookTimeout: 30_000,
   },

@@ -3,6 +3,7 @@
 
 const firstLine = (text = '') =>
   text
+    // eslint-disable-next-line no-control-regex -- strips the terminal's colour codes, which start with ESC
     .replace(/\u001b\[[0-9;]*m/g, '')
     .split('\n')
     .find((l) => l.trim())

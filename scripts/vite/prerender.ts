@@ -50,8 +50,9 @@ export function prerender(): Plugin {
             categories: site.categories,
           });
           const { body } = renderShell(boot);
-          // The page's CSP allows no inline style (src/server/middleware/security.ts): a style="" in the markup would be
-          // refused by the browser and logged as an error. Svelte's style: directives are fine after hydration.
+          // The page's CSP allows no inline style (src/server/middleware/security.ts): a style="" in the markup
+          // would be refused by the browser and logged as an error. Svelte's style: directives are fine after
+          // hydration.
           const inline = /<[^>]+\sstyle="[^"]*"/.exec(body);
           if (inline)
             throw new Error(

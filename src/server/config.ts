@@ -13,7 +13,10 @@ export interface ServerConfig {
   basemapPmtiles: string | null;
   /** Behind an https proxy: mark cookies Secure. */
   secureCookies: boolean;
-  /** How many reverse proxies of our own stand in front (TRUST_PROXY); the client address is that many X-Forwarded-For entries from the right. 0: the socket's address. */
+  /**
+   * How many reverse proxies of our own stand in front (TRUST_PROXY); the client address is that many
+   * X-Forwarded-For entries from the right. 0: the socket's address.
+   */
   trustProxy: number;
   /** GEOCODER_URL: an optional Photon/Nominatim-compatible search the server may ask; null: offline sources only. */
   geocoderUrl: string | null;

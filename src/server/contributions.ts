@@ -218,7 +218,7 @@ export class Contributions {
     return publicFeature(p.record, p.publicLng, p.publicLat);
   }
 
-  /** The point as the public list shows it now, or null when the list leaves it out (unpublished, or hidden as stale). */
+  /** The point as the public list shows it now, or null when the list leaves it out (unpublished, or stale). */
   publicInView(id: string): PointFeature | null {
     const p = this.points.get(id);
     if (!p || p.record.status !== 'published' || !inDefaultView(p.record, this.now(), this.helpFreshness)) return null;
@@ -235,7 +235,7 @@ export class Contributions {
     return { type: 'FeatureCollection', features };
   }
 
-  /** The author's PATCH (edit token checked by the caller): a content change on a published point goes back to review. */
+  /** The author's PATCH (edit token checked by the caller): a content change to a published point is reviewed again. */
   edit(p: StoredPoint, patch: PointPatch): PointRecord {
     return this.apply(p, patch, 'author', false);
   }

@@ -48,7 +48,7 @@ export const ActivityPlace = z.strictObject({
 });
 export type ActivityPlace = z.infer<typeof ActivityPlace>;
 
-// Control and text-direction characters are refused as in residents' text (shared/text.ts); `multiline` keeps line breaks.
+// Control and text-direction characters are refused as in residents' text (text.ts); `multiline` keeps line breaks.
 const text = (max: number, what: string, multiline = false) =>
   z
     .string()

@@ -17,7 +17,9 @@ import { z } from 'zod';
  * Every message names the field, so the answer's `issues` say which one to fix even where the path alone would not.
  */
 
+// eslint-disable-next-line no-control-regex -- finding control characters is the point
 const C0_C1 = /[\u0000-\u001F\u007F-\u009F]/u;
+// eslint-disable-next-line no-control-regex -- as above, line breaks allowed
 const C0_C1_EXCEPT_LINES = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F]/u;
 const BIDI_CONTROL = /[\u202A-\u202E\u2066-\u2069]/u;
 const INVISIBLE = /[\s\p{Default_Ignorable_Code_Point}\p{Cf}\p{Cc}\u2800]/gu;

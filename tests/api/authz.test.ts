@@ -187,7 +187,10 @@ beforeAll(async () => {
   requestId = ((await r.json()) as { id: string }).id;
 });
 
-/** The moderator's removal erases the point: each call gets a point of its own, so later calls still find the resident's. */
+/**
+ * The moderator's removal erases the point: each call gets a point of its own, so later calls still find the
+ * resident's.
+ */
 const ERASES_POINT = 'POST /api/moderation/points/:id/remove';
 
 async function call(endpoint: string, headers: Record<string, string>) {

@@ -44,7 +44,8 @@ describe('GET /api/health', () => {
   it('answers 503 when nothing can be written in the data directory, without naming it to the public', async () => {
     const { dir, app } = onDisk();
     const log = vi.spyOn(console, 'error').mockImplementation(() => {});
-    rmSync(dir, { recursive: true, force: true }); // the directory (its disk, its mount) is gone under the running server
+    // The directory (its disk, its mount) is gone under the running server.
+    rmSync(dir, { recursive: true, force: true });
     const res = await app.request('/api/health');
     expect(res.status).toBe(503);
     expect(JSON.stringify(await res.json())).not.toContain(dir);

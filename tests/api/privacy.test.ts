@@ -7,7 +7,7 @@ import { approve, createPoint, fresh, helpBody, moderatorCookie } from './helper
 
 const [W, S, E, N] = KRAKOW_BBOX;
 const PRIVACY_RUNS = Number(process.env.FUZZ_RUNS ?? 60);
-/** 7-decimal positions (GPS precision) whose last digit is non-zero, so they can never equal a 6-decimal cell centre. */
+/** 7-decimal positions (GPS precision) whose last digit is non-zero: they can never equal a 6-decimal cell centre. */
 const coord = (lo: number, hi: number) =>
   fc
     .tuple(fc.integer({ min: Math.ceil(lo * 1e6), max: Math.floor(hi * 1e6) - 1 }), fc.integer({ min: 1, max: 9 }))

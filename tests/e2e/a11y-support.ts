@@ -143,7 +143,10 @@ export interface Seed {
 }
 let seeded: Promise<Seed> | null = null;
 
-/** What the views show: a published walk pin in a moderated session, a pending one, a published and a pending help offer. */
+/**
+ * What the views show: a published walk pin in a moderated session, a pending one, a published and a pending help
+ * offer.
+ */
 export function seed(request: APIRequestContext): Promise<Seed> {
   seeded ??= (async () => {
     expect((await request.post('/api/auth/login', { data: MODERATOR })).status()).toBe(200);

@@ -3,7 +3,7 @@ import type { Page } from '@playwright/test';
 import { expect, MODERATOR, SUBAREA_LAYERS, tapToPlace, test, waitForMap, walkPin } from './fixtures.ts';
 import { helpOffer } from './help-helpers.ts';
 
-/** The e2e server imports tests/support/prg-fixture.ts: ul. Józefa and ul. Miodowa in Kazimierz, one street in Bielany. */
+/** The e2e server imports tests/support/prg-fixture.ts: ul. Józefa and ul. Miodowa in Kazimierz, one in Bielany. */
 const PHONE = { width: 390, height: 844 };
 
 async function seriousViolations(page: Page, where: string) {

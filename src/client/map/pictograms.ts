@@ -87,7 +87,7 @@ const WALK: Record<string, string> = {
   mieszkalnictwo: 'home',
 };
 
-/** The SVG path of a help kind's or a walk theme's pictogram (15×15 grid); `inne` and unknown ids get a plain circle. */
+/** The SVG path of a help kind's or a walk theme's pictogram (15×15 grid); `inne` and unknown ids: a plain circle. */
 export function pictogram(layer: 'help' | 'walk', id: string | undefined): string {
   const name = (id && (layer === 'help' ? HELP : WALK)[id]) || 'circle';
   return MAKI[name]!;

@@ -5,7 +5,8 @@ import { PICTOGRAM_IDS, pictogram, PICTOGRAM_SIZE } from './pictograms.ts';
 /**
  * Walk pin images, drawn on a canvas and added with map.addImage (no external sprite, works offline).
  * Keep and change differ in shape as well as colour (not colour alone): keep is a circle, change a
- * square; inside, the theme's pictogram (pictograms.ts), one image per kind and theme. Clusters are donuts whose blue arc is the share of "keep" pins, in tenths (11 images).
+ * square; inside, the theme's pictogram (pictograms.ts), one image per kind and theme. Clusters are donuts whose
+ * blue arc is the share of "keep" pins, in tenths (11 images).
  */
 // Drawn at 4× so the pictograms stay sharp on 3× phone screens and at the projector's 1.6× icon size.
 const PIXEL_RATIO = 4;

@@ -53,7 +53,7 @@ export class LivePoints {
     });
   }
 
-  /** After a (re)connect: only what changed since our version, or both lists when we have none or are too far behind. */
+  /** After a (re)connect: what changed since our version, or both lists when we have none or are too far behind. */
   async catchUp(): Promise<void> {
     const since = this.#version;
     if (since === null) return this.reload();

@@ -32,7 +32,10 @@ export class IdempotencyStore {
       .get(keyHash) as IdempotencyRow | undefined;
   }
 
-  /** Stores a new key, and forgets those first seen more than IDEMPOTENCY_KEEP_DAYS before `now` (an index range, migration 006). */
+  /**
+   * Stores a new key, and forgets those first seen more than IDEMPOTENCY_KEEP_DAYS before `now` (an index range,
+   * migration 006).
+   */
   insert(keyHash: string, row: IdempotencyRow, now: string): void {
     const cutoff = new Date(Date.parse(now) - IDEMPOTENCY_KEEP_DAYS * 86_400_000).toISOString();
     this.db.prepare('DELETE FROM idempotency WHERE created_at < ?').run(cutoff);

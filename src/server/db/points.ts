@@ -170,7 +170,7 @@ export class PointStore {
     return this.db.prepare('DELETE FROM points WHERE id = ?').run(id).changes === 1;
   }
 
-  /** Rejected points whose last rejection is older than `cutoff` (ISO); rows without one count from their last change. */
+  /** Rejected points whose last rejection is older than `cutoff` (ISO); rows without one count from their last edit. */
   rejectedBefore(cutoff: string): string[] {
     return this.db
       .prepare(

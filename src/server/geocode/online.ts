@@ -65,7 +65,7 @@ export class OnlineGeocoder {
     if (hit && now - hit.at < CACHE_MS) return hit.results;
     if (now - this.#last < (this.options.minIntervalMs ?? 1000)) return [];
     this.#last = now;
-    let results: OnlineResult[] = [];
+    let results: OnlineResult[];
     try {
       results = await this.#request(q);
     } catch (e) {

@@ -2,7 +2,7 @@ import type { MiddlewareHandler } from 'hono';
 import { secureHeaders } from 'hono/secure-headers';
 
 export interface SecurityOptions {
-  /** The online basemap style (config BASEMAP_STYLE_URL); its origin may serve tiles, glyphs and sprites. null: offline. */
+  /** The online basemap style (BASEMAP_STYLE_URL); its origin may serve tiles, glyphs and sprites. null: offline. */
   basemapStyleUrl: string | null;
   /** Served over https (the same switch as Secure cookies): only then is HSTS meaningful. */
   https: boolean;

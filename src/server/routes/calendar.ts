@@ -42,7 +42,7 @@ const FeedParam = z.strictObject({
 /** GET /api/calendar.ics and /api/calendar/<subarea id>.ics: subscribable feeds of every activity, past ones too. */
 export function calendarRoutes(activities: Activities, site: SiteData, options: CalendarOptions) {
   return new Hono()
-    .get('/calendar.ics', async (c) => icsResponse(toICalendar(await activities.all(), options), 'wydarzenia.ics'))
+    .get('/calendar.ics', async () => icsResponse(toICalendar(await activities.all(), options), 'wydarzenia.ics'))
     .get('/calendar/:file{[a-z-]+\\.ics}', validate('param', FeedParam), async (c) => {
       const subarea = c.req.valid('param').file;
       const name = site.subareas.find((s) => s.id === subarea)!.name;

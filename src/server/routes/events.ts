@@ -3,8 +3,9 @@ import { streamSSE } from 'hono/streaming';
 import type { BusMessage, EventBus } from '../events.ts';
 
 /**
- * GET /api/events: Server-Sent Events `published` / `updated` / `removed`, data = PointEvent JSON with the version. A comment line
- * every keepAliveMs keeps proxies from closing an idle stream; `retry` tells browsers to reconnect after 3 s.
+ * GET /api/events: Server-Sent Events `published` / `updated` / `removed`, data = PointEvent JSON with the version.
+ * A comment line every keepAliveMs keeps proxies from closing an idle stream; `retry` tells browsers to reconnect
+ * after 3 s.
  */
 export function eventRoutes(bus: EventBus, keepAliveMs: number, version: () => number) {
   return new Hono().get('/', (c) =>

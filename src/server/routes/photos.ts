@@ -83,7 +83,7 @@ export function photoRoutes({ db, auth, contributions, writeLimit, now }: PhotoR
       const token = bearer(c.req.header('Authorization'));
       const p = contributions.points.get(id);
       const published = p?.record.status === 'published';
-      // Author and staff of its subarea may look before approval; everyone else gets the same 404 as for a missing photo.
+      // Author and staff of its subarea may look before approval; everyone else gets the 404 of a missing photo.
       let allowed = published;
       if (p && !published) {
         if (token !== undefined)

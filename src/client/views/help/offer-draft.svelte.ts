@@ -4,7 +4,8 @@ import type { PlacedPoint } from '../../map/placement/placement.svelte.ts';
 
 export const WEEKDAYS = ['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun'] as const;
 export type Weekday = (typeof WEEKDAYS)[number];
-/** Languages offered as checkboxes; others are picked by name (languages.ts). Polish and Ukrainian first (docs/product.md). */
+/** Languages offered as checkboxes; others are picked by name (languages.ts). Polish and Ukrainian first
+ * (docs/product.md). */
 export const COMMON_LANGUAGES = ['pl', 'uk', 'en', 'ru', 'de'] as const;
 const CONTACTS = ['phone', 'email', 'www'] as const;
 export type ContactField = (typeof CONTACTS)[number];
