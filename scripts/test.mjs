@@ -1,6 +1,6 @@
 // `npm test`: everything a fresh clone needs, then every test. Steps:
-// install deps → install Chromium and PostgreSQL if missing → type checks → start a throw-away PostgreSQL →
-// unit+API tests → production build → e2e → stop PostgreSQL (also when a step fails or the run is interrupted).
+// install deps → install Chromium and PostgreSQL if missing → lint and format → type checks → start a throw-away
+// PostgreSQL → unit+API tests → production build → e2e → stop PostgreSQL (also when a step fails or is interrupted).
 // Ends with one line "tests: N passed, M failed" counting vitest and Playwright together.
 import { existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
 import { ensureDependencies, run } from './lib.mjs';
@@ -20,6 +20,7 @@ const step = (name, command, args, env) => {
   return status;
 };
 
+step('lint and format', 'npm', ['run', '--silent', 'lint']);
 step('type check', 'npm', ['run', '--silent', 'check']);
 
 // One PostgreSQL for the whole run (~3 s to start); each test file copies its own database from `mapa` (the template,
