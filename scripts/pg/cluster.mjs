@@ -146,7 +146,9 @@ export async function startCluster({ database = 'mapa', durable = false, log = f
     psql(url, 'CREATE EXTENSION postgis');
   } catch (e) {
     stop();
-    throw new Error(`the test PostgreSQL started but the database could not be prepared: ${e.stderr ?? e.message}`);
+    throw new Error(`the test PostgreSQL started but the database could not be prepared: ${e.stderr ?? e.message}`, {
+      cause: e,
+    });
   }
   if (log) console.log(`PostgreSQL ${bin.split('/').at(-2)} with PostGIS on 127.0.0.1:${port} (${dir})`);
   return { url, adminUrl, port, dir, bin, stop };
