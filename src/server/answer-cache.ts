@@ -54,14 +54,18 @@ export class AnswerCache {
 }
 
 /**
- * Sends a cached JSON answer: `304 Not Modified` when the browser's copy is current (If-None-Match), else the bytes
+ * Sends a cached answer (JSON unless told otherwise): `304 Not Modified` when the browser's copy is current (If-None-Match), else the bytes
  * in the encoding it accepts. `no-cache`: a browser may keep it but must ask each time, which costs one small
  * round trip and never shows a pin removed a minute ago.
  */
-export async function sendCached(c: Context, answer: CachedAnswer): Promise<Response> {
+export async function sendCached(
+  c: Context,
+  answer: CachedAnswer,
+  contentType = 'application/json',
+): Promise<Response> {
   const encoding = answer.body.length >= COMPRESS_MIN_BYTES ? pickEncoding(c.req.header('Accept-Encoding')) : null;
   const headers = new Headers({
-    'Content-Type': 'application/json',
+    'Content-Type': contentType,
     'Cache-Control': 'no-cache',
     ETag: answer.tag(encoding),
   });

@@ -54,6 +54,9 @@ import { compressAnswers } from './compression.ts';
 import { ChangeLog } from './db/changes.ts';
 import { PublicReads } from './public-reads.ts';
 import { makePointSchemas } from '../shared/points.ts';
+import { tileRoutes } from './routes/tiles.ts';
+import { Tiles } from './tiles/tiles.ts';
+import { ClusterTiles } from './tiles/cluster-tiles.ts';
 
 export const PROJECT_ROOT = join(import.meta.dirname, '..', '..');
 
@@ -128,6 +131,9 @@ export function createApp(db: Db, options: AppOptions = {}) {
   const changeLog = new ChangeLog(db);
   changeLog.prune();
   const reads = new PublicReads(changeLog, contributions, now);
+  // Built from the same public list as GET /api/points: private persons only ever as their cells.
+  const tileEngine = new ClusterTiles((layer) => contributions.listPublic({ layer }), now, helpFreshness);
+  const tiles = new Tiles(tileEngine, () => changeLog.current(), now);
   const limiter = { proxyHops, now: () => now().getTime() };
   const limit = (name: string, l: Limits['writes']) => rateLimit(name, l, limiter);
   // One counter for every way of trying a session code (join page, summary, export), counting only misses.
@@ -178,6 +184,7 @@ export function createApp(db: Db, options: AppOptions = {}) {
         }),
       }),
     )
+    .route('/tiles', tileRoutes(tiles))
     .route('/points', contactRequestRoutes(contactRequests, limit('contact request', limits.contactRequests)))
     .route('/points', photoRoutes({ db, auth, contributions, writeLimit: limit('photo', limits.writes), now }))
     .route(

@@ -46,6 +46,8 @@ const OPEN_TO_RESIDENTS: Record<string, string> = {
   'DELETE /api/points/:id/photo': 'edit token',
   'GET /api/points/:id/photo': 'published photos; before that edit token or moderator',
   'GET /api/events': 'published point events',
+  'GET /api/tiles/:file': 'the public map: tile description of published points',
+  'GET /api/tiles/:layer/:z/:x/:y': 'the public map: vector tiles of published points',
   'POST /api/auth/login': 'how a moderator gets a session',
   'POST /api/auth/logout': 'ending a session is always allowed',
   'GET /api/sessions/:code': 'the join page: public fields of a walk session',

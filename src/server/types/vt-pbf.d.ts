@@ -1,7 +1,7 @@
-// vt-pbf 3 ships no types; only the one function the test tileset uses (tests/support/krakow-tileset.ts).
+// vt-pbf 3 ships no types; only the one function we use (the SQLite tile engine, the test basemap tileset).
 declare module 'vt-pbf' {
   interface VtPbf {
-    /** Encodes geojson-vt tiles, keyed by layer name, as one uncompressed Mapbox Vector Tile. */
+    /** Encodes geojson-vt tiles (or supercluster's, the same shape), keyed by layer name, as one uncompressed MVT. */
     fromGeojsonVt(
       layers: Record<string, { features: unknown[] }>,
       options?: { version?: number; extent?: number },

@@ -1,0 +1,136 @@
+import Supercluster, { type PointFeature as ClusterInput } from 'supercluster';
+import vtpbf from 'vt-pbf';
+import { freshness, type FreshnessLimits } from '../../shared/freshness.ts';
+import type { Layer, PointCollection, PointFeature } from '../../shared/points.ts';
+import { CLUSTER_MAX_ZOOM, CLUSTER_RADIUS_PX } from '../../shared/tiles.ts';
+import type { TileEngine, TileFilters } from './engine.ts';
+
+/**
+ * Tile coordinates per side; 8× the 512-pixel tile, so a pin stays within a metre when MapLibre enlarges a tile.
+ * supercluster puts pins and clusters within one cluster radius outside a tile into it too (symbols reach over).
+ */
+const EXTENT = 4096;
+const SCALE = EXTENT / 512;
+/** Indexes kept at once (layers × filter combinations in use); a new version drops them all. */
+const MAX_INDEXES = 16;
+
+type Props = Record<string, string | number | boolean>;
+
+/** The flat, primitive properties a pin carries in a tile: what the map draws and the id a click fetches. */
+function tileProperties(f: PointFeature, now: Date, limits: FreshnessLimits): Props | null {
+  const p = f.properties;
+  if (p.layer === 'walk') return { id: p.id, kind: p.kind, theme: p.theme };
+  const state = freshness(p.confirmedAt, p.paused === true, now, limits);
+  if (state === 'stale') return null;
+  return {
+    id: p.id,
+    kind: p.kinds[0] ?? '',
+    person: p.approximate,
+    // The radius the server promises a private person's real place lies within, drawn as a soft area.
+    radiusM: p.approximate ? (p.approxRadiusM ?? 150) : 0,
+    state,
+    opacity: state === 'fresh' ? 1 : state === 'paused' ? 0.55 : 0.4,
+  };
+}
+
+function matches(f: PointFeature, filters: TileFilters): boolean {
+  const p = f.properties;
+  if (p.layer !== 'walk') return true;
+  if (filters.kind && p.kind !== filters.kind) return false;
+  if (filters.theme && p.theme !== filters.theme) return false;
+  if (filters.subarea === 'none') return p.subarea === null;
+  return !filters.subarea || p.subarea === filters.subarea;
+}
+
+/** Per cluster: how many of each kind it holds, so walk clusters stay keep/change donuts; help: persons vs organisations. */
+const CLUSTER_COUNTS: Record<Layer, { map: (p: Props) => Props; reduce: (acc: Props, p: Props) => void }> = {
+  walk: {
+    map: (p) => ({ keep: p['kind'] === 'keep' ? 1 : 0, change: p['kind'] === 'change' ? 1 : 0 }),
+    reduce: (acc, p) => {
+      acc['keep'] = Number(acc['keep']) + Number(p['keep']);
+      acc['change'] = Number(acc['change']) + Number(p['change']);
+    },
+  },
+  help: {
+    map: (p) => ({ persons: p['person'] ? 1 : 0, organisations: p['person'] ? 0 : 1 }),
+    reduce: (acc, p) => {
+      acc['persons'] = Number(acc['persons']) + Number(p['persons']);
+      acc['organisations'] = Number(acc['organisations']) + Number(p['organisations']);
+    },
+  },
+};
+
+type Index = Supercluster<Props, Props>;
+
+/**
+ * The SQLite engine's tiles: the published points of a layer (public positions only, from `read`) clustered once
+ * per data version and filter by supercluster, the library MapLibre's own GeoJSON clustering uses, so tiles cluster
+ * as the GeoJSON layer did; each tile is cut from that index and encoded by vt-pbf.
+ */
+export class ClusterTiles implements TileEngine {
+  private version = -1;
+  private readonly indexes = new Map<string, Promise<{ index: Index; count: number }>>();
+
+  constructor(
+    private readonly read: (layer: Layer) => PointCollection | Promise<PointCollection>,
+    private readonly now: () => Date,
+    private readonly limits: FreshnessLimits,
+  ) {}
+
+  async tile(version: number, layer: Layer, filters: TileFilters, z: number, x: number, y: number) {
+    const { index } = await this.index(version, layer, filters);
+    const tile = index.getTile(z, x, y) ?? { features: [] };
+    // Clusters carry the zoom at which they fall apart: MapLibre cannot ask a vector source for it, and a tap
+    // on a cluster zooms there.
+    for (const f of tile.features) {
+      const tags = f.tags as Props;
+      if (typeof tags['cluster_id'] === 'number') {
+        tags['expansion_zoom'] = index.getClusterExpansionZoom(tags['cluster_id']);
+      }
+    }
+    return vtpbf.fromGeojsonVt({ [layer]: tile }, { version: 2, extent: EXTENT });
+  }
+
+  async count(version: number, layer: Layer) {
+    return (await this.index(version, layer, {})).count;
+  }
+
+  private index(version: number, layer: Layer, filters: TileFilters) {
+    // Help offers fade and leave the map with time alone, which writes nothing: their index is rebuilt each minute.
+    const minute = layer === 'help' ? Math.floor(this.now().getTime() / 60_000) : 0;
+    if (version !== this.version) {
+      this.indexes.clear();
+      this.version = version;
+    }
+    const key = JSON.stringify([layer, filters.kind, filters.theme, filters.subarea, minute]);
+    let built = this.indexes.get(key);
+    if (!built) {
+      built = this.build(layer, filters);
+      this.indexes.set(key, built);
+      // A failed read must not stay cached as the answer for this version.
+      built.catch(() => this.indexes.delete(key));
+      if (this.indexes.size > MAX_INDEXES) this.indexes.delete(this.indexes.keys().next().value!);
+    }
+    return built;
+  }
+
+  private async build(layer: Layer, filters: TileFilters) {
+    const collection = await this.read(layer);
+    const now = this.now();
+    const points: ClusterInput<Props>[] = [];
+    for (const f of collection.features) {
+      if (!matches(f, filters)) continue;
+      const properties = tileProperties(f, now, this.limits);
+      // No feature id: MVT ids are numbers and ours are strings, so the id travels as a property.
+      if (properties) points.push({ type: 'Feature', geometry: f.geometry, properties });
+    }
+    const index: Index = new Supercluster<Props, Props>({
+      radius: CLUSTER_RADIUS_PX * SCALE,
+      extent: EXTENT,
+      maxZoom: CLUSTER_MAX_ZOOM[layer],
+      ...CLUSTER_COUNTS[layer],
+    });
+    index.load(points);
+    return { index, count: points.length };
+  }
+}

@@ -1,0 +1,57 @@
+import { CachedAnswer } from '../answer-cache.ts';
+import type { Layer } from '../../shared/points.ts';
+import { CLUSTER_MAX_ZOOM, TILE_MAX_ZOOM, type TileInfo } from '../../shared/tiles.ts';
+import type { TileEngine, TileFilters } from './engine.ts';
+
+/** Encoded tiles kept per data version: a room of phones opening the same view costs one build of each tile. */
+const MAX_TILES = 4096;
+
+/** Tiles cached per data version around whichever engine makes them; any published change empties the cache. */
+export class Tiles {
+  private version = -1;
+  private readonly entries = new Map<string, Promise<CachedAnswer>>();
+
+  constructor(
+    private readonly engine: TileEngine,
+    private readonly currentVersion: () => number,
+    private readonly now: () => Date,
+  ) {}
+
+  tile(layer: Layer, filters: TileFilters, z: number, x: number, y: number): Promise<CachedAnswer> {
+    const version = this.currentVersion();
+    if (version !== this.version) {
+      this.entries.clear();
+      this.version = version;
+    }
+    // Help offers fade with time alone, which writes nothing (cluster-tiles.ts rebuilds their index each minute).
+    const minute = layer === 'help' ? Math.floor(this.now().getTime() / 60_000) : 0;
+    const key = JSON.stringify([layer, filters.kind, filters.theme, filters.subarea, z, x, y, minute]);
+    let hit = this.entries.get(key);
+    if (!hit) {
+      hit = this.engine.tile(version, layer, filters, z, x, y).then((bytes) => new CachedAnswer(Buffer.from(bytes)));
+      this.entries.set(key, hit);
+      hit.catch(() => this.entries.delete(key));
+      if (this.entries.size > MAX_TILES) this.entries.delete(this.entries.keys().next().value!);
+    }
+    return hit;
+  }
+
+  /** TileJSON for the layer, with the URL template relative to the API and the layer's current pin count. */
+  async info(layer: Layer): Promise<TileInfo> {
+    const version = this.currentVersion();
+    const fields: Record<Layer, Record<string, string>> = {
+      walk: { id: 'String', kind: 'String', theme: 'String', keep: 'Number', change: 'Number' },
+      help: { id: 'String', kind: 'String', person: 'Boolean', radiusM: 'Number', state: 'String', opacity: 'Number' },
+    };
+    return {
+      tilejson: '3.0.0',
+      tiles: [`/api/tiles/${layer}/{z}/{x}/{y}.mvt`],
+      minzoom: 0,
+      // Past the last clustered zoom a tile holds single pins; MapLibre enlarges it further instead of asking.
+      maxzoom: Math.min(TILE_MAX_ZOOM, CLUSTER_MAX_ZOOM[layer] + 1),
+      vector_layers: [{ id: layer, fields: fields[layer] }],
+      count: await this.engine.count(version, layer),
+      version,
+    };
+  }
+}
