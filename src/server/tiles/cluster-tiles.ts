@@ -42,7 +42,7 @@ function matches(f: PointFeature, filters: TileFilters): boolean {
   return !filters.subarea || p.subarea === filters.subarea;
 }
 
-/** Per cluster: how many of each kind it holds, so walk clusters stay keep/change donuts; help: persons vs organisations. */
+/** Per cluster: how many of each kind it holds, so walk clusters stay keep/change donuts; help counts persons. */
 const CLUSTER_COUNTS: Record<Layer, { map: (p: Props) => Props; reduce: (acc: Props, p: Props) => void }> = {
   walk: {
     map: (p) => ({ keep: p['kind'] === 'keep' ? 1 : 0, change: p['kind'] === 'change' ? 1 : 0 }),
