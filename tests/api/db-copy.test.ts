@@ -1,0 +1,152 @@
+import { execFile } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { promisify } from 'node:util';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createApp, PROJECT_ROOT } from '../../src/server/app.ts';
+import { openDb, type Db } from '../../src/server/db/open.ts';
+import { openPostgres, type PgPool } from '../../src/server/db/pg/open.ts';
+import { gpsJpeg } from '../fixtures/photo.ts';
+import { freshPostgresDatabase } from '../support/postgres.ts';
+import { activityBody, createActivity } from './activity-helpers.ts';
+import {
+  accountCookie,
+  approve,
+  bearer,
+  contactBody,
+  createPoint,
+  helpBody,
+  json,
+  moderatorCookie,
+  walkBody,
+  type TestApp,
+} from './helpers.ts';
+
+const run = promisify(execFile);
+const dir = mkdtempSync(join(tmpdir(), 'mapa-db-copy-'));
+const file = join(dir, 'mapa.sqlite');
+const copy = (...args: string[]) =>
+  run(process.execPath, ['--import', 'tsx', 'src/server/cli/db-copy.ts', ...args], { cwd: PROJECT_ROOT });
+
+/** A database with a row in every table the app writes, made through the API as residents and staff make them. */
+async function fill(app: TestApp, db: Db) {
+  const mod = await moderatorCookie(app, db);
+  const walk = await createPoint(app, walkBody());
+  await app.request(`/api/points/${walk.id}/photo`, {
+    method: 'PUT',
+    headers: { 'Content-Type': 'image/jpeg', ...bearer(walk.editToken) },
+    body: new Uint8Array(await gpsJpeg(800, 600)),
+  });
+  await approve(app, mod, walk.id);
+  await app.request(`/api/points/${walk.id}/votes`, { method: 'POST', headers: { 'X-Device-Id': 'a'.repeat(32) } });
+  await createPoint(app, walkBody({ title: 'Czeka na moderację' }), { 'Idempotency-Key': 'k'.repeat(32) });
+  const helper = await createPoint(app, helpBody({ helperType: 'person', name: 'Pani Ewa' }));
+  await approve(app, mod, helper.id);
+  const amb = await accountCookie(app, db, 'ania', { role: 'ambassador', subarea: 'kazimierz-stradom' });
+  const asked = await app.request(`/api/points/${helper.id}/contact-requests`, json(contactBody()));
+  expect(asked.status).toBe(201);
+  await createActivity(app, amb, activityBody());
+  const card = await app.request(
+    '/api/ambassador/cards/kazimierz-stradom',
+    json(
+      { seat: 'ul. Józefa 1', phone: '', email: '', website: '', hours: 'wt 10–14', activities: ['Spacery'] },
+      { Cookie: amb },
+      'PUT',
+    ),
+  );
+  expect(card.status).toBe(200);
+  const session = await app.request(
+    '/api/sessions',
+    json(
+      { name: 'Spacer', subarea: 'kazimierz-stradom', date: '2026-12-05', publishMode: 'moderated' },
+      { Cookie: mod },
+    ),
+  );
+  expect(session.status).toBe(201);
+  await app.request(`/api/sessions/${(await session.json()).code}`, json({ closed: true }, { Cookie: mod }, 'PATCH'));
+}
+
+let target: Awaited<ReturnType<typeof freshPostgresDatabase>>;
+let pool: PgPool;
+let sqlite: Db;
+beforeAll(async () => {
+  sqlite = openDb(file);
+  await fill(createApp(sqlite, { basemapStyleUrl: null }), sqlite);
+  target = await freshPostgresDatabase();
+});
+afterAll(async () => {
+  sqlite?.close();
+  await pool?.end();
+  await target?.drop();
+  rmSync(dir, { recursive: true, force: true });
+});
+
+const TABLES = [
+  'moderators',
+  'points',
+  'idempotency',
+  'sessions',
+  'audit_log',
+  'votes',
+  'photos',
+  'walk_sessions',
+  'ambassador_cards',
+  'contact_requests',
+  'staff_audit',
+  'activities',
+  'activity_audit',
+  'point_changes',
+];
+
+describe('npm run db:copy', () => {
+  it('copies every row of an SQLite database into an empty PostgreSQL one, values unchanged', async () => {
+    const { stdout } = await copy('--from', file, '--to', target.url);
+    expect(stdout).toContain('Copied');
+    pool = await openPostgres(target.url);
+    for (const table of TABLES) {
+      const here = sqlite.prepare(`SELECT count(*) FROM ${table}`).pluck().get() as number;
+      expect(here, `${table} is filled by fill()`).toBeGreaterThan(0);
+      const there = await pool.query(`SELECT count(*) AS n FROM ${table}`);
+      expect(there.rows[0].n, table).toBe(here);
+    }
+    const points = sqlite.prepare('SELECT id, status, lng, lat, data, created_at FROM points ORDER BY id').all() as {
+      data: string;
+    }[];
+    const copied = await pool.query('SELECT id, status, lng, lat, data, created_at FROM points ORDER BY id');
+    expect(copied.rows).toEqual(points.map((p) => ({ ...p, data: JSON.parse(p.data) })));
+    const photo = sqlite.prepare('SELECT bytes FROM photos').pluck().get() as Buffer;
+    expect((await pool.query('SELECT bytes FROM photos')).rows[0].bytes.equals(photo)).toBe(true);
+    expect((await pool.query('SELECT closed FROM walk_sessions')).rows[0].closed).toBe(true);
+  });
+
+  it('continues the public data version and the ids where SQLite left them', async () => {
+    const version = sqlite.prepare('SELECT max(version) FROM point_changes').pluck().get() as number;
+    expect((await pool.query('SELECT max(version) AS v FROM point_changes')).rows[0].v).toBe(version);
+    await pool.query(`UPDATE points SET data = data || '{"title":"Nowy"}' WHERE status = 'published'`);
+    expect(
+      (await pool.query('SELECT min(version) AS v FROM point_changes WHERE version > $1', [version])).rows[0].v,
+    ).toBe(version + 1);
+    const { rows } = await pool.query(
+      `INSERT INTO staff_audit (at, actor, action, subject) VALUES (now(), 'x', 'y', 'z') RETURNING id`,
+    );
+    expect(rows[0].id).toBe((sqlite.prepare('SELECT max(id) FROM staff_audit').pluck().get() as number) + 1);
+  });
+
+  it('refuses to copy into a database that already holds data, and leaves it as it was', async () => {
+    const before = (await pool.query('SELECT count(*) AS n FROM points')).rows[0].n;
+    await expect(copy('--from', file, '--to', target.url)).rejects.toMatchObject({
+      code: 1,
+      stderr: expect.stringContaining('already holds'),
+    });
+    expect((await pool.query('SELECT count(*) AS n FROM points')).rows[0].n).toBe(before);
+  });
+
+  it('names the missing SQLite file instead of copying an empty database', async () => {
+    const missing = join(dir, 'nowhere.sqlite');
+    await expect(copy('--from', missing, '--to', target.url)).rejects.toMatchObject({
+      code: 1,
+      stderr: expect.stringContaining(missing),
+    });
+  });
+});
