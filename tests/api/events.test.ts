@@ -1,37 +1,49 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { EventBus } from '../../src/server/events.ts';
 import { PointEvent } from '../../src/shared/points.ts';
-import { bearer, createPoint, fresh, json, moderatorCookie, approve, walkBody } from './helpers.ts';
+import { bearer, createPoint, fresh, json, moderatorCookie, approve, walkBody, type TestApp } from './helpers.ts';
 
-/** Reads SSE frames from a response until `until` matches one, then returns all frames seen. */
-async function readUntil(res: Response, until: (frame: string) => boolean, timeoutMs = 3000): Promise<string[]> {
+/** An SSE response read frame by frame; `until` resolves with every frame seen so far once one matches. */
+function frames(res: Response) {
   const reader = res.body!.getReader();
   const decoder = new TextDecoder();
-  const frames: string[] = [];
+  const seen: string[] = [];
   let buffer = '';
-  const deadline = Date.now() + timeoutMs;
-  try {
-    while (Date.now() < deadline) {
-      const { value, done } = await Promise.race([
-        reader.read(),
-        new Promise<never>((_, reject) =>
-          setTimeout(
-            () => reject(new Error(`no matching SSE frame; saw ${JSON.stringify(frames)}`)),
-            deadline - Date.now(),
-          ),
-        ),
-      ]);
-      if (done) break;
-      buffer += decoder.decode(value, { stream: true });
-      const parts = buffer.split('\n\n');
-      buffer = parts.pop()!;
-      frames.push(...parts);
-      if (parts.some(until)) return frames;
-    }
-    throw new Error(`stream ended without a matching frame; saw ${JSON.stringify(frames)}`);
-  } finally {
-    await reader.cancel();
-  }
+  return {
+    async until(match: (frame: string) => boolean, timeoutMs = 3000): Promise<string[]> {
+      let timer: ReturnType<typeof setTimeout> | undefined;
+      const timeout = new Promise<never>((_, reject) => {
+        timer = setTimeout(() => reject(new Error(`no matching SSE frame; saw ${JSON.stringify(seen)}`)), timeoutMs);
+      });
+      try {
+        for (let checked = seen.length; ;) {
+          if (seen.slice(checked).some(match)) return seen;
+          checked = seen.length;
+          const { value, done } = await Promise.race([reader.read(), timeout]);
+          if (done) throw new Error(`stream ended without a matching frame; saw ${JSON.stringify(seen)}`);
+          buffer += decoder.decode(value, { stream: true });
+          const parts = buffer.split('\n\n');
+          buffer = parts.pop()!;
+          seen.push(...parts);
+        }
+      } finally {
+        clearTimeout(timer);
+      }
+    },
+    close: () => reader.cancel(),
+  };
+}
+
+/**
+ * Opens the stream and reads up to its `: connected` comment, which the server writes once the stream is subscribed
+ * to the bus: from then on no change can be missed, without guessing how long subscribing takes.
+ */
+async function connect(app: TestApp) {
+  const res = await app.request('/api/events');
+  expect(res.headers.get('Content-Type')).toMatch(/text\/event-stream/);
+  const stream = frames(res);
+  await stream.until((f) => f.split('\n').includes(': connected'));
+  return stream;
 }
 
 const field = (frame: string, name: string) =>
@@ -39,20 +51,17 @@ const field = (frame: string, name: string) =>
     .split('\n')
     .find((l) => l.startsWith(`${name}: `))
     ?.slice(name.length + 2);
-const tick = () => new Promise((r) => setTimeout(r, 10));
 
 describe('GET /api/events', () => {
   it('announces a point as published when a moderator approves it, with its public feature', async () => {
     const { app, db } = fresh();
     const cookie = await moderatorCookie(app, db);
     const { id } = await createPoint(app, walkBody());
-    const res = await app.request('/api/events');
-    expect(res.headers.get('Content-Type')).toMatch(/text\/event-stream/);
-    const reading = readUntil(res, (f) => field(f, 'event') === 'published');
-    await tick();
+    const stream = await connect(app);
     await approve(app, cookie, id);
-    const frames = await reading;
-    const published = frames.find((f) => field(f, 'event') === 'published')!;
+    const seen = await stream.until((f) => field(f, 'event') === 'published');
+    await stream.close();
+    const published = seen.find((f) => field(f, 'event') === 'published')!;
     const data = PointEvent.parse(JSON.parse(field(published, 'data')!));
     expect(data).toMatchObject({ id, layer: 'walk' });
     expect(data.feature?.properties.status).toBe('published');
@@ -63,16 +72,15 @@ describe('GET /api/events', () => {
     const cookie = await moderatorCookie(app, db);
     const { id, editToken } = await createPoint(app, walkBody());
     await approve(app, cookie, id);
-    const res = await app.request('/api/events');
-    const reading = readUntil(res, (f) => field(f, 'event') === 'removed');
-    await tick();
+    const stream = await connect(app);
     await app.request(
       `/api/moderation/points/${id}`,
       json({ layer: 'walk', title: 'Nowy' }, { Cookie: cookie }, 'PATCH'),
     );
     await app.request(`/api/points/${id}`, { method: 'DELETE', headers: bearer(editToken) });
-    const events = (await reading).map((f) => field(f, 'event')).filter(Boolean);
-    expect(events).toEqual(['updated', 'removed']);
+    const events = (await stream.until((f) => field(f, 'event') === 'removed')).map((f) => field(f, 'event'));
+    await stream.close();
+    expect(events.filter(Boolean)).toEqual(['updated', 'removed']);
   });
 
   it('carries the version each change produced, the same one the changes endpoint then reports', async () => {
@@ -80,12 +88,12 @@ describe('GET /api/events', () => {
     const cookie = await moderatorCookie(app, db);
     const first = await createPoint(app, walkBody());
     const second = await createPoint(app, walkBody());
-    const res = await app.request('/api/events');
-    const reading = readUntil(res, (f) => field(f, 'data')?.includes(second.id) ?? false);
-    await tick();
+    const stream = await connect(app);
     await approve(app, cookie, first.id);
     await approve(app, cookie, second.id);
-    const versions = (await reading)
+    const seen = await stream.until((f) => field(f, 'data')?.includes(second.id) ?? false);
+    await stream.close();
+    const versions = seen
       .filter((f) => field(f, 'event') === 'published')
       .map((f) => PointEvent.parse(JSON.parse(field(f, 'data')!)).version!);
     expect(versions).toHaveLength(2);
@@ -101,9 +109,11 @@ describe('GET /api/events', () => {
   it('sends keep-alive comments and unsubscribes when the client goes away', async () => {
     const bus = new EventBus();
     const { app } = fresh({ bus, limits: { sseKeepAliveMs: 20 } });
-    const res = await app.request('/api/events');
-    await readUntil(res, (f) => f.includes(': keep-alive'));
-    await tick();
-    expect(bus.size).toBe(0);
+    const stream = await connect(app);
+    expect(bus.size).toBe(1);
+    await stream.until((f) => f.includes(': keep-alive'));
+    await stream.close();
+    // The server learns of the disconnect asynchronously: wait for it, rather than for a guessed time.
+    await vi.waitFor(() => expect(bus.size).toBe(0), { timeout: 2000, interval: 5 });
   });
 });

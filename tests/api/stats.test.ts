@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { Categories } from '../../src/shared/categories.ts';
 import { Stats } from '../../src/shared/stats.ts';
 import {
   approve,
@@ -36,7 +37,9 @@ describe('statistics', () => {
     expect(kaz.walk).toMatchObject({ keep: 1, change: 2 });
     expect(kaz.walk.byTheme.find((t) => t.theme === 'zielen')).toEqual({ theme: 'zielen', keep: 1, change: 1 });
     expect(kaz.walk.byTheme.find((t) => t.theme === 'czystosc')).toEqual({ theme: 'czystosc', keep: 0, change: 1 });
-    expect(kaz.walk.byTheme).toHaveLength(12); // every theme, zeros included, in data order
+    // Every theme of data/categories.json, zeros included, in its order.
+    const categories = Categories.parse(await (await app.request('/api/categories')).json());
+    expect(kaz.walk.byTheme.map((t) => t.theme)).toEqual(categories.walkThemes.map((t) => t.id));
     expect(kaz.help).toMatchObject({ total: 2, organisations: 1, persons: 1 });
     expect(kaz.help.byKind.find((k) => k.kind === 'zakupy')!.count).toBe(2);
     const huta = stats.subareas.find((s) => s.subarea === 'stara-nowa-huta')!;
