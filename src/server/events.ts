@@ -7,8 +7,9 @@ export type BusMessage =
 type Listener = (message: BusMessage) => void;
 
 /**
- * In-process fan-out of point and activity changes to SSE clients (GET /api/events). One process serves everything
- * (docs/architecture.md), so no broker is needed; a second process would need one (e.g. PostgreSQL LISTEN/NOTIFY).
+ * In-process fan-out of point and activity changes to SSE clients (GET /api/events). With SQLite one process serves
+ * everything, so no broker is needed; on PostgreSQL, db/pg/event-bus.ts passes each message to the other instances
+ * through LISTEN/NOTIFY as well.
  */
 export class EventBus {
   private readonly listeners = new Set<Listener>();
@@ -20,14 +21,20 @@ export class EventBus {
   }
 
   publish(name: PointEventName, data: PointEvent): void {
-    this.#send({ name, data });
+    this.send({ name, data });
   }
 
   publishActivity(data: ActivityEvent): void {
-    this.#send({ name: 'activity', data });
+    this.send({ name: 'activity', data });
   }
 
-  #send(message: BusMessage): void {
+  /** A change made here; a bus shared between instances passes it on too. */
+  protected send(message: BusMessage): void {
+    this.deliver(message);
+  }
+
+  /** To this process's listeners only, synchronously: an answer is sent after every local client has heard. */
+  protected deliver(message: BusMessage): void {
     for (const listener of this.listeners) {
       try {
         listener(message);

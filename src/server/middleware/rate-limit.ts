@@ -43,6 +43,41 @@ export function waitText(seconds: number): string {
   return `${n} ${unit}${n === 1 ? '' : 's'}`;
 }
 
+/** One fixed window of a counter: how many requests it has seen, and when (ms since the epoch) it starts again. */
+export interface RateWindow {
+  count: number;
+  resetAt: number;
+}
+
+/**
+ * Where the counters live. In memory for one process (SQLite); in the database when several instances share one
+ * address (db/pg/rate-limits.ts), so a client cannot multiply its allowance by the number of instances.
+ */
+export interface RateCounter {
+  /** Counts one request under `key` and returns its window, this request included (a new window when expired). */
+  hit(key: string, windowMs: number, now: number): Promise<RateWindow>;
+  /** The window so far without counting; undefined when there is none or it has expired. */
+  peek(key: string, now: number): Promise<RateWindow | undefined>;
+}
+
+/** A counter in this process's memory: a restart forgetting the counts is harmless. */
+export class MemoryRateCounter implements RateCounter {
+  readonly #windows = new Map<string, RateWindow>();
+
+  async hit(key: string, windowMs: number, now: number): Promise<RateWindow> {
+    if (this.#windows.size > 10_000) for (const [k, w] of this.#windows) if (w.resetAt <= now) this.#windows.delete(k);
+    let w = this.#windows.get(key);
+    if (!w || w.resetAt <= now) this.#windows.set(key, (w = { count: 0, resetAt: now + windowMs }));
+    w.count += 1;
+    return { ...w };
+  }
+
+  async peek(key: string, now: number): Promise<RateWindow | undefined> {
+    const w = this.#windows.get(key);
+    return w && w.resetAt > now ? { ...w } : undefined;
+  }
+}
+
 export interface RateLimitOptions {
   /** Proxies in front of the app (see clientIp). */
   proxyHops: number;
@@ -51,31 +86,31 @@ export interface RateLimitOptions {
   key?: (c: Context) => string;
   /** Count only answers with these statuses (e.g. misses, so guessing is slowed and ordinary use is not). */
   counts?: (status: number) => boolean;
+  /** Where the counts are kept; a fresh in-memory counter by default. Shared ones are keyed by the limit's name. */
+  counter?: RateCounter;
 }
 
 /**
- * Fixed-window counter per address, in memory: one process serves everything (docs/architecture.md), and a restart
- * forgetting the counts is harmless. 429 JSON with Retry-After when exceeded; the message names the same wait.
+ * Fixed-window counter per address. 429 JSON with Retry-After when exceeded; the message names the same wait.
+ * A request refused still counts: with a shared counter, checking and counting must be one step, or two instances
+ * could each let the last allowed request through.
  */
 export function rateLimit(
   name: string,
   limit: RateLimit,
-  { proxyHops, now = Date.now, key, counts }: RateLimitOptions,
+  { proxyHops, now = Date.now, key, counts, counter = new MemoryRateCounter() }: RateLimitOptions,
 ): MiddlewareHandler {
-  const windows = new Map<string, { count: number; resetAt: number }>();
   return async (c, next) => {
     const t = now();
-    if (windows.size > 10_000) for (const [k, w] of windows) if (w.resetAt <= t) windows.delete(k);
-    const id = clientIp(c, proxyHops) + (key ? `|${key(c)}` : '');
-    let w = windows.get(id);
-    if (!w || w.resetAt <= t) windows.set(id, (w = { count: 0, resetAt: t + limit.windowMs }));
-    if (w.count >= limit.max) {
+    const id = `${name}|${clientIp(c, proxyHops)}${key ? `|${key(c)}` : ''}`;
+    const w = counts ? await counter.peek(id, t) : await counter.hit(id, limit.windowMs, t);
+    // Counting first (hit) sees this request in the count; looking first (peek) does not.
+    if (w && w.count > (counts ? limit.max - 1 : limit.max)) {
       const seconds = Math.max(1, Math.ceil((w.resetAt - t) / 1000));
       c.header('Retry-After', String(seconds));
       throw new ApiError(429, `too many ${name} requests from your address; try again in ${waitText(seconds)}`);
     }
-    if (!counts) w.count += 1;
     await next();
-    if (counts?.(c.res.status)) w.count += 1;
+    if (counts?.(c.res.status)) await counter.hit(id, limit.windowMs, t);
   };
 }
