@@ -1,19 +1,35 @@
 import type { Context } from 'hono';
-import { createHash } from 'node:crypto';
-import { compressBytes, pickEncoding, varyOnEncoding, COMPRESS_MIN_BYTES, type Encoding } from './compression.ts';
+import { compressBytes, pickEncoding, COMPRESS_MIN_BYTES, type Encoding } from './compression.ts';
+import { digestOf, type Bytes } from './slices.ts';
 
-/** One serialized answer: its bytes, a strong validator, and its compressed forms, each made once when first asked. */
+/**
+ * One serialized answer: its bytes, a strong validator, and its compressed forms, each made once (on libuv's thread
+ * pool, off the event loop) by the first request that accepts it and shared by every later one. What a repeated
+ * request costs is then the headers and one buffer written to the socket.
+ */
 export class CachedAnswer {
-  readonly etag: string;
+  readonly body: Buffer;
+  private readonly digest: string;
   private readonly encoded = new Map<Encoding, Promise<Buffer>>();
 
-  constructor(readonly body: Buffer) {
-    this.etag = createHash('sha256').update(body).digest('base64url').slice(0, 27);
+  constructor(
+    /** Bytes made by slices.ts (hashed as they were made), or a buffer to hash now. */
+    bytes: Bytes | Buffer,
+    readonly contentType = 'application/json',
+    /** Sent with every representation, e.g. Content-Disposition for a download. */
+    readonly extraHeaders: Readonly<Record<string, string>> = {},
+  ) {
+    ({ body: this.body, digest: this.digest } = Buffer.isBuffer(bytes) ? digestOf(bytes) : bytes);
   }
 
   /** The ETag of one representation: the bytes differ per encoding, so the tags do too (RFC 9110 §8.8.3). */
   tag(encoding: Encoding | null): string {
-    return `"${this.etag}${encoding ? `-${encoding}` : ''}"`;
+    return `"${this.digest}${encoding ? `-${encoding}` : ''}"`;
+  }
+
+  /** The encoding to send for an Accept-Encoding header: none for bodies too small to gain from it. */
+  encodingFor(acceptEncoding: string | undefined): Encoding | null {
+    return this.body.length >= COMPRESS_MIN_BYTES ? pickEncoding(acceptEncoding) : null;
   }
 
   bytes(encoding: Encoding | null): Promise<Buffer> {
@@ -22,6 +38,8 @@ export class CachedAnswer {
     if (!p) {
       p = compressBytes(this.body, encoding);
       this.encoded.set(encoding, p);
+      // A failed compression is not kept: the next request tries again.
+      p.catch(() => this.encoded.get(encoding) === p && this.encoded.delete(encoding));
     }
     return p;
   }
@@ -29,53 +47,84 @@ export class CachedAnswer {
 
 /**
  * Serialized answers kept per data version: the first request after a change builds and serializes the answer, the
- * next ones (a room of phones opening the map) get the same bytes, already compressed. A new version empties the
- * cache; the key says which answer (layer and filters). Bounded, oldest dropped first.
+ * next ones (a room of phones opening the map) get the same bytes, already compressed. Requests that arrive while an
+ * answer is being built wait for that one build (the promise is what is kept), so ten phones asking at once cost one
+ * build. A new version empties the cache; the key says which answer (layer and filters). Bounded in entries and in
+ * bytes (a whole layer of 50,000 pins is ~20 MB), oldest dropped first.
  */
 export class AnswerCache {
   private version = -1;
-  private readonly entries = new Map<string, CachedAnswer>();
+  private readonly entries = new Map<string, { answer: Promise<CachedAnswer>; bytes: number }>();
+  private bytes = 0;
 
-  constructor(private readonly max = 64) {}
+  constructor(
+    private readonly maxEntries = 64,
+    private readonly maxBytes = 128 * 1024 * 1024,
+  ) {}
 
-  get(version: number, key: string, build: () => unknown): CachedAnswer {
+  get(version: number, key: string, build: () => Promise<CachedAnswer>): Promise<CachedAnswer> {
     if (version !== this.version) {
       this.entries.clear();
+      this.bytes = 0;
       this.version = version;
     }
-    let hit = this.entries.get(key);
-    if (!hit) {
-      hit = new CachedAnswer(Buffer.from(JSON.stringify(build())));
-      this.entries.set(key, hit);
-      if (this.entries.size > this.max) this.entries.delete(this.entries.keys().next().value!);
+    const hit = this.entries.get(key);
+    if (hit) return hit.answer;
+    const entry = { answer: build(), bytes: 0 };
+    this.entries.set(key, entry);
+    entry.answer.then(
+      (a) => {
+        if (this.entries.get(key) !== entry) return;
+        // The compressed copies come on top; brotli's are a tenth of the body or less.
+        entry.bytes = Math.ceil(a.body.length * 1.2);
+        this.bytes += entry.bytes;
+        this.evict();
+      },
+      // A failed build is not kept: the next request tries again.
+      () => this.entries.get(key) === entry && this.entries.delete(key),
+    );
+    this.evict();
+    return entry.answer;
+  }
+
+  private evict(): void {
+    for (const [key, entry] of this.entries) {
+      if (this.entries.size <= this.maxEntries && this.bytes <= this.maxBytes) return;
+      // The newest answer stays even when it alone is over the limit: it is the one being asked for.
+      if (this.entries.size === 1) return;
+      this.entries.delete(key);
+      this.bytes -= entry.bytes;
     }
-    return hit;
   }
 }
 
 /**
- * Sends a cached answer (JSON unless told otherwise): `304 Not Modified` when the browser's copy is current (If-None-Match), else the bytes
- * in the encoding it accepts. `no-cache`: a browser may keep it but must ask each time, which costs one small
- * round trip and never shows a pin removed a minute ago.
+ * Sends a cached answer: `304 Not Modified` when the browser's copy is current (If-None-Match), else the bytes in
+ * the encoding it accepts. `no-cache`: a browser may keep it but must ask each time, which costs one small round
+ * trip and never shows a pin removed a minute ago. The headers are a plain object, which the Node adapter writes
+ * as they are; the compression middleware leaves an answer that names its encoding alone.
  */
 export async function sendCached(
   c: Context,
   answer: CachedAnswer,
-  contentType = 'application/json',
+  contentType = answer.contentType,
 ): Promise<Response> {
-  const encoding = answer.body.length >= COMPRESS_MIN_BYTES ? pickEncoding(c.req.header('Accept-Encoding')) : null;
-  const headers = new Headers({
+  const encoding = answer.encodingFor(c.req.header('Accept-Encoding'));
+  const etag = answer.tag(encoding);
+  const headers: Record<string, string> = {
     'Content-Type': contentType,
     'Cache-Control': 'no-cache',
-    ETag: answer.tag(encoding),
-  });
-  varyOnEncoding(headers);
+    ETag: etag,
+    Vary: 'Accept-Encoding',
+    ...answer.extraHeaders,
+  };
   const wanted = c.req.header('If-None-Match');
-  if (wanted && (wanted.trim() === '*' || wanted.split(',').some((t) => t.trim() === answer.tag(encoding)))) {
-    return new Response(null, { status: 304, headers });
+  if (wanted && (wanted.trim() === '*' || wanted.split(',').some((t) => t.trim() === etag))) {
+    return c.body(null, 304, headers);
   }
   const body = await answer.bytes(encoding);
-  if (encoding) headers.set('Content-Encoding', encoding);
-  headers.set('Content-Length', String(body.length));
-  return new Response(c.req.method === 'HEAD' ? null : (body as Uint8Array<ArrayBuffer>), { status: 200, headers });
+  if (encoding) headers['Content-Encoding'] = encoding;
+  headers['Content-Length'] = String(body.length);
+  if (c.req.method === 'HEAD') return c.body(null, 200, headers);
+  return c.body(body as Uint8Array<ArrayBuffer>, 200, headers);
 }

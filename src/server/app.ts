@@ -211,8 +211,8 @@ export function createApp(db: Db, options: AppOptions = {}) {
     .route('/places', placeRoutes(places))
     .route('/geocode', geocodeRoutes(geocoder, limit('search', limits.searches)))
     .route('/sessions', sessionRoutes(requireRole, sessions, site, sessionLookupLimit))
-    .route('/export', exportRoutes(contributions, sessions, site, activities, sessionLookupLimit, publicUrl, geocoder))
-    .route('/stats', statsRoutes(contributions, site, now))
+    .route('/export', exportRoutes(reads, sessions, site, activities, sessionLookupLimit, publicUrl, geocoder))
+    .route('/stats', statsRoutes(reads, site, now))
     .route(
       '/activities',
       activityRoutes({

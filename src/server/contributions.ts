@@ -90,6 +90,9 @@ export interface PointRetention {
   staleHelpDays: number;
 }
 
+/** The public projection of a stored point (privacy.ts publicFeature, from its published position). */
+export const publicOf = (p: StoredPoint): PointFeature => publicFeature(p.record, p.publicLng, p.publicLat);
+
 /**
  * Everything residents and moderators can do to points: storage, privacy projection, audit and live events in
  * one place, so routes stay thin and every path writes the audit log and announces the change.
@@ -225,14 +228,20 @@ export class Contributions {
     return publicFeature(p.record, p.publicLng, p.publicLat);
   }
 
-  listPublic(q: PointsQuery): PointCollection {
+  /**
+   * The points a public list shows, in its order, not yet projected: a reader of a big list projects them with
+   * publicOf a slice at a time (public-reads.ts) instead of all in one go.
+   */
+  publishedInView(q: PointsQuery): StoredPoint[] {
     // Help offers unconfirmed past the hide limit leave the default view (moderators: routes/help-stale.ts).
     const now = this.now();
-    const features = this.points
+    return this.points
       .listPublished(q.layer, { subarea: q.subarea, bbox: q.bbox })
-      .filter((p) => inDefaultView(p.record, now, this.helpFreshness))
-      .map((p) => publicFeature(p.record, p.publicLng, p.publicLat));
-    return { type: 'FeatureCollection', features };
+      .filter((p) => inDefaultView(p.record, now, this.helpFreshness));
+  }
+
+  listPublic(q: PointsQuery): PointCollection {
+    return { type: 'FeatureCollection', features: this.publishedInView(q).map(publicOf) };
   }
 
   /** The author's PATCH (edit token checked by the caller): a content change to a published point is reviewed again. */

@@ -1,14 +1,17 @@
-import type { Contributions } from './contributions.ts';
+import { publicOf, type Contributions } from './contributions.ts';
 import type { ChangeLog } from './db/changes.ts';
-import { AnswerCache, type CachedAnswer } from './answer-cache.ts';
-import type { Layer, PointChanges, PointsQuery } from '../shared/points.ts';
+import { AnswerCache, CachedAnswer } from './answer-cache.ts';
+import { jsonInSlices, mapInSlices, nextTurn } from './slices.ts';
+import type { Layer, PointChanges, PointFeature, PointsQuery } from '../shared/points.ts';
 
 /** A client further behind than this many changed points is cheaper to send the whole lists again. */
 const MAX_CHANGES = 500;
 
 /**
- * The public read path of the map: point lists cached per data version (the change log's number), and the changes
- * after a version for a client that reconnects (GET /api/points/changes).
+ * The public read path of the map: point lists cached per data version (the change log's number), the changes after
+ * a version for a client that reconnects (GET /api/points/changes), and other answers derived from the public lists
+ * (statistics, open-data exports), cached the same way. Big lists are projected and serialized a slice at a time
+ * (slices.ts), so building one never holds the event loop for long.
  */
 export class PublicReads {
   private readonly cache = new AnswerCache();
@@ -19,31 +22,48 @@ export class PublicReads {
     private readonly now: () => Date,
   ) {}
 
-  version(): number {
+  async version(): Promise<number> {
     return this.changes.current();
   }
 
-  points(q: PointsQuery): CachedAnswer {
-    const version = this.changes.current();
-    // Help offers also leave the list with time alone (unconfirmed past the hide limit), which writes nothing:
-    // their lists are rebuilt at least once a minute. The ETag is a hash of the bytes, so an unchanged list still
-    // answers 304 after a rebuild.
-    const minute = q.layer === 'help' ? Math.floor(this.now().getTime() / 60_000) : 0;
-    const key = JSON.stringify([q.layer, q.subarea ?? null, q.bbox ?? null, minute]);
-    return this.cache.get(version, key, () => {
-      const { type, features } = this.contributions.listPublic(q);
-      return { type, version, features };
+  /** The features a public list shows, in its order: read in one query, then projected a slice at a time. */
+  async features(q: PointsQuery): Promise<PointFeature[]> {
+    const points = await this.contributions.publishedInView(q);
+    await nextTurn();
+    return mapInSlices(points, publicOf);
+  }
+
+  points(q: PointsQuery): Promise<CachedAnswer> {
+    return this.cached(['points', q.layer, q.subarea ?? null, q.bbox ?? null], q.layer === 'help', async (version) => {
+      const features = await this.features(q);
+      return new CachedAnswer(await jsonInSlices({ type: 'FeatureCollection', version }, 'features', features));
     });
   }
 
-  changesSince(since: number, layer?: Layer): PointChanges {
-    const version = this.changes.current();
-    const changed = this.changes.since(since, layer);
+  /**
+   * Any answer made from the public lists, built once per data version. Help offers also leave the lists with time
+   * alone (unconfirmed past the hide limit), which writes nothing: an answer that shows them (`withHelp`) is rebuilt
+   * at least once a minute. The ETag is a hash of the bytes, so an unchanged answer still gets 304 after a rebuild.
+   */
+  async cached(
+    key: readonly unknown[],
+    withHelp: boolean,
+    build: (version: number) => Promise<CachedAnswer>,
+  ): Promise<CachedAnswer> {
+    const version = await this.changes.current();
+    const minute = withHelp ? Math.floor(this.now().getTime() / 60_000) : 0;
+    return this.cache.get(version, JSON.stringify([...key, minute]), () => build(version));
+  }
+
+  async changesSince(since: number, layer?: Layer): Promise<PointChanges> {
+    const version = await this.changes.current();
+    const changed = await this.changes.since(since, layer);
     if (!changed || changed.length > MAX_CHANGES) return { version, reset: true, changes: [] };
-    const changes = changed.map(({ id, layer }) => {
-      const feature = this.contributions.publicInView(id);
-      return feature ? { id, layer, feature } : { id, layer };
-    });
+    const changes = [];
+    for (const { id, layer } of changed) {
+      const feature = await this.contributions.publicInView(id);
+      changes.push(feature ? { id, layer, feature } : { id, layer });
+    }
     return { version, reset: false, changes };
   }
 }

@@ -1,6 +1,8 @@
 import { Hono, type Context, type MiddlewareHandler } from 'hono';
 import { stringify } from 'csv-stringify/sync';
-import type { Contributions } from '../contributions.ts';
+import type { PublicReads } from '../public-reads.ts';
+import { CachedAnswer, sendCached } from '../answer-cache.ts';
+import { csvInSlices, jsonInSlices, mapInSlicesAsync } from '../slices.ts';
 import type { WalkSessions } from '../walk-sessions.ts';
 import type { SiteData } from '../site-data.ts';
 import { validate } from '../middleware/validate.ts';
@@ -22,13 +24,14 @@ import type { Activities } from '../activities.ts';
 import type { Geocoder } from '../geocode/geocoder.ts';
 
 const ActivityExportQuery = z.strictObject({ subarea: SubareaId.optional() });
+const GEOJSON = 'application/geo+json; charset=utf-8';
 
 /**
  * /api/export: open data per layer, subarea and walk session as GeoJSON (RFC 7946) and CSV, plus the data
  * dictionary. Rows come from the public projection and are narrowed again by exportRow (shared/export.ts).
  */
 export function exportRoutes(
-  contributions: Contributions,
+  reads: PublicReads,
   sessions: WalkSessions,
   site: SiteData,
   activities: Activities,
@@ -40,30 +43,54 @@ export function exportRoutes(
     list.find((x) => x.id === id)?.label.pl ?? id;
   const labels: Labels = { theme: label(site.categories.walkThemes), kind: label(site.categories.helpKinds) };
 
-  function selected(q: ExportQuery): PointFeature[] {
-    const features = contributions.listPublic({ layer: q.layer, subarea: q.subarea }).features;
+  async function selected(q: ExportQuery): Promise<PointFeature[]> {
+    const features = await reads.features({ layer: q.layer, subarea: q.subarea });
     if (!q.session) return features;
-    sessions.require(q.session);
     const inSession = new Set(sessions.published(q.session).features.map((f) => f.id));
     return features.filter((f) => inSession.has(f.id));
   }
 
   // Never from the request's Host header: whoever sends the request chooses it, and a file of links to their host
   // would travel on as ours. Without PUBLIC_URL the link is a path from the map's address, still correct there.
-  const rows = (q: ExportQuery) =>
-    Promise.all(
-      selected(q).map(async (f) =>
-        exportRow(
-          f,
-          labels,
-          (id, version) => `${publicUrl ?? ''}${photoUrl(id, { version })}`,
-          await geocoder.publicAddress(f),
-        ),
+  // A slice at a time: each row looks up its address, and a whole layer is thousands of rows.
+  const rows = async (q: ExportQuery) =>
+    mapInSlicesAsync(await selected(q), async (f) =>
+      exportRow(
+        f,
+        labels,
+        (id, version) => `${publicUrl ?? ''}${photoUrl(id, { version })}`,
+        await geocoder.publicAddress(f),
       ),
     );
   const fileName = (q: ExportQuery, ext: string) =>
     ['mapa-rewitalizacji', q.layer, q.subarea, q.session].filter(Boolean).join('-') + `.${ext}`;
   const download = (c: Context, name: string) => c.header('Content-Disposition', `attachment; filename="${name}"`);
+
+  /**
+   * A point export, made once per data version like the map's lists (an address imported meanwhile shows from the
+   * next change on). The session is looked up on every request, so an unknown code is a 404 counted by the limit.
+   */
+  async function exported(q: ExportQuery, ext: 'geojson' | 'csv'): Promise<CachedAnswer> {
+    if (q.session) sessions.require(q.session);
+    const key = ['export', ext, q.layer, q.subarea ?? null, q.session ?? null];
+    return reads.cached(key, q.layer === 'help', async () => {
+      const disposition = { 'Content-Disposition': `attachment; filename="${fileName(q, ext)}"` };
+      if (ext === 'csv') {
+        const columns = DICTIONARY_COLUMNS[q.layer].map((col) => col.name);
+        const records = (await rows(q)).map((r) => columns.map((name) => csvCell(r[name] ?? null)));
+        return new CachedAnswer(await csvInSlices(records, columns), 'text/csv; charset=utf-8', disposition);
+      }
+      const features = (await rows(q)).map(({ id, lng, lat, ...properties }) => ({
+        type: 'Feature' as const,
+        id,
+        geometry: { type: 'Point' as const, coordinates: [lng, lat] },
+        properties: { id, ...properties },
+      }));
+      // licence and attribution are RFC 7946 "foreign members": allowed, and they travel with the file.
+      const head = { type: 'FeatureCollection', licence: LICENCE.id, attribution: LICENCE.attribution };
+      return new CachedAnswer(await jsonInSlices(head, 'features', features), GEOJSON, disposition);
+    });
+  }
 
   const toCsv = (records: string[][], columns: string[]) =>
     // The BOM makes Excel read UTF-8 (Polish letters) instead of the Windows code page.
@@ -98,27 +125,11 @@ export function exportRoutes(
     })
     .get('/points.geojson', sessionLookupLimit, validate('query', ExportQuery), async (c) => {
       const q = c.req.valid('query');
-      const features = (await rows(q)).map(({ id, lng, lat, ...properties }) => ({
-        type: 'Feature' as const,
-        id,
-        geometry: { type: 'Point' as const, coordinates: [lng, lat] },
-        properties: { id, ...properties },
-      }));
-      download(c, fileName(q, 'geojson'));
-      c.header('Content-Type', 'application/geo+json; charset=utf-8');
-      // licence and attribution are RFC 7946 "foreign members": allowed, and they travel with the file.
-      return c.body(
-        JSON.stringify({ type: 'FeatureCollection', licence: LICENCE.id, attribution: LICENCE.attribution, features }),
-      );
+      return sendCached(c, await exported(q, 'geojson'));
     })
     .get('/points.csv', sessionLookupLimit, validate('query', ExportQuery), async (c) => {
       const q = c.req.valid('query');
-      const columns = DICTIONARY_COLUMNS[q.layer].map((col) => col.name);
-      const records = (await rows(q)).map((r) => columns.map((name) => csvCell(r[name] ?? null)));
-      const csv = toCsv(records, columns);
-      download(c, fileName(q, 'csv'));
-      c.header('Content-Type', 'text/csv; charset=utf-8');
-      return c.body(csv);
+      return sendCached(c, await exported(q, 'csv'));
     })
     .get('/dictionary', (c) =>
       c.json({

@@ -55,12 +55,12 @@ export function pointRoutes({
   const body = [noStore, writeLimit, requireJson, capBody(bodyLimitBytes)] as const;
   return (
     new Hono()
-      .get('/', validate('query', PointsQuery), (c) => sendCached(c, reads.points(c.req.valid('query'))))
+      .get('/', validate('query', PointsQuery), async (c) => sendCached(c, await reads.points(c.req.valid('query'))))
       // Before /:id, which would take "changes" for an id. A reconnecting map asks for this instead of both lists.
-      .get('/changes', validate('query', PointChangesQuery), (c) => {
+      .get('/changes', validate('query', PointChangesQuery), async (c) => {
         const { since, layer } = c.req.valid('query');
         c.header('Cache-Control', 'no-store');
-        return c.json(reads.changesSince(since, layer));
+        return c.json(await reads.changesSince(since, layer));
       })
       .post('/', ...body, validate('json', schemas.PointCreate), (c) => {
         const key = headerValue(IdempotencyKey, 'Idempotency-Key', c.req.header('Idempotency-Key'));

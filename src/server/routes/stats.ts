@@ -1,32 +1,50 @@
 import { Hono } from 'hono';
-import type { Contributions } from '../contributions.ts';
 import type { SiteData } from '../site-data.ts';
+import type { PublicReads } from '../public-reads.ts';
+import { CachedAnswer, sendCached } from '../answer-cache.ts';
 import { validate } from '../middleware/validate.ts';
+import { bytesOf, nextTurn } from '../slices.ts';
+import type { PointFeature } from '../../shared/points.ts';
+import type { SubareaId } from '../../shared/subareas.ts';
 import { helpStats, StatsQuery, walkStats, type SubareaStats } from '../../shared/stats.ts';
 
-/** GET /api/stats: per subarea, keep/change by theme and help offers by kind; published points only. */
-export function statsRoutes(contributions: Contributions, site: SiteData, now: () => Date) {
+/**
+ * GET /api/stats: per subarea, keep/change by theme and help offers by kind; published points only. Counted once per
+ * data version (and minute, for help offers that go stale), like the map's lists; `generatedAt` says when.
+ */
+export function statsRoutes(reads: PublicReads, site: SiteData, now: () => Date) {
   const themeIds = site.categories.walkThemes.map((t) => t.id);
   const kindIds = site.categories.helpKinds.map((k) => k.id);
-  return new Hono().get('/', validate('query', StatsQuery), (c) => {
-    const only = c.req.valid('query').subarea;
+
+  /** The features of one layer per subarea (null: outside every subarea), in one pass over the list. */
+  const bySubarea = (features: readonly PointFeature[]) => {
+    const out = new Map<string | null, PointFeature[]>();
+    for (const f of features) {
+      const list = out.get(f.properties.subarea);
+      if (list) list.push(f);
+      else out.set(f.properties.subarea, [f]);
+    }
+    return out;
+  };
+
+  async function build(only: SubareaId | undefined): Promise<CachedAnswer> {
     // The same public lists as the map (stale help offers left out), so the figures match what people see.
-    const walk = contributions.listPublic({ layer: 'walk' }).features;
-    const help = contributions.listPublic({ layer: 'help' }).features;
+    const walk = bySubarea(await reads.features({ layer: 'walk', subarea: only }));
+    await nextTurn();
+    const help = bySubarea(await reads.features({ layer: 'help', subarea: only }));
+    await nextTurn();
     const entry = (id: SubareaStats['subarea']): SubareaStats => ({
       subarea: id,
-      walk: walkStats(
-        walk.filter((f) => f.properties.subarea === id),
-        themeIds,
-      ),
-      help: helpStats(
-        help.filter((f) => f.properties.subarea === id),
-        kindIds,
-      ),
+      walk: walkStats(walk.get(id) ?? [], themeIds),
+      help: helpStats(help.get(id) ?? [], kindIds),
     });
-    const ids = only ? [only] : site.subareas.map((s) => s.id);
-    const out = ids.map(entry);
-    if (!only && [...walk, ...help].some((f) => f.properties.subarea === null)) out.push(entry(null));
-    return c.json({ generatedAt: now().toISOString(), subareas: out });
+    const out = (only ? [only] : site.subareas.map((s) => s.id)).map(entry);
+    if (!only && (walk.has(null) || help.has(null))) out.push(entry(null));
+    return new CachedAnswer(bytesOf(JSON.stringify({ generatedAt: now().toISOString(), subareas: out })));
+  }
+
+  return new Hono().get('/', validate('query', StatsQuery), async (c) => {
+    const only = c.req.valid('query').subarea;
+    return sendCached(c, await reads.cached(['stats', only ?? null], true, () => build(only)));
   });
 }
