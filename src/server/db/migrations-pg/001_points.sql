@@ -26,14 +26,16 @@ CREATE TABLE points (
   reject_reason   text,
   created_at      timestamptz NOT NULL,
   updated_at      timestamptz NOT NULL,
-  confirmed_at    timestamptz
+  confirmed_at    timestamptz,
+  -- Insertion order, which SQLite's rowid gives for free: a walk session's pins made in one millisecond keep it.
+  seq             bigint GENERATED ALWAYS AS IDENTITY UNIQUE
 );
 CREATE INDEX points_public ON points (layer, status, subarea);
 CREATE INDEX points_queue ON points (status, created_at);
 -- The map's box queries (GET /api/points?bbox=…) only ever read published points: `public_position && envelope`.
 CREATE INDEX points_public_position ON points USING gist (public_position) WHERE status = 'published';
 -- The console and the summary list one walk session's pins.
-CREATE INDEX points_session ON points ((data ->> 'session')) WHERE data ? 'session';
+CREATE INDEX points_session ON points ((data ->> 'session'), status, created_at, seq) WHERE data ? 'session';
 
 -- Offline outbox replays (Idempotency-Key): the primary key makes a concurrent replay an ON CONFLICT, not a twin.
 CREATE TABLE idempotency (

@@ -25,6 +25,7 @@ export class PgEventBus extends EventBus {
   readonly #id = randomUUID();
   #client: pg.Client | undefined;
   #sending: Promise<unknown> = Promise.resolve();
+  #receiving: Promise<unknown> = Promise.resolve();
   #closed = false;
   #retry: NodeJS.Timeout | undefined;
 
@@ -44,7 +45,10 @@ export class PgEventBus extends EventBus {
 
   async #listen(): Promise<void> {
     const client = new pg.Client({ connectionString: this.url });
-    client.on('notification', (n) => void this.#receive(n.payload));
+    // Chained like sending: a message fetched from bus_messages must not be overtaken by the small ones after it.
+    client.on('notification', (n) => {
+      this.#receiving = this.#receiving.then(() => this.#receive(n.payload));
+    });
     client.on('error', (e) => {
       console.error(`event bus: PostgreSQL connection lost (${e.message}); reconnecting`);
       this.#reconnect();
