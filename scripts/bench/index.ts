@@ -16,7 +16,7 @@ import { measureSizes, type SizeResult } from './size.ts';
 import { measureSubareas, type RenderResult } from './subareas-render.ts';
 import { measurePins, type PinsResult } from './pins.ts';
 import { seedPoints, type SeedResult } from './seed.ts';
-import { measureGets, type GetResult } from './get-points.ts';
+import { BROWSER_ENCODINGS, measureGets, type GetResult } from './get-points.ts';
 import { measurePosts, POST_CONCURRENCY, type PostResult } from './post-points.ts';
 import { HEAVY_CLIENTS, measureHealthUnderLoad, type HealthResult } from './health-under-load.ts';
 import { measureLighthouse, type LighthouseFigures } from './lighthouse.ts';
@@ -174,8 +174,9 @@ if (pinsResult) {
 }
 for (const g of gets) {
   const what = g.query === 'bbox' ? 'bbox, Kazimierz street view' : 'whole walk layer';
+  const how = g.encoding ? `${g.encoding} for "${BROWSER_ENCODINGS}"` : 'plain';
   rows.push([
-    `4. GET /api/points ${what} (${int(g.features)} features, ${kb(g.bytes)}), req/s, ${g.concurrency} conn.`,
+    `4. GET /api/points ${what} (${int(g.features)} features, ${how}, ${kb(g.bytes)}), req/s, ${g.concurrency} conn.`,
     rate(g.app.perSecond),
     `bare node:http, same bytes: ${rate(g.bare.perSecond)}`,
     ratio(g.app.perSecond, g.bare.perSecond),
@@ -193,9 +194,9 @@ if (post) {
 if (health) {
   rows.push([
     `6. GET /api/health p95 while ${HEAVY_CLIENTS} clients download ${HEAVY_PINS.toLocaleString('en')} pins (target < 50 ms)`,
-    `${health.health.p95Ms.toFixed(1)} ms`,
-    `layer answers: ${rate(health.heavy.perSecond)}/s`,
-    '—',
+    `${health.health.p95Ms.toFixed(1)} ms (layer answers: ${rate(health.heavy.perSecond)}/s)`,
+    `the same check, nothing else running: ${health.idle.p95Ms.toFixed(1)} ms`,
+    ratio(health.health.p95Ms, health.idle.p95Ms),
   ]);
 }
 if (lh?.app && lh.bare) {
@@ -241,14 +242,16 @@ if (seed)
   );
 for (const g of gets) {
   console.log(
-    `  4. ${g.query}: app p50 ${g.app.p50Ms.toFixed(1)} ms, p95 ${g.app.p95Ms.toFixed(1)} ms [${fmtStatuses(g.app.statuses)}]; ` +
+    `  4. ${g.query} ${g.encoding ?? 'plain'}: app p50 ${g.app.p50Ms.toFixed(1)} ms, p95 ${g.app.p95Ms.toFixed(1)} ms [${fmtStatuses(g.app.statuses)}]; ` +
       `bare p50 ${g.bare.p50Ms.toFixed(1)} ms, p95 ${g.bare.p95Ms.toFixed(1)} ms [${fmtStatuses(g.bare.statuses)}]`,
   );
-  if (g.app.firstError) console.log(`  4. ${g.query}: app, first failed request: ${g.app.firstError}`);
+  if (g.app.firstError)
+    console.log(`  4. ${g.query} ${g.encoding ?? 'plain'}: app, first failed request: ${g.app.firstError}`);
 }
 if (health) {
   console.log(
-    `  6. health: p50 ${health.health.p50Ms.toFixed(1)} ms, p95 ${health.health.p95Ms.toFixed(1)} ms [${fmtStatuses(health.health.statuses)}]; ` +
+    `  6. health alone: p50 ${health.idle.p50Ms.toFixed(1)} ms, p95 ${health.idle.p95Ms.toFixed(1)} ms [${fmtStatuses(health.idle.statuses)}]; ` +
+      `under load: p50 ${health.health.p50Ms.toFixed(1)} ms, p95 ${health.health.p95Ms.toFixed(1)} ms [${fmtStatuses(health.health.statuses)}]; ` +
       `layer: p50 ${health.heavy.p50Ms.toFixed(0)} ms, p95 ${health.heavy.p95Ms.toFixed(0)} ms, ${kb(health.heavy.bytes)} sent [${fmtStatuses(health.heavy.statuses)}]`,
   );
 }
