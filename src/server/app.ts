@@ -55,6 +55,7 @@ import { ChangeLog } from './db/changes.ts';
 import { PublicReads } from './public-reads.ts';
 import { makePointSchemas } from '../shared/points.ts';
 import { tileRoutes } from './routes/tiles.ts';
+import { DEFAULT_TILES_FROM_PINS } from '../shared/client-config.ts';
 import { Tiles } from './tiles/tiles.ts';
 import { ClusterTiles } from './tiles/cluster-tiles.ts';
 
@@ -88,6 +89,8 @@ export interface AppOptions {
   onlineGeocoder?: OnlineGeocoder | null;
   /** Sends the contact-request notices; null or absent: no e-mail (SMTP_URL unset). */
   mailer?: Mailer | null;
+  /** MAP_TILES_FROM_PINS: layers with more pins than this are drawn from /api/tiles (client-config.ts). */
+  tilesFromPins?: number;
   /** How often notices that failed are tried again (they wait 1, 5, 15, 60, 240 minutes between attempts). */
   mailRetryCheckMs?: number;
 }
@@ -226,7 +229,12 @@ export function createApp(db: Db, options: AppOptions = {}) {
     .route('/', sitePageRoutes(site, retention))
     .route(
       '/',
-      metaRoutes(site, { basemapStyleUrl, basemap: { pmtiles: basemapPmtiles && BASEMAP_PMTILES_URL }, helpFreshness }),
+      metaRoutes(site, {
+        basemapStyleUrl,
+        basemap: { pmtiles: basemapPmtiles && BASEMAP_PMTILES_URL },
+        helpFreshness,
+        mapTilesFromPins: options.tilesFromPins ?? DEFAULT_TILES_FROM_PINS,
+      }),
     );
 
   // Last in the API: an unknown /api path is a JSON 404, never the SPA's index.html.

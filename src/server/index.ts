@@ -10,14 +10,15 @@ import { OnlineGeocoder } from './geocode/online.ts';
 import { DEFAULT_FRESHNESS } from '../shared/freshness.ts';
 import { DEFAULT_RETENTION } from '../shared/retention.ts';
 import { smtpMailer } from './mail.ts';
+import { DEFAULT_TILES_FROM_PINS } from '../shared/client-config.ts';
 
 /** HELP_FADE_DAYS / HELP_HIDE_DAYS: whole days; a typo stops start-up instead of silently using defaults. */
-function positiveDays(name: string, fallback: number): number {
+function positiveDays(name: string, fallback: number, unit = ' of days'): number {
   const raw = process.env[name];
   if (raw === undefined || raw === '') return fallback;
   const n = Number(raw);
   if (!Number.isInteger(n) || n <= 0) {
-    throw new StartupError(`${name} must be a positive whole number of days, got "${raw}"`);
+    throw new StartupError(`${name} must be a positive whole number${unit}, got "${raw}"`);
   }
   return n;
 }
@@ -104,6 +105,7 @@ function start() {
     onlineGeocoder: config.geocoderUrl ? new OnlineGeocoder({ url: config.geocoderUrl }) : null,
     helpFreshness,
     retention,
+    tilesFromPins: positiveDays('MAP_TILES_FROM_PINS', DEFAULT_TILES_FROM_PINS, ''),
     mailer: config.mail.smtpUrl ? smtpMailer(config.mail.smtpUrl, config.mail.from) : null,
   });
   // Erases what its retention period has passed: now, then daily (README: Privacy rules).

@@ -8,5 +8,10 @@ export const ClientConfig = z.strictObject({
   basemap: z.strictObject({ pmtiles: z.string().startsWith('/').nullable() }),
   /** Days until an unconfirmed help offer fades / leaves the default view (src/shared/freshness.ts). */
   helpFreshness: z.object({ fadeDays: z.number().int().positive(), hideDays: z.number().int().positive() }),
+  /** A points layer with more published pins than this is drawn from vector tiles instead of one GeoJSON list. */
+  mapTilesFromPins: z.number().int().positive(),
 });
+/** MAP_TILES_FROM_PINS's default: a list this long is ~2 MB of JSON, about what a phone fetches without a wait. */
+export const DEFAULT_TILES_FROM_PINS = 5000;
+
 export type ClientConfig = z.infer<typeof ClientConfig>;

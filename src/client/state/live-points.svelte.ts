@@ -1,6 +1,8 @@
 import { createContext } from 'svelte';
 import type { Layer, PointCollection, PointEvent, PointEventName, PointFeature } from '../../shared/points.ts';
 import { fetchChanges, fetchPoints } from '../api/points.ts';
+import { fetchConfig } from '../api/site.ts';
+import { fetchPointsInView, fetchPublicPoint, fetchTileInfo } from '../api/tiles.ts';
 import { openPointStream, type LiveStatus } from './point-stream.ts';
 
 export type { LiveStatus };
@@ -10,6 +12,10 @@ export type { LiveStatus };
  * moderator appears on every open map without a reload. On the first connect we load both lists; on a reconnect
  * only what changed since the version we hold (GET /api/points/changes), so a phone on a shaky connection does not
  * download every pin again each time the stream drops.
+ *
+ * A layer with more pins than the deployment's MAP_TILES_FROM_PINS is not downloaded whole: the map draws it from
+ * vector tiles, and its list here holds only the pins in the map's view once zoomed in to LIST_ZOOM (plus what
+ * the stream brings), which is what the side list shows then.
  */
 export class LivePoints {
   walk = $state.raw<PointCollection>({ type: 'FeatureCollection', features: [] });
@@ -20,14 +26,28 @@ export class LivePoints {
   error = $state<string | null>(null);
   /** Ids published since the page opened, newest last: the presentation view highlights them. */
   arrivals = $state.raw<{ id: string; layer: Layer; at: number }[]>([]);
+  /** Layers drawn from tiles; their list is the pins in view, not the whole layer. */
+  tiled = $state.raw<Record<Layer, boolean>>({ walk: false, help: false });
+  /** Changes with every change heard of: the tile URLs carry it, so the map fetches tiles anew. */
+  tileVersion = $state(0);
   /** The public data's version our lists are known to include; null before the first lists (or when unknown). */
   #version: number | null = null;
+  #view: { bbox: [number, number, number, number]; zoom: number } | null = null;
+  #viewRequest = 0;
+
+  /** True when both lists are whole layers: only then may figures (per-subarea counts) be counted from them. */
+  get complete(): boolean {
+    return this.loaded && !this.tiled.walk && !this.tiled.help;
+  }
 
   async reload(): Promise<void> {
     try {
-      const [walk, help] = await Promise.all([fetchPoints('walk'), fetchPoints('help')]);
+      const tiled = await tiledLayers();
+      this.tiled = tiled;
+      const [walk, help] = await Promise.all([this.#list('walk', tiled.walk), this.#list('help', tiled.help)]);
       this.walk = walk;
       this.help = help;
+      if (walk.version !== undefined) this.tileVersion = walk.version;
       // Two requests may see two versions: the older one is what both lists surely include.
       this.#version =
         walk.version !== undefined && help.version !== undefined ? Math.min(walk.version, help.version) : null;
@@ -37,6 +57,39 @@ export class LivePoints {
       console.error('loading points failed', e);
       this.error = (e as Error).message;
     }
+  }
+
+  /** The map's view moved: a tiled layer's list becomes the pins in it (none while zoomed out past LIST_ZOOM). */
+  setView(bbox: [number, number, number, number], zoom: number): void {
+    this.#view = { bbox, zoom };
+    if (!this.tiled.walk && !this.tiled.help) return;
+    const request = ++this.#viewRequest;
+    void Promise.all([
+      this.tiled.walk ? this.#list('walk', true) : null,
+      this.tiled.help ? this.#list('help', true) : null,
+    ]).then(
+      ([walk, help]) => {
+        if (request !== this.#viewRequest) return;
+        if (walk) this.walk = walk;
+        if (help) this.help = help;
+      },
+      (e: Error) => console.error('loading the pins in view failed', e),
+    );
+  }
+
+  /** A pin opened from the map that the list does not hold yet (tiles draw more than the list has). */
+  async ensure(layer: Layer, id: string): Promise<void> {
+    if (this[layer].features.some((f) => f.id === id)) return;
+    const feature = await fetchPublicPoint(id);
+    if (this[layer].features.some((f) => f.id === id)) return;
+    this[layer] = { type: 'FeatureCollection', features: [...this[layer].features, feature] };
+  }
+
+  #list(layer: Layer, tiled: boolean): Promise<PointCollection> {
+    if (!tiled) return fetchPoints(layer);
+    const view = this.#view;
+    if (!view || view.zoom < LIST_ZOOM) return Promise.resolve({ type: 'FeatureCollection', features: [] });
+    return fetchPointsInView(layer, view.bbox);
   }
 
   /** Opens the event stream and keeps it open; returns the cleanup for an $effect. */
@@ -73,10 +126,25 @@ export class LivePoints {
     // An event right after the version we hold extends it; after a gap (a change we never heard of) we keep the old
     // version, so the next catch-up asks for the gap too.
     if (version !== undefined && this.#version !== null && version === this.#version + 1) this.#version = version;
+    if (this.tiled[layer]) this.tileVersion = Math.max(this.tileVersion + 1, version ?? 0);
     const others = this[layer].features.filter((f) => f.id !== id);
     const next: PointFeature[] = name !== 'removed' && feature ? [...others, feature] : others;
     this[layer] = { type: 'FeatureCollection', features: next };
     if (name === 'published') this.arrivals = [...this.arrivals.slice(-49), { id, layer, at: Date.now() }];
+  }
+}
+
+/** From this zoom on (a few streets on a phone) a tiled layer's list holds the pins in view. */
+export const LIST_ZOOM = 15;
+
+/** Which layers hold more pins than the deployment draws from one list; none when that cannot be asked (offline). */
+async function tiledLayers(): Promise<Record<Layer, boolean>> {
+  try {
+    const [config, walk, help] = await Promise.all([fetchConfig(), fetchTileInfo('walk'), fetchTileInfo('help')]);
+    return { walk: walk.count > config.mapTilesFromPins, help: help.count > config.mapTilesFromPins };
+  } catch {
+    // The service worker keeps the last lists, never tiles: offline, the lists are what can be drawn.
+    return { walk: false, help: false };
   }
 }
 

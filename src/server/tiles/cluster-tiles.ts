@@ -92,17 +92,25 @@ export class ClusterTiles implements TileEngine {
   }
 
   async count(version: number, layer: Layer) {
-    return (await this.index(version, layer, {})).count;
+    // Asked on every page load: no index is built for it unless one is there already.
+    const built = this.indexes.get(this.key(layer, {}));
+    if (built && version === this.version) return (await built).count;
+    const now = this.now();
+    return (await this.read(layer)).features.filter((f) => tileProperties(f, now, this.limits)).length;
+  }
+
+  private key(layer: Layer, filters: TileFilters) {
+    // Help offers fade and leave the map with time alone, which writes nothing: their index is rebuilt each minute.
+    const minute = layer === 'help' ? Math.floor(this.now().getTime() / 60_000) : 0;
+    return JSON.stringify([layer, filters.kind, filters.theme, filters.subarea, minute]);
   }
 
   private index(version: number, layer: Layer, filters: TileFilters) {
-    // Help offers fade and leave the map with time alone, which writes nothing: their index is rebuilt each minute.
-    const minute = layer === 'help' ? Math.floor(this.now().getTime() / 60_000) : 0;
     if (version !== this.version) {
       this.indexes.clear();
       this.version = version;
     }
-    const key = JSON.stringify([layer, filters.kind, filters.theme, filters.subarea, minute]);
+    const key = this.key(layer, filters);
     let built = this.indexes.get(key);
     if (!built) {
       built = this.build(layer, filters);

@@ -10,6 +10,7 @@ const MAX_TILES = 4096;
 export class Tiles {
   private version = -1;
   private readonly entries = new Map<string, Promise<CachedAnswer>>();
+  private readonly counts = new Map<string, Promise<number>>();
 
   constructor(
     private readonly engine: TileEngine,
@@ -19,12 +20,8 @@ export class Tiles {
 
   tile(layer: Layer, filters: TileFilters, z: number, x: number, y: number): Promise<CachedAnswer> {
     const version = this.currentVersion();
-    if (version !== this.version) {
-      this.entries.clear();
-      this.version = version;
-    }
-    // Help offers fade with time alone, which writes nothing (cluster-tiles.ts rebuilds their index each minute).
-    const minute = layer === 'help' ? Math.floor(this.now().getTime() / 60_000) : 0;
+    this.sameVersion(version);
+    const minute = this.minute(layer);
     const key = JSON.stringify([layer, filters.kind, filters.theme, filters.subarea, z, x, y, minute]);
     let hit = this.entries.get(key);
     if (!hit) {
@@ -36,9 +33,32 @@ export class Tiles {
     return hit;
   }
 
+  private sameVersion(version: number): void {
+    if (version === this.version) return;
+    this.entries.clear();
+    this.counts.clear();
+    this.version = version;
+  }
+
+  /** Help offers fade with time alone, which writes nothing (cluster-tiles.ts rebuilds their index each minute). */
+  private minute(layer: Layer): number {
+    return layer === 'help' ? Math.floor(this.now().getTime() / 60_000) : 0;
+  }
+
   /** TileJSON for the layer, with the URL template relative to the API and the layer's current pin count. */
   async info(layer: Layer): Promise<TileInfo> {
     const version = this.currentVersion();
+    this.sameVersion(version);
+    // Every page load asks: counted once per version (and minute, for help), not per request.
+    const countKey = `${layer}:${this.minute(layer)}`;
+    let count = this.counts.get(countKey);
+    if (!count) {
+      count = this.engine.count(version, layer);
+      // One entry per layer and minute: drop the minutes gone by.
+      if (this.counts.size >= 8) this.counts.clear();
+      this.counts.set(countKey, count);
+      count.catch(() => this.counts.delete(countKey));
+    }
     const fields: Record<Layer, Record<string, string>> = {
       walk: { id: 'String', kind: 'String', theme: 'String', keep: 'Number', change: 'Number' },
       help: { id: 'String', kind: 'String', person: 'Boolean', radiusM: 'Number', state: 'String', opacity: 'Number' },
@@ -50,7 +70,7 @@ export class Tiles {
       // Past the last clustered zoom a tile holds single pins; MapLibre enlarges it further instead of asking.
       maxzoom: Math.min(TILE_MAX_ZOOM, CLUSTER_MAX_ZOOM[layer] + 1),
       vector_layers: [{ id: layer, fields: fields[layer] }],
-      count: await this.engine.count(version, layer),
+      count: await count,
       version,
     };
   }

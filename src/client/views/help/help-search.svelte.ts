@@ -69,6 +69,12 @@ export class HelpSearch {
     ),
   );
 
+  /** An offer tapped on the map: with tiles the list may not hold it yet, so it is fetched by id. */
+  select(id: string): void {
+    this.selected = id;
+    this.#deps.points.ensure('help', id).catch((e: Error) => console.error('loading the offer failed', e));
+  }
+
   clear(): void {
     this.kinds = [];
     this.subarea = null;

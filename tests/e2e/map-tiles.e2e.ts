@@ -1,0 +1,62 @@
+import { clickMapAt, expect, MODERATOR, SUBAREA_LAYERS, test, waitForMap, walkPin } from './fixtures.ts';
+
+// Olsza, outside every subarea and away from the pins other tests leave; 70 m apart, so they cluster at the
+// city view and fall apart a few zoom levels in.
+const PINS = [
+  { lng: 19.9945, lat: 50.0755 },
+  { lng: 19.9955, lat: 50.0755 },
+];
+
+test.describe('a layer with more pins than one list carries', () => {
+  test('is drawn from vector tiles: a cluster opens on a tap, and a tapped pin opens its card', async ({ page }) => {
+    test.setTimeout(90_000);
+    const stamp = Date.now();
+    const ids: string[] = [];
+    await page.request.post('/api/auth/login', { data: MODERATOR });
+    for (const [i, at] of PINS.entries()) {
+      const res = await page.request.post('/api/points', { data: walkPin({ ...at, title: `Kafel ${i} ${stamp}` }) });
+      expect(res.status()).toBe(201);
+      const { id } = (await res.json()) as { id: string };
+      expect((await page.request.post(`/api/moderation/points/${id}/approve`)).status()).toBe(200);
+      ids.push(id);
+    }
+    // The deployment's threshold (MAP_TILES_FROM_PINS) lowered to one pin, so the test's few pins are "too many".
+    await page.route('**/api/config', async (route) => {
+      const response = await route.fetch();
+      const config = (await response.json()) as Record<string, unknown>;
+      await route.fulfill({ response, json: { ...config, mapTilesFromPins: 1 } });
+    });
+    const asked: string[] = [];
+    page.on('request', (r) => {
+      const url = new URL(r.url());
+      if (url.pathname.startsWith('/api/')) asked.push(url.pathname + url.search);
+    });
+
+    await page.goto('/');
+    await waitForMap(page, SUBAREA_LAYERS, 3);
+    await expect.poll(() => asked.some((p) => p.startsWith('/api/tiles/walk/'))).toBe(true);
+    // The whole walk list is never downloaded; only the pins in view once zoomed in.
+    expect(asked.filter((p) => p.startsWith('/api/points?layer=walk') && !p.includes('bbox='))).toEqual([]);
+
+    // At the city view the two pins are one keep/change donut (both "keep" here) counting two.
+    const mid = { lng: (PINS[0]!.lng + PINS[1]!.lng) / 2, lat: PINS[0]!.lat };
+    await expect
+      .poll(() =>
+        page.evaluate(() =>
+          window.__mapa!.renderedProperties(['walk-clusters']).some((p) => Number(p['point_count']) >= 2),
+        ),
+      )
+      .toBe(true);
+    await clickMapAt(page, mid.lng, mid.lat);
+    await expect
+      .poll(() => page.evaluate(() => window.__mapa!.idle() && window.__mapa!.renderedIds(['walk-points'])), {
+        timeout: 20_000,
+      })
+      .toEqual(expect.arrayContaining(ids));
+
+    await clickMapAt(page, PINS[1]!.lng, PINS[1]!.lat);
+    await expect(page.getByRole('heading', { level: 3, name: `Kafel 1 ${stamp}` })).toBeVisible();
+    // Zoomed in, the side list holds the pins in view, fetched by bbox.
+    expect(asked.some((p) => p.startsWith('/api/points?layer=walk') && p.includes('bbox='))).toBe(true);
+  });
+});
