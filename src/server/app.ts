@@ -135,8 +135,8 @@ export function createApp(db: Db, options: AppOptions = {}) {
   changeLog.prune();
   const reads = new PublicReads(changeLog, contributions, now);
   // Built from the same public list as GET /api/points: private persons only ever as their cells.
-  const tileEngine = new ClusterTiles((layer) => contributions.listPublic({ layer }), now, helpFreshness);
-  const tiles = new Tiles(tileEngine, () => changeLog.current(), now);
+  const tileEngine = new ClusterTiles((layer) => reads.features({ layer }), now, helpFreshness);
+  const tiles = new Tiles(tileEngine, () => reads.version(), now);
   const limiter = { proxyHops, now: () => now().getTime() };
   const limit = (name: string, l: Limits['writes']) => rateLimit(name, l, limiter);
   // One counter for every way of trying a session code (join page, summary, export), counting only misses.

@@ -7,8 +7,6 @@ import { Layer } from '../../shared/points.ts';
 import { TileParams, TileQuery } from '../../shared/tiles.ts';
 import type { Tiles } from '../tiles/tiles.ts';
 
-export const MVT_TYPE = 'application/vnd.mapbox-vector-tile';
-
 const InfoParams = z.strictObject({
   file: z
     .string()
@@ -35,6 +33,6 @@ export function tileRoutes(tiles: Tiles) {
             walkOnly.map(([path]) => ({ path, message: `${path} filters the walk layer only` })),
           );
       }
-      return sendCached(c, await tiles.tile(layer, { kind, theme, subarea }, zoom, x, y), MVT_TYPE);
+      return sendCached(c, await tiles.tile(layer, { kind, theme, subarea }, zoom, x, y));
     });
 }

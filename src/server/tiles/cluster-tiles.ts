@@ -1,7 +1,7 @@
 import Supercluster, { type PointFeature as ClusterInput } from 'supercluster';
 import vtpbf from 'vt-pbf';
 import { freshness, type FreshnessLimits } from '../../shared/freshness.ts';
-import type { Layer, PointCollection, PointFeature } from '../../shared/points.ts';
+import type { Layer, PointFeature } from '../../shared/points.ts';
 import { CLUSTER_MAX_ZOOM, CLUSTER_RADIUS_PX } from '../../shared/tiles.ts';
 import type { TileEngine, TileFilters } from './engine.ts';
 
@@ -72,7 +72,8 @@ export class ClusterTiles implements TileEngine {
   private readonly indexes = new Map<string, Promise<{ index: Index; count: number }>>();
 
   constructor(
-    private readonly read: (layer: Layer) => PointCollection | Promise<PointCollection>,
+    /** The layer's published points as the public list shows them (never an exact private position). */
+    private readonly read: (layer: Layer) => Promise<PointFeature[]>,
     private readonly now: () => Date,
     private readonly limits: FreshnessLimits,
   ) {}
@@ -96,7 +97,7 @@ export class ClusterTiles implements TileEngine {
     const built = this.indexes.get(this.key(layer, {}));
     if (built && version === this.version) return (await built).count;
     const now = this.now();
-    return (await this.read(layer)).features.filter((f) => tileProperties(f, now, this.limits)).length;
+    return (await this.read(layer)).filter((f) => tileProperties(f, now, this.limits)).length;
   }
 
   private key(layer: Layer, filters: TileFilters) {
@@ -123,10 +124,10 @@ export class ClusterTiles implements TileEngine {
   }
 
   private async build(layer: Layer, filters: TileFilters) {
-    const collection = await this.read(layer);
+    const features = await this.read(layer);
     const now = this.now();
     const points: ClusterInput<Props>[] = [];
-    for (const f of collection.features) {
+    for (const f of features) {
       if (!matches(f, filters)) continue;
       const properties = tileProperties(f, now, this.limits);
       // No feature id: MVT ids are numbers and ours are strings, so the id travels as a property.

@@ -3,6 +3,8 @@ import type { Layer } from '../../shared/points.ts';
 import { CLUSTER_MAX_ZOOM, TILE_MAX_ZOOM, type TileInfo } from '../../shared/tiles.ts';
 import type { TileEngine, TileFilters } from './engine.ts';
 
+export const MVT_TYPE = 'application/vnd.mapbox-vector-tile';
+
 /** Encoded tiles kept per data version: a room of phones opening the same view costs one build of each tile. */
 const MAX_TILES = 4096;
 
@@ -14,18 +16,20 @@ export class Tiles {
 
   constructor(
     private readonly engine: TileEngine,
-    private readonly currentVersion: () => number,
+    private readonly currentVersion: () => Promise<number>,
     private readonly now: () => Date,
   ) {}
 
-  tile(layer: Layer, filters: TileFilters, z: number, x: number, y: number): Promise<CachedAnswer> {
-    const version = this.currentVersion();
+  async tile(layer: Layer, filters: TileFilters, z: number, x: number, y: number): Promise<CachedAnswer> {
+    const version = await this.currentVersion();
     this.sameVersion(version);
     const minute = this.minute(layer);
     const key = JSON.stringify([layer, filters.kind, filters.theme, filters.subarea, z, x, y, minute]);
     let hit = this.entries.get(key);
     if (!hit) {
-      hit = this.engine.tile(version, layer, filters, z, x, y).then((bytes) => new CachedAnswer(Buffer.from(bytes)));
+      hit = this.engine
+        .tile(version, layer, filters, z, x, y)
+        .then((bytes) => new CachedAnswer(Buffer.from(bytes), MVT_TYPE));
       this.entries.set(key, hit);
       hit.catch(() => this.entries.delete(key));
       if (this.entries.size > MAX_TILES) this.entries.delete(this.entries.keys().next().value!);
@@ -47,7 +51,7 @@ export class Tiles {
 
   /** TileJSON for the layer, with the URL template relative to the API and the layer's current pin count. */
   async info(layer: Layer): Promise<TileInfo> {
-    const version = this.currentVersion();
+    const version = await this.currentVersion();
     this.sameVersion(version);
     // Every page load asks: counted once per version (and minute, for help), not per request.
     const countKey = `${layer}:${this.minute(layer)}`;
