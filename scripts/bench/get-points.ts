@@ -7,7 +7,7 @@ import { writeFileSync } from 'node:fs';
 import { request } from 'node:http';
 import { join } from 'node:path';
 import { HOST, PORTS, startNode } from './lib.ts';
-import { loadTest, type LoadResult } from './load.ts';
+import { compareLoads, type LoadResult } from './load.ts';
 
 export const QUERIES = {
   bbox: '/api/points?layer=walk&bbox=19.935,50.045,19.955,50.058',
@@ -82,8 +82,11 @@ export async function measureGets(tmp: string, seconds: number): Promise<GetResu
         const settings = query === 'all' ? { concurrency: 1, warmupSeconds: 0 } : { concurrency: 16 };
         const headers: Record<string, string> = compressed ? { 'Accept-Encoding': BROWSER_ENCODINGS } : {};
         const req = () => ({ method: 'GET' as const, path: QUERIES[query], headers });
-        const app = await loadTest(PORTS.app, req, { seconds, ...settings });
-        const bareResult = await loadTest(PORTS.bareJson, req, { seconds, ...settings });
+        const [app, bareResult] = await compareLoads(
+          { port: PORTS.app, next: req },
+          { port: PORTS.bareJson, next: req },
+          { seconds, ...settings },
+        );
         out.push({
           query,
           encoding: compressed ? shape.encoding : null,

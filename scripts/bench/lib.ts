@@ -9,8 +9,11 @@ import { KRAKOW_BBOX } from '../../src/shared/geo/bounds.ts';
 
 export const ROOT = resolve(import.meta.dirname, '..', '..');
 export const HOST = '127.0.0.1';
-/** Our own port range, so parallel test runs of other developers never collide with the bench. */
-export const PORTS = { app: 4310, static: 4311, bareJson: 4312, bareSqlite: 4313 } as const;
+/** Our own port range (BENCH_PORT, default 4310, and the next three), away from other developers' test runs. */
+const BASE = Number(process.env.BENCH_PORT ?? 4310);
+if (!Number.isInteger(BASE) || BASE < 1024 || BASE > 65_530)
+  throw new Error(`BENCH_PORT must be a free port, got ${BASE}`);
+export const PORTS = { app: BASE, static: BASE + 1, bareJson: BASE + 2, bareSqlite: BASE + 3 } as const;
 
 /** How many points measurements 3 and 4 use ("50,000 pins"). */
 export const PIN_COUNT = 50_000;
@@ -70,6 +73,12 @@ export interface Child {
 
 /** Starts `node --import tsx <file>` (one process, so the numbers are about it alone) and waits for `healthUrl`. */
 export async function startNode(file: string, env: NodeJS.ProcessEnv, healthUrl: string): Promise<Child> {
+  // Someone else's server on our port would be measured instead of ours, silently.
+  const taken = await fetch(healthUrl).then(
+    () => true,
+    () => false,
+  );
+  if (taken) throw new Error(`${new URL(healthUrl).host} is already in use: set BENCH_PORT to a free range of four`);
   // BENCH_NODE_ARGS, e.g. "--cpu-prof --cpu-prof-dir=/tmp/prof": to see where a server's time goes.
   const extra = (process.env.BENCH_NODE_ARGS ?? '').split(/\s+/).filter(Boolean);
   const proc = spawn(process.execPath, [...extra, '--import', 'tsx', file], {

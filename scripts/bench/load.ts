@@ -20,20 +20,23 @@ export interface LoadResult {
   bytes: number;
 }
 
-/**
- * `concurrency` keep-alive connections, each sending the next request as soon as the previous answer is read,
- * for `seconds`; then every loop stops by itself. A short warm-up first (JIT, connection set-up) is not counted.
- */
-export async function loadTest(
-  port: number,
-  next: (i: number) => LoadRequest,
-  {
-    seconds,
-    concurrency,
-    okStatus = 200,
-    warmupSeconds = 1,
-  }: { seconds: number; concurrency: number; okStatus?: number; warmupSeconds?: number },
-): Promise<LoadResult> {
+interface Options {
+  seconds: number;
+  concurrency: number;
+  okStatus?: number;
+  warmupSeconds?: number;
+}
+
+interface Sample {
+  statuses: Map<number, number>;
+  latencies: number[];
+  bytes: number;
+  elapsed: number;
+  firstError?: string;
+}
+
+/** `concurrency` keep-alive connections to one port; `run(ms)` drives them for that long and returns what it saw. */
+function loadRunner(port: number, next: (i: number) => LoadRequest, concurrency: number) {
   const agent = new Agent({ keepAlive: true, maxSockets: concurrency });
   let counter = 0;
   const once = (r: LoadRequest) =>
@@ -58,7 +61,7 @@ export async function loadTest(
       req.on('error', reject);
       req.end(r.body);
     });
-  const run = async (ms: number) => {
+  const run = async (ms: number): Promise<Sample> => {
     const statuses = new Map<number, number>();
     const latencies: number[] = [];
     let bytes = 0;
@@ -81,24 +84,67 @@ export async function loadTest(
       }),
     );
     // Requests still in flight at `end` are waited for and counted, so elapsed includes them.
-    const elapsed = (performance.now() - started) / 1000;
-    return { statuses, latencies, bytes, elapsed, firstError };
+    return { statuses, latencies, bytes, elapsed: (performance.now() - started) / 1000, firstError };
   };
+  return { run, close: () => agent.destroy() };
+}
+
+function summary(samples: readonly Sample[], okStatus: number): LoadResult {
+  const statuses = new Map<number, number>();
+  for (const s of samples) for (const [k, n] of s.statuses) statuses.set(k, (statuses.get(k) ?? 0) + n);
+  const sorted = samples.flatMap((s) => s.latencies).sort((a, b) => a - b);
+  const at = (q: number) => sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))] ?? NaN;
+  const elapsed = samples.reduce((t, s) => t + s.elapsed, 0);
+  return {
+    statuses,
+    firstError: samples.find((s) => s.firstError)?.firstError,
+    perSecond: (statuses.get(okStatus) ?? 0) / elapsed,
+    p50Ms: at(0.5),
+    p95Ms: at(0.95),
+    bytes: samples.reduce((t, s) => t + s.bytes, 0),
+  };
+}
+
+/**
+ * `concurrency` keep-alive connections, each sending the next request as soon as the previous answer is read,
+ * for `seconds`; then every loop stops by itself. A short warm-up first (JIT, connection set-up) is not counted.
+ */
+export async function loadTest(
+  port: number,
+  next: (i: number) => LoadRequest,
+  { seconds, concurrency, okStatus = 200, warmupSeconds = 1 }: Options,
+): Promise<LoadResult> {
+  const runner = loadRunner(port, next, concurrency);
   try {
-    if (warmupSeconds > 0) await run(warmupSeconds * 1000);
-    const { statuses, latencies, bytes, elapsed, firstError } = await run(seconds * 1000);
-    const sorted = latencies.sort((a, b) => a - b);
-    const at = (q: number) => sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))] ?? NaN;
-    return {
-      statuses,
-      firstError,
-      perSecond: (statuses.get(okStatus) ?? 0) / elapsed,
-      p50Ms: at(0.5),
-      p95Ms: at(0.95),
-      bytes,
-    };
+    if (warmupSeconds > 0) await runner.run(warmupSeconds * 1000);
+    return summary([await runner.run(seconds * 1000)], okStatus);
   } finally {
-    agent.destroy();
+    runner.close();
+  }
+}
+
+/**
+ * Two servers under the same load, taking turns: after a warm-up of each, `rounds` rounds of seconds/rounds on
+ * one, then on the other. On a machine shared with other work the load changes from second to second; taking turns
+ * lets both sides meet about the same load, where one 5-second run after the other would not.
+ */
+export async function compareLoads(
+  a: { port: number; next: (i: number) => LoadRequest },
+  b: { port: number; next: (i: number) => LoadRequest },
+  { seconds, concurrency, okStatus = 200, warmupSeconds = 1, rounds = 5 }: Options & { rounds?: number },
+): Promise<[LoadResult, LoadResult]> {
+  const runners = [loadRunner(a.port, a.next, concurrency), loadRunner(b.port, b.next, concurrency)] as const;
+  try {
+    if (warmupSeconds > 0) for (const r of runners) await r.run(warmupSeconds * 1000);
+    const samples: [Sample[], Sample[]] = [[], []];
+    for (let i = 0; i < rounds; i++) {
+      // Alternating which side goes first, so neither always follows the other's load.
+      const order = i % 2 ? [1, 0] : [0, 1];
+      for (const side of order) samples[side]!.push(await runners[side]!.run((seconds * 1000) / rounds));
+    }
+    return [summary(samples[0], okStatus), summary(samples[1], okStatus)];
+  } finally {
+    runners.forEach((r) => r.close());
   }
 }
 
