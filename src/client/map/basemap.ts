@@ -93,8 +93,8 @@ export async function chooseBasemap(
 ): Promise<BasemapChoice> {
   if (config.basemap.pmtiles) {
     // Its own chunk: Protomaps' layers and the pmtiles reader are only downloaded where an extract is installed.
-    const { addPmtilesProtocol, pmtilesStyle } = await import('./pmtiles-style.ts');
-    addPmtilesProtocol();
+    // The map adds the pmtiles:// protocol itself (MapCanvas.svelte), so this chunk needs no MapLibre.
+    const { pmtilesStyle } = await import('./pmtiles-style.ts');
     return { style: pmtilesStyle(config.basemap.pmtiles, origin), offline: true, failed: false };
   }
   const onlineUrl = config.basemapStyleUrl;

@@ -1,5 +1,4 @@
-import { addProtocol, type LayerSpecification, type StyleSpecification } from 'maplibre-gl';
-import { Protocol } from 'pmtiles';
+import type { LayerSpecification, StyleSpecification } from 'maplibre-gl';
 import { layers, LIGHT, type Flavor } from '@protomaps/basemaps';
 import { OSM_ATTRIBUTION } from './basemap.ts';
 
@@ -105,15 +104,4 @@ export function pmtilesStyle(path: string, origin: string): StyleSpecification {
     },
     layers: basemapLayers,
   };
-}
-
-let protocolAdded = false;
-/**
- * Teaches MapLibre `pmtiles://` URLs. Global and never removed: every map on the page (the map view, the projector)
- * shares it, and the Protocol keeps each archive's header and directories cached between maps.
- */
-export function addPmtilesProtocol(): void {
-  if (protocolAdded) return;
-  addProtocol('pmtiles', new Protocol().tile);
-  protocolAdded = true;
 }
