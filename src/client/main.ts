@@ -9,12 +9,13 @@ if (!target) throw new Error('index.html must contain <div id="app">');
 
 const boot = readBoot(document);
 // index.html carries the main page as the server renderer drew it at build time: '/', in Polish, subareas tab
-// (scripts/vite/prerender.ts). That page is hydrated — the markup stays, Svelte attaches to it. Any other start
-// (another page, a shared link with ?subarea=…, another language) is drawn afresh instead of patched.
-const samePage = location.pathname === '/' && location.search === '' && initialLocale() === 'pl';
+// (scripts/vite/prerender.ts). That page is hydrated — the markup stays, Svelte attaches to it — and a resident
+// whose language is another then gets it switched in place, like pressing the language switch. Any other start
+// (another page, a shared link with ?subarea=…) is drawn afresh instead of patched.
+const samePage = location.pathname === '/' && location.search === '';
 let app;
 if (boot && samePage && target.firstElementChild) {
-  app = hydrate(App, { target, props: { boot } });
+  app = hydrate(App, { target, props: { boot, drawnIn: 'pl', locale: initialLocale() } });
 } else {
   target.replaceChildren();
   app = mount(App, { target, props: { boot } });

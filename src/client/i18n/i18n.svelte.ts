@@ -44,6 +44,8 @@ export class I18n {
       initAsync: false,
       // Svelte escapes text itself; escaping here would show &quot; to residents.
       interpolation: { escapeValue: false },
+      // i18next 25 otherwise advertises its vendor's product in every resident's browser console.
+      showSupportNotice: false,
     });
     this.set(locale);
   }
