@@ -1,4 +1,4 @@
-import { expect, SUBAREA_LAYERS, test, waitForMap } from './fixtures.ts';
+import { expect, SUBAREA_LAYERS, test, waitForMap, watchErrors } from './fixtures.ts';
 
 const SUBAREAS = ['Grzegórzki-Wesoła', '„stara” Nowa Huta', 'Kazimierz-Stradom'];
 const AMBASSADORS = ['Fundacja Małopolska Izba Samorządowa', 'Fundacja Faktor Kultura', 'Stowarzyszenie Fablab Kraków'];
@@ -22,7 +22,67 @@ test.describe('the first screen', () => {
     for (const [i, name] of SUBAREAS.entries()) {
       await expect(list.getByRole('button', { name: new RegExp(name) })).toContainText(AMBASSADORS[i]!);
     }
+    // Where the map will be: a still picture of the three subareas, drawn at build time, named for screen readers.
+    const picture = page.getByRole('img', { name: /Uproszczony rysunek trzech podobszarów rewitalizacji/ });
+    await expect(picture).toBeVisible();
+    for (const name of SUBAREAS) await expect(picture).toHaveAccessibleName(new RegExp(name));
+    await expect(picture.locator('path')).toHaveCount(3);
+    for (const name of SUBAREAS) await expect(picture.locator('text', { hasText: name })).toHaveCount(1);
+    const box = (await picture.boundingBox())!;
+    expect(box.width).toBeGreaterThan(300);
+    expect(box.height).toBeGreaterThan(200);
     await page.screenshot({ path: 'test-results/screenshots/first-screen-no-script-phone.png' });
+    await context.close();
+  });
+
+  test('the live map waits until the resident does something, then takes the picture’s place', async ({ page }) => {
+    const mapCode: string[] = [];
+    page.on('request', (req) => {
+      if (/\/assets\/(maplibre-gl|MapArea)-/.test(new URL(req.url()).pathname)) mapCode.push(req.url());
+    });
+    await page.goto('/');
+    // Loaded and hydrated (goto waits for the load event), yet no map code asked for and no map made.
+    const picture = page.getByRole('img', { name: /Uproszczony rysunek trzech podobszarów rewitalizacji/ });
+    await expect(picture).toBeVisible();
+    expect(mapCode).toEqual([]);
+    expect(await page.evaluate(() => window.__mapa === undefined)).toBe(true);
+    // The list works without the map.
+    await page.getByRole('button', { name: /Kazimierz-Stradom/ }).click();
+    await expect(page.getByRole('heading', { level: 2, name: 'Kazimierz-Stradom' })).toBeVisible();
+    // That click was the resident's first move: the map loads, draws the chosen subarea, and the picture goes.
+    await waitForMap(page, SUBAREA_LAYERS, 1);
+    expect(mapCode.length).toBeGreaterThan(0);
+    await expect(picture).toHaveCount(0);
+    await expect(page.getByRole('region', { name: 'Mapa Krakowa z podobszarami rewitalizacji' })).toBeVisible();
+  });
+
+  test('a resident who only reads still gets the live map a few seconds after the page loaded', async ({ page }) => {
+    await page.goto('/');
+    await page.waitForFunction(
+      () => !!window.__mapa && window.__mapa.renderedIds(['subareas-fill']).length >= 3,
+      null,
+      {
+        timeout: 30_000,
+      },
+    );
+    await expect(page.getByRole('img', { name: /Uproszczony rysunek/ })).toHaveCount(0);
+  });
+
+  test('a phone set to English hydrates the Polish page and switches it to English in place', async ({ browser }) => {
+    const context = await browser.newContext({ locale: 'en-GB', viewport: { width: 390, height: 844 } });
+    const page = await context.newPage();
+    const errors: string[] = [];
+    watchErrors(page, errors);
+    await page.goto('/');
+    await expect(page.getByRole('tab', { name: 'Help Map' })).toBeVisible();
+    await expect(page.locator('html')).toHaveAttribute('lang', 'en');
+    // Taken over, not drawn twice.
+    await expect(page.getByRole('heading', { level: 1 })).toHaveCount(1);
+    await expect(page.locator('[data-subarea]')).toHaveCount(3);
+    await expect(
+      page.getByRole('img', { name: /A simple drawing of the three revitalization subareas/ }),
+    ).toBeVisible();
+    expect(errors).toEqual([]);
     await context.close();
   });
 
