@@ -16,7 +16,7 @@ test.beforeAll(async () => {
 });
 test.afterAll(() => sink.close());
 
-/** A private person's offer in Kazimierz-Stradom (its own corner by ul. Józefa), published, phone not public. */
+/** A private person's offer in Kazimierz-Stradom (by ul. Józefa), published, phone not public. */
 async function privateOffer(request: Parameters<typeof postOffer>[0], name: string) {
   const { id } = await postOffer(
     request,

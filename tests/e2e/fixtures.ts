@@ -2,11 +2,36 @@ import { test as base, expect, type Page } from '@playwright/test';
 // Brings the window.__mapa type (the map's read-only test hook) into the e2e programs.
 import type {} from '../../src/client/map/test-hook.ts';
 
+/** The e2e server's reset (scripts/e2e-server.mjs), next to the app's own port. */
+const CONTROL_URL = `http://127.0.0.1:${Number(process.env.E2E_PORT ?? 4173) + 10000}/reset`;
+/** The test file whose data the server holds now (per worker: a new worker starts with another file's data). */
+let dataOf: string | undefined;
+
 /**
- * Every end-to-end test gets a page that records uncaught errors and console errors;
- * the test fails at the end if there were any (docs/style.md: each e2e asserts the page threw nothing).
+ * Gives the test file `file` the data the e2e server starts with (accounts and addresses, no pins, offers or
+ * sessions), unless the server already holds that file's data. Every test calls it through the `freshData`
+ * fixture; a `beforeAll` that writes data calls it first itself, so that its data survives the file's first test.
  */
-export const test = base.extend<{ pageErrors: string[] }>({
+export async function freshData(file: string): Promise<void> {
+  if (dataOf === file) return;
+  const res = await fetch(CONTROL_URL, { method: 'POST' });
+  if (!res.ok) throw new Error(`the e2e server could not reset its data: ${res.status} ${await res.text()}`);
+  dataOf = file;
+}
+
+/**
+ * Every end-to-end test starts its file from fresh data, and gets a page that records uncaught errors and console
+ * errors; the test fails at the end if there were any (docs/style.md: each e2e asserts the page threw nothing).
+ */
+export const test = base.extend<{ freshData: void; pageErrors: string[] }>({
+  freshData: [
+    // eslint-disable-next-line no-empty-pattern -- Playwright reads the fixtures a function uses from this pattern
+    async ({}, use, testInfo) => {
+      await freshData(testInfo.file);
+      await use();
+    },
+    { auto: true },
+  ],
   pageErrors: [
     async ({ page }, use) => {
       const errors: string[] = [];

@@ -1,8 +1,10 @@
-import { expect, test, waitForMap } from './fixtures.ts';
+import { expect, freshData, test, waitForMap } from './fixtures.ts';
 import { approveAsModerator, helpOffer, postOffer } from './help-helpers.ts';
 
-test.describe('help map screenshots for people to look at', () => {
-  test.beforeAll(async ({ request }) => {
+test.describe('help map screenshots for people to look at', { tag: '@screenshots' }, () => {
+  test.beforeAll(async ({ request }, testInfo) => {
+    // Before seeding: the file's first test would otherwise start from fresh data without these offers.
+    await freshData(testInfo.file);
     const offers = [
       helpOffer({ name: 'Fundacja Pomocna Dłoń', kinds: ['zakupy', 'transport'], lng: 19.9447, lat: 50.0514 }),
       helpOffer({ name: 'Centrum Aktywności Seniorów', kinds: ['seniorzy', 'cyfrowa'], lng: 19.952, lat: 50.0565 }),

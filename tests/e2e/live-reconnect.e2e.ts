@@ -1,7 +1,8 @@
 import { expect, MODERATOR, test, walkPin, waitForMap } from './fixtures.ts';
 import { startDropProxy } from './support-drop-proxy.ts';
 
-// Nowa Huta, away from the pins other tests put in Kazimierz, and ~800 m apart so no cluster swallows either.
+// In Nowa Huta, where the wall zooms with key 3; one pin per test, ~800 m apart so the second joins no cluster
+// with the first.
 const NOWA_HUTA = { reset: { lng: 20.0375, lat: 50.0725 }, '502': { lng: 20.046, lat: 50.068 } };
 
 test.describe('the projector after a network drop', () => {
@@ -16,7 +17,19 @@ test.describe('the projector after a network drop', () => {
       // Its own context: while offline, Chromium logs the stream's failed retries, which the shared
       // page-error fixture would rightly count as errors on any other page.
       const context = await browser.newContext({ viewport: { width: 1280, height: 720 }, baseURL: proxy.origin });
+      // Counts the page's stream errors, so the test can wait for the browser to have met the cut.
+      await context.addInitScript(() => {
+        const w = window as unknown as { __streamErrors: number };
+        w.__streamErrors = 0;
+        window.EventSource = class extends window.EventSource {
+          constructor(url: string | URL, init?: EventSourceInit) {
+            super(url, init);
+            this.addEventListener('error', () => w.__streamErrors++);
+          }
+        };
+      });
       const wall = await context.newPage();
+      const streamErrors = () => wall.evaluate(() => (window as unknown as { __streamErrors: number }).__streamErrors);
       const pageErrors: string[] = [];
       wall.on('pageerror', (e) => pageErrors.push(e.message));
       await wall.goto('/prezentacja');
@@ -33,6 +46,7 @@ test.describe('the projector after a network drop', () => {
         const url = new URL(r.url());
         if (url.pathname.startsWith('/api/points')) asked.push(url.pathname + url.search);
       });
+      const errorsBefore = await streamErrors();
       proxy.drop(how);
       await expect(badge).toHaveAttribute('data-live', 'reconnecting', { timeout: 15_000 });
       await expect(badge).toContainText('Brak połączenia — łączę ponownie');
@@ -45,8 +59,9 @@ test.describe('the projector after a network drop', () => {
 
       // Let the page's own retry meet the cut (an EventSource that meets a 502 gives up for good unless the app
       // opens a new one): the wall must come back from that too.
+      // Two errors: the drop itself, then the retry turned away ('502': the stream is now CLOSED for good).
       await expect.poll(() => proxy.refused(), { timeout: 20_000 }).toBeGreaterThan(0);
-      await wall.waitForTimeout(500);
+      await expect.poll(streamErrors, { timeout: 20_000 }).toBeGreaterThanOrEqual(errorsBefore + 2);
       proxy.restore();
       // EventSource retries on its own (a few seconds); no reload, no click.
       await expect(badge).toHaveAttribute('data-live', 'live', { timeout: 30_000 });

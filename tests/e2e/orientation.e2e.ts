@@ -16,8 +16,8 @@ test.describe('orientation without a detailed basemap', () => {
     await page.setViewportSize({ width: 390, height: 844 });
     await page.goto('/?subarea=kazimierz-stradom');
     await waitForMap(page, SUBAREA_LAYERS, 1);
-    // Which names fit depends on collisions with the subarea's own name and with whatever pins other tests left
-    // there (the whole suite shares one database), so the test asks for several landmark names, not given ones.
+    // Which names fit depends on collisions with the subarea's own name and with each other, so the test asks for
+    // several landmark names, not given ones.
     await expect
       .poll(async () => {
         const drawn = await page.evaluate(() =>

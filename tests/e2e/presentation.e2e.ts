@@ -5,7 +5,7 @@ import type { APIRequestContext, Page } from '@playwright/test';
 import { expect, MODERATOR, test, waitForMap, watchErrors, tapToPlace } from './fixtures.ts';
 
 const PHONE = { width: 390, height: 844 };
-// Stradom, inside Kazimierz-Stradom but ~300 m from plac Nowy, where other tests put their pins.
+// Stradom, inside Kazimierz-Stradom: where a phone in the session's walk puts its pin.
 const STRADOM = [19.941, 50.054] as const;
 const today = () => new Date().toLocaleDateString('sv', { timeZone: 'Europe/Warsaw' });
 

@@ -97,8 +97,8 @@ test.describe('offline use with the service worker', () => {
     // The first load ran before the worker controlled the page; from now on its data requests pass through it.
     await page.reload();
     await waitForMap(page, SUBAREA_LAYERS, 3);
-    // Opened from the list (so other tests' pins nearby cannot cluster it away): the map goes where it is, and
-    // what it draws there is what the resident has seen.
+    // Opened from the list (so the second pin, added later nearby, cannot cluster it away): the map goes where it
+    // is, and what it draws there is what the resident has seen.
     await openFromList(page, first, firstId);
     const cached = await cachedPaths(page);
     expect(cached).toEqual(

@@ -2,10 +2,7 @@ import AxeBuilder from '@axe-core/playwright';
 import type {} from '../../src/client/map/test-hook.ts';
 import { clickMapAt, expect, SUBAREA_LAYERS, test, waitForMap } from './fixtures.ts';
 
-/**
- * A spot well inside each subarea where no other test puts a pin (pins are drawn above the polygons and,
- * clicked, rightly open the pin instead: other e2e files share this server's database).
- */
+/** A spot well inside each subarea, away from its edges and its name label. */
 const LANDMARKS = [
   {
     id: 'kazimierz-stradom',
@@ -95,7 +92,7 @@ test.describe('the map of the three subareas', () => {
   });
 });
 
-test.describe('screenshots for people to look at', () => {
+test.describe('screenshots for people to look at', { tag: '@screenshots' }, () => {
   for (const size of [
     { name: 'phone', width: 390, height: 844 },
     { name: 'projector', width: 1920, height: 1080 },

@@ -76,8 +76,8 @@ test.describe('the walk map „Kazimierz pod lupą” on a phone', () => {
 
     await approveAsModerator(page, id);
     await page.getByRole('button', { name: 'Wróć do mapy' }).click();
-    // Live over SSE: no reload. It arrives in the list; opened from there, the map zooms past cluster level
-    // (other tests' pins nearby would otherwise share a cluster with it) and draws it as a "keep" pin.
+    // Live over SSE: no reload. It arrives in the list; opened from there, the map zooms in to it and draws it as
+    // a "keep" pin.
     const item = page.locator(`.list button[data-point="${id}"]`);
     await expect(item).toHaveAttribute('data-kind', 'keep');
     await expect(item).toContainText(`Kasztanowiec ${XSS}`);
