@@ -40,7 +40,12 @@ export default defineConfig({
     serviceWorkers: 'block',
     launchOptions: { executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium', args: chromiumArgs },
   },
-  projects: [{ name: 'chromium', use: { ...devices['Desktop Chrome'], channel: undefined } }],
+  projects: [
+    { name: 'chromium', grepInvert: /@screenshots/, use: { ...devices['Desktop Chrome'], channel: undefined } },
+    // Pictures for people to look at (test-results/screenshots/), tagged @screenshots: they run with the rest but
+    // check little, so `npm test` reports them as "screenshots: N taken", never as passed tests.
+    { name: 'screenshots', grep: /@screenshots/, use: { ...devices['Desktop Chrome'], channel: undefined } },
+  ],
   webServer: {
     command: 'node scripts/e2e-server.mjs',
     url: `http://127.0.0.1:${PORT}/api/health`,

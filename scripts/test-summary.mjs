@@ -41,3 +41,26 @@ export function playwrightFailures(report) {
   for (const suite of report?.suites ?? []) visit(suite, []);
   return lines;
 }
+
+/** The project of pictures for people to look at (playwright.config.ts): reported apart, never as passed tests. */
+export const SCREENSHOTS = 'screenshots';
+
+/**
+ * Playwright's outcomes counted apart for the screenshots project and for every other test: `{ tests, screenshots }`,
+ * each `{ expected, unexpected, flaky, skipped }` (the report's own `stats` add both together).
+ */
+export function playwrightCounts(report) {
+  const zero = () => ({ expected: 0, unexpected: 0, flaky: 0, skipped: 0 });
+  const counts = { tests: zero(), screenshots: zero() };
+  const visit = (suite) => {
+    for (const spec of suite.specs ?? []) {
+      for (const test of spec.tests ?? []) {
+        const bucket = test.projectName === SCREENSHOTS ? counts.screenshots : counts.tests;
+        if (test.status in bucket) bucket[test.status]++;
+      }
+    }
+    for (const child of suite.suites ?? []) visit(child);
+  };
+  for (const suite of report?.suites ?? []) visit(suite);
+  return counts;
+}

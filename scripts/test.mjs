@@ -1,12 +1,13 @@
 // `npm test`: everything a fresh clone needs, then every test. Steps:
 // install deps → install Chromium and PostgreSQL if missing → lint and format → type checks → start a throw-away
 // PostgreSQL → unit+API tests → production build → e2e → stop PostgreSQL (also when a step fails or is interrupted).
-// Ends with one line "tests: N passed, M failed" counting vitest and Playwright together.
+// Ends with one line "tests: N passed, M failed" counting vitest and Playwright together; the screenshots taken for
+// people to look at have a line of their own.
 import { existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
 import { ensureDependencies, run } from './lib.mjs';
 import { ensureBrowser } from './ensure-browser.mjs';
 import { startCluster } from './pg/cluster.mjs';
-import { playwrightFailures, vitestFailures } from './test-summary.mjs';
+import { playwrightCounts, playwrightFailures, vitestFailures } from './test-summary.mjs';
 
 ensureDependencies();
 ensureBrowser();
@@ -66,18 +67,24 @@ const vitest = readJson('test-results/vitest.json');
 // Same name as playwright.config.ts gives it (a custom E2E_PORT gets its own report).
 const port = Number(process.env.E2E_PORT ?? 4173);
 const pw = readJson(`test-results/playwright${port === 4173 ? '' : `-${port}`}.json`);
-const passed = (vitest?.numPassedTests ?? 0) + (pw?.stats?.expected ?? 0);
+// Screenshots are pictures for people to look at, not checks: reported on their own line, never as passed tests;
+// one that could not be taken (the page failed) still counts as a failure.
+const { tests: e2e, screenshots } = playwrightCounts(pw);
+const passed = (vitest?.numPassedTests ?? 0) + e2e.expected;
 // A step that failed without failing a test (type errors, a broken build) still counts as a failure here.
-const failedTests = (vitest?.numFailedTests ?? 0) + (pw?.stats?.unexpected ?? 0) + (pw?.stats?.flaky ?? 0);
+const failedTests =
+  (vitest?.numFailedTests ?? 0) + e2e.unexpected + e2e.flaky + screenshots.unexpected + screenshots.flaky;
 // A test file that cannot even load fails its suite with no failed test in it: count those too.
 const brokenSuites = vitest && vitest.numFailedTests === 0 ? vitest.numFailedTestSuites : 0;
 const failed = failedTests + brokenSuites + failures.filter((name) => !name.includes('tests')).length;
-const skipped = (vitest?.numPendingTests ?? 0) + (vitest?.numTodoTests ?? 0) + (pw?.stats?.skipped ?? 0);
+const skipped = (vitest?.numPendingTests ?? 0) + (vitest?.numTodoTests ?? 0) + e2e.skipped + screenshots.skipped;
 
 console.log('');
 console.log(`vitest: ${vitest ? `${vitest.numPassedTests} passed, ${vitest.numFailedTests} failed` : 'no report'}`);
+console.log(`playwright: ${pw ? `${e2e.expected} passed, ${e2e.unexpected} failed, ${e2e.flaky} flaky` : 'no report'}`);
+const notTaken = screenshots.unexpected + screenshots.flaky;
 console.log(
-  `playwright: ${pw ? `${pw.stats.expected} passed, ${pw.stats.unexpected} failed, ${pw.stats.flaky} flaky` : 'no report'}`,
+  `screenshots: ${pw ? `${screenshots.expected} taken${notTaken ? `, ${notTaken} failed` : ''} (test-results/screenshots/)` : 'no report'}`,
 );
 for (const line of [...vitestFailures(vitest), ...playwrightFailures(pw)]) console.log(`failed: ${line}`);
 if (failures.length) console.log(`failed steps: ${failures.join('; ')}`);

@@ -186,7 +186,7 @@ test.describe('keyboard, focus and motion', () => {
   });
 });
 
-test.describe('screenshots in Ukrainian and English for people to look at', () => {
+test.describe('screenshots in Ukrainian and English for people to look at', { tag: '@screenshots' }, () => {
   test.describe.configure({ timeout: 180_000 });
   for (const locale of ['uk', 'en'] as const) {
     for (const size of [

@@ -83,11 +83,15 @@ test.describe('walk sessions for facilitators', () => {
     await publish(`Statystyka na żywo A ${Date.now()}`);
     const pointLists: string[] = [];
     let statsLoads = 0;
+    const requested: string[] = [];
     page.on('request', (r) => {
       const path = new URL(r.url()).pathname;
+      requested.push(path + new URL(r.url()).search);
       if (path === '/api/points') pointLists.push(r.url());
       if (path === '/api/stats') statsLoads++;
     });
+    // The page's timers run on Playwright's clock, so the test can move past its refresh delay without waiting.
+    await page.clock.install();
     await page.goto('/statystyki');
     await page.evaluate(() => ((window as unknown as { __sameDocument?: boolean }).__sameDocument = true));
     // The walk table's sum row: "Razem", then the keep count (walkPin is a keep pin in Kazimierz-Stradom).
@@ -100,8 +104,11 @@ test.describe('walk sessions for facilitators', () => {
       .first();
     const before = Number(await keepSum.textContent());
     expect(before).toBeGreaterThan(0);
-    // Longer than the page's 1 s refresh delay: a second load of the same figures would have started by now.
-    await page.waitForTimeout(1500);
+    // Past the page's 1 s refresh delay: a second load of the same figures would have started by now. A request
+    // sent after the timers ran arrives after any they started, so once it is seen, statsLoads is final.
+    await page.clock.runFor(1500);
+    await page.evaluate(() => fetch('/api/health?after-timers'));
+    await expect.poll(() => requested.includes('/api/health?after-timers')).toBe(true);
     expect(statsLoads).toBe(1);
     await publish(`Statystyka na żywo B ${Date.now()}`);
     await expect(keepSum).toHaveText(String(before + 1), { timeout: 10_000 });
