@@ -79,7 +79,8 @@ export function walkPin(overrides: Record<string, unknown> = {}) {
 /** Waits until MapLibre has loaded the style and drawn the given layers (through the read-only test hook). */
 export async function waitForMap(page: Page, layers: string[], expectedIds: number): Promise<void> {
   // The main page starts its live map once the resident does something (src/client/map-start.ts); a mouse move
-  // over the page is the lightest such thing and changes nothing else. Two steps: one is a move wherever the pointer was.
+  // over the page is the lightest such thing and changes nothing else. Two steps: one is a move wherever the
+  // pointer was.
   await page.mouse.move(2, 2);
   await page.mouse.move(3, 3);
   await page.waitForFunction(
