@@ -110,7 +110,7 @@ try {
   if (wanted(4) || wanted(5)) {
     log(`seeding ${PIN_COUNT.toLocaleString('en')} published pins`);
     const dataDir = join(tmp, 'app-seeded');
-    seed = seedPoints(dataDir, pins);
+    seed = await seedPoints(dataDir, pins);
     const server = await startAppServer(dataDir, DIST);
     try {
       if (wanted(4)) {
@@ -130,7 +130,7 @@ try {
       `measurement 6: /api/health while ${HEAVY_CLIENTS} clients download ${HEAVY_PINS.toLocaleString('en')} pins, ${SECONDS} s`,
     );
     const dataDir = join(tmp, 'app-heavy');
-    seedPoints(dataDir, krakowPoints(HEAVY_PINS, 11));
+    await seedPoints(dataDir, krakowPoints(HEAVY_PINS, 11));
     const server = await startAppServer(dataDir, DIST);
     try {
       health = await measureHealthUnderLoad(SECONDS, '/api/points?layer=walk');

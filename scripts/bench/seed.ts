@@ -1,8 +1,8 @@
 // 50,000 published walk pins written straight into a database through the server's own db module (openDb runs the
-// migrations and pragmas, PointStore.insert is the statement the API uses), so GET /api/points reads real rows.
+// migrations and pragmas, the SQLite store's create is the write the API uses), so GET /api/points reads real rows.
 import { join } from 'node:path';
 import { openDb } from '../../src/server/db/open.ts';
-import { PointStore } from '../../src/server/db/points.ts';
+import { sqliteStore } from '../../src/server/db/store.ts';
 import { publicPosition } from '../../src/server/privacy.ts';
 import { loadSiteData } from '../../src/server/site-data.ts';
 import { sha256 } from '../../src/server/crypto.ts';
@@ -19,16 +19,17 @@ export interface SeedResult {
 
 const SYNCHRONOUS = ['OFF', 'NORMAL', 'FULL', 'EXTRA'];
 
-export function seedPoints(dataDir: string, points: readonly [number, number][]): SeedResult {
+export async function seedPoints(dataDir: string, points: readonly [number, number][]): Promise<SeedResult> {
   const site = loadSiteData(join(ROOT, 'data'));
   const areas = site.subareas.map((s) => ({ properties: { id: s.id }, geometry: s.geometry }));
   const themes = site.categories.walkThemes.map((t) => t.id);
   const db = openDb(join(dataDir, 'mapa.sqlite'));
   try {
-    const store = new PointStore(db);
+    const store = sqliteStore(db);
     const t0 = Date.parse('2026-05-01T08:00:00Z');
-    db.transaction(() => {
-      points.forEach(([lng, lat], i) => {
+    // Queued together, so the group commit writes them all in one transaction.
+    await Promise.all(
+      points.map(([lng, lat], i) => {
         const at = new Date(t0 + i * 60_000).toISOString();
         const record: PointRecord = {
           id: `bench${String(i).padStart(6, '0')}`,
@@ -51,9 +52,12 @@ export function seedPoints(dataDir: string, points: readonly [number, number][])
           votes: 0,
         };
         const [publicLng, publicLat] = publicPosition(record);
-        store.insert({ record, publicLng, publicLat, editTokenHash: sha256(`bench-token-${i}`) });
-      });
-    })();
+        return store.points.create({
+          point: { record, publicLng, publicLat, editTokenHash: sha256(`bench-token-${i}`) },
+          audit: { at, actor: 'bench', action: 'create', pointId: record.id },
+        });
+      }),
+    );
     return {
       rows: db.prepare("SELECT COUNT(*) FROM points WHERE status = 'published'").pluck().get() as number,
       journalMode: String(db.pragma('journal_mode', { simple: true })).toUpperCase(),

@@ -1,6 +1,5 @@
 import { z } from 'zod';
-import type { Db } from './db/open.ts';
-import { AuthStore } from './db/auth.ts';
+import type { AuthRepository } from './store/types.ts';
 import { hashPassword } from './crypto.ts';
 import type { Role } from '../shared/accounts.ts';
 import { SubareaId } from '../shared/subareas.ts';
@@ -25,7 +24,7 @@ export interface AccountSettings {
  * Creates an account, or replaces an existing login's password, role, subarea and e-mail (and ends its sessions):
  * the same command serves "add a colleague", "she now moderates everywhere" and "I forgot my password".
  */
-export async function setAccount(db: Db, s: AccountSettings, now = new Date()) {
+export async function setAccount(auth: AuthRepository, s: AccountSettings, now = new Date()) {
   if (!LOGIN.test(s.login))
     throw new AccountError(`login must be 2–64 characters: letters, digits, . _ - (got "${s.login}")`);
   if ([...s.password].length < MIN_PASSWORD_LENGTH) {
@@ -43,12 +42,12 @@ export async function setAccount(db: Db, s: AccountSettings, now = new Date()) {
   }
   if (s.email !== undefined && !z.email().safeParse(s.email).success)
     throw new AccountError(`not an e-mail address: "${s.email}"`);
-  return new AuthStore(db).upsertAccount(
+  return auth.upsertAccount(
     { login: s.login, passwordHash: await hashPassword(s.password), role: s.role, subarea, email: s.email ?? null },
     now.toISOString(),
   );
 }
 
 /** `npm run moderator:add` (kept as a shortcut): a moderator without an e-mail. */
-export const setModeratorPassword = (db: Db, login: string, password: string, now = new Date()) =>
-  setAccount(db, { login, password, role: 'moderator' }, now);
+export const setModeratorPassword = (auth: AuthRepository, login: string, password: string, now = new Date()) =>
+  setAccount(auth, { login, password, role: 'moderator' }, now);

@@ -1,27 +1,24 @@
-import type { Db } from './db/open.ts';
-import { AmbassadorCardStore } from './db/ambassador-cards.ts';
-import { StaffAuditStore } from './db/staff-audit.ts';
+import type { AmbassadorCardRepository } from './store/types.ts';
 import type { SiteData } from './site-data.ts';
 import { applyCardEdit, type AmbassadorCardEdit } from '../shared/ambassador-card.ts';
 import type { Ambassador, SubareaId } from '../shared/subareas.ts';
 
 /**
  * The ambassadors as the public sees them: data/ambassadors.json with each ambassador's own edit laid over it.
- * Edits are few and read on every /api/subareas, so they are kept in memory and written through.
+ * Edits are few and read on every /api/subareas, so they are kept in memory (loaded at start-up) and written through.
  */
 export class Ambassadors {
-  private readonly store: AmbassadorCardStore;
-  private readonly audit: StaffAuditStore;
-  private readonly edits: Map<string, AmbassadorCardEdit>;
+  private edits = new Map<string, AmbassadorCardEdit>();
 
   constructor(
-    private readonly db: Db,
+    private readonly store: AmbassadorCardRepository,
     private readonly site: SiteData,
     private readonly now: () => Date,
-  ) {
-    this.store = new AmbassadorCardStore(db);
-    this.audit = new StaffAuditStore(db);
-    this.edits = this.store.all();
+  ) {}
+
+  /** Reads the stored edits; createApp awaits it before the first request. */
+  async load(): Promise<void> {
+    this.edits = await this.store.all();
   }
 
   of(subarea: SubareaId): Ambassador {
@@ -39,12 +36,9 @@ export class Ambassadors {
     return this.site.subareas.find((s) => s.ambassador.mapActivity === 'help')?.id ?? null;
   }
 
-  edit(subarea: SubareaId, edit: AmbassadorCardEdit, actor: string): Ambassador {
+  async edit(subarea: SubareaId, edit: AmbassadorCardEdit, actor: string): Promise<Ambassador> {
     const at = this.now().toISOString();
-    this.db.transaction(() => {
-      this.store.put(subarea, edit, actor, at);
-      this.audit.append({ at, actor, action: 'card-edit', subject: `subarea:${subarea}` });
-    })();
+    await this.store.put(subarea, edit, { at, actor, action: 'card-edit', subject: `subarea:${subarea}` });
     this.edits.set(subarea, edit);
     return this.of(subarea);
   }

@@ -1,7 +1,9 @@
 import { Hono } from 'hono';
 import { HTTPException } from 'hono/http-exception';
 import { join } from 'node:path';
-import { checkpointWal, type Db } from './db/open.ts';
+import type { Db } from './db/open.ts';
+import { sqliteStore } from './db/store.ts';
+import type { Store } from './store/types.ts';
 import { RetentionJob } from './retention.ts';
 import { ApiError } from './http-error.ts';
 import { loadSiteData, type SiteData } from './site-data.ts';
@@ -19,7 +21,6 @@ import { contactRequestRoutes } from './routes/contact-requests.ts';
 import { Ambassadors } from './ambassadors.ts';
 import { ContactRequests } from './contact-requests.ts';
 import type { Mailer } from './mail.ts';
-import { AuthStore } from './db/auth.ts';
 import { roleGuard } from './middleware/roles.ts';
 import { cookieRequest } from './middleware/same-origin.ts';
 import { cutOffBody, noStoreForAuthors } from './middleware/guards.ts';
@@ -30,7 +31,6 @@ import { loadPlaces, placeRoutes } from './routes/places.ts';
 import { geocodeRoutes } from './routes/geocode.ts';
 import { Geocoder } from './geocode/geocoder.ts';
 import { OnlineGeocoder } from './geocode/online.ts';
-import { SqliteAddressStore } from './db/addresses.ts';
 import { helpStaleRoutes } from './routes/help-stale.ts';
 import { sessionRoutes } from './routes/sessions.ts';
 import { exportRoutes } from './routes/export.ts';
@@ -42,7 +42,6 @@ import { DEFAULT_RETENTION, Retention } from '../shared/retention.ts';
 import { activityRoutes } from './routes/activities.ts';
 import { calendarOptions, calendarRoutes } from './routes/calendar.ts';
 import { Activities } from './activities.ts';
-import { SqliteActivityStore } from './db/activities.ts';
 import { WalkSessions } from './walk-sessions.ts';
 import { checkFreshnessLimits, DEFAULT_FRESHNESS, type FreshnessLimits } from '../shared/freshness.ts';
 import { DEFAULT_BASEMAP, DEFAULT_LIMITS, type Limits } from './config.ts';
@@ -51,7 +50,6 @@ import { EventBus } from './events.ts';
 import { rateLimit } from './middleware/rate-limit.ts';
 import { securityHeaders } from './middleware/security.ts';
 import { compressAnswers } from './compression.ts';
-import { ChangeLog } from './db/changes.ts';
 import { PublicReads } from './public-reads.ts';
 import { makePointSchemas } from '../shared/points.ts';
 import { tileRoutes } from './routes/tiles.ts';
@@ -95,8 +93,19 @@ export interface AppOptions {
   mailRetryCheckMs?: number;
 }
 
-/** The whole HTTP app over one database. No port, no env: tests call app.request() on it directly. */
-export function createApp(db: Db, options: AppOptions = {}) {
+/** How many point changes the log keeps; a client further behind reloads the whole lists instead. */
+const CHANGES_KEPT = 10_000;
+
+/** A better-sqlite3 handle rather than a Store: tests and the CLI hand over an open database. */
+const isStore = (s: Store | Db): s is Store => 'points' in s && 'writeProblem' in s;
+
+/**
+ * The whole HTTP app over one store (a SQLite database handle is wrapped in the SQLite store). No port, no env:
+ * tests call app.request() on it directly. Routes and services receive repositories, never a database handle.
+ * Start-up work (subarea resync, change-log pruning, the ambassadors' edits) is `ready`; requests wait for it.
+ */
+export function createApp(source: Store | Db, options: AppOptions = {}) {
+  const store = isStore(source) ? source : sqliteStore(source);
   const dataDir = options.dataDir ?? join(PROJECT_ROOT, 'data');
   const site = options.site ?? loadSiteData(dataDir);
   const basemapStyleUrl = options.basemapStyleUrl === undefined ? DEFAULT_BASEMAP : options.basemapStyleUrl;
@@ -113,27 +122,19 @@ export function createApp(db: Db, options: AppOptions = {}) {
       `the retention of unconfirmed help offers (${retention.staleHelpDays} days) must not be shorter than the time after which they are hidden (${helpFreshness.hideDays} days): offers still on the map would be erased`,
     );
   }
-  const contributions = new Contributions(db, site, bus, now, helpFreshness);
-  contributions.resyncSubareas();
+  const contributions = new Contributions(store, site, bus, now, helpFreshness);
   // Started by index.ts (at start-up, then daily); tests call run() with their own clock.
-  const retentionJob = new RetentionJob(now, () => checkpointWal(db));
+  const retentionJob = new RetentionJob(now, () => store.afterErasure());
   for (const rule of contributions.retentionRules(retention)) retentionJob.register(rule);
-  const sessions = new WalkSessions(db, contributions, now);
+  const sessions = new WalkSessions(store.sessions, store.points, contributions, now);
   const schemas = makePointSchemas(site.categories);
-  const auth = new AuthStore(db);
+  const auth = store.auth;
   const publicUrl = options.publicUrl ?? null;
   const publicOrigin = publicUrl && new URL(publicUrl).origin;
   const requireRole = roleGuard(auth, now, publicOrigin);
   const places = loadPlaces(dataDir);
-  const geocoder = new Geocoder(
-    new SqliteAddressStore(db),
-    places.features,
-    site.subareas,
-    options.onlineGeocoder ?? null,
-  );
-  const changeLog = new ChangeLog(db);
-  changeLog.prune();
-  const reads = new PublicReads(changeLog, contributions, now);
+  const geocoder = new Geocoder(store.addresses, places.features, site.subareas, options.onlineGeocoder ?? null);
+  const reads = new PublicReads(store.changes, contributions, now);
   // Built from the same public list as GET /api/points: private persons only ever as their cells.
   const tileEngine = new ClusterTiles((layer) => reads.features({ layer }), now, helpFreshness);
   const tiles = new Tiles(tileEngine, () => reads.version(), now);
@@ -144,15 +145,24 @@ export function createApp(db: Db, options: AppOptions = {}) {
     ...limiter,
     counts: (s) => s === 404,
   });
-  const activities = new Activities(new SqliteActivityStore(db), bus, now);
+  const activities = new Activities(store.activities, bus, now);
   const calendar = calendarOptions(site, publicUrl);
-  const ambassadors = new Ambassadors(db, site, now);
+  const ambassadors = new Ambassadors(store.ambassadorCards, site, now);
   const mailer = options.mailer ?? null;
-  const contactRequests = new ContactRequests(db, contributions, ambassadors, auth, site, now, {
-    mailer,
-    publicUrl: publicUrl ?? 'http://localhost:8080',
-    closedKeepDays: retention.closedContactRequestDays,
-  });
+  const contactRequests = new ContactRequests(
+    store.contactRequests,
+    store.staffAudit,
+    contributions,
+    ambassadors,
+    auth,
+    site,
+    now,
+    {
+      mailer,
+      publicUrl: publicUrl ?? 'http://localhost:8080',
+      closedKeepDays: retention.closedContactRequestDays,
+    },
+  );
   // Closed requests are also erased whenever a request is made or the inbox read; the retention job (at start-up, then
   // daily, started by index.ts) catches a quiet subarea.
   retentionJob.register({
@@ -163,10 +173,32 @@ export function createApp(db: Db, options: AppOptions = {}) {
   // Retries need no request to trigger them; unref: the timer never keeps a process (or a test run) alive.
   if (mailer) setInterval(() => void contactRequests.retryDue(), options.mailRetryCheckMs ?? 30_000).unref();
 
+  const ready = Promise.all([
+    contributions.resyncSubareas(),
+    store.changes.prune(CHANGES_KEPT),
+    ambassadors.load(),
+  ]).then(() => undefined);
+  // Handled here so an early failure is no unhandled rejection; every request (and index.ts) still sees it.
+  ready.catch(() => {});
+
+  const health = async () => {
+    try {
+      await ready;
+    } catch (e) {
+      return `start-up failed: ${(e as Error).message}`;
+    }
+    return store.writeProblem();
+  };
+
   const api = new Hono()
+    // Before waiting for start-up: a monitor must hear 503 when start-up failed, not a 500.
+    .route('/health', healthRoutes(health))
+    .use('*', async (_c, next) => {
+      await ready;
+      await next();
+    })
     .use('*', cutOffBody, noStoreForAuthors)
     .use('*', compressAnswers())
-    .route('/health', healthRoutes(db))
     .route(
       '/subareas',
       subareaRoutes(site, ambassadors, () => contributions.points.countsBySubarea()),
@@ -189,10 +221,13 @@ export function createApp(db: Db, options: AppOptions = {}) {
     )
     .route('/tiles', tileRoutes(tiles))
     .route('/points', contactRequestRoutes(contactRequests, limit('contact request', limits.contactRequests)))
-    .route('/points', photoRoutes({ db, auth, contributions, writeLimit: limit('photo', limits.writes), now }))
+    .route(
+      '/points',
+      photoRoutes({ photos: store.photos, auth, contributions, writeLimit: limit('photo', limits.writes), now }),
+    )
     .route(
       '/events',
-      eventRoutes(bus, limits.sseKeepAliveMs, () => changeLog.current()),
+      eventRoutes(bus, limits.sseKeepAliveMs, () => store.changes.current()),
     )
     // Login and logout use the session cookie without requireRole, which checks every other staff route.
     .use('/auth/*', cookieRequest(publicOrigin))
@@ -255,7 +290,7 @@ export function createApp(db: Db, options: AppOptions = {}) {
     console.error(`${c.req.method} ${c.req.path} failed:`, err);
     return c.json({ error: 'internal error — the server logged the details' }, 500);
   });
-  return Object.assign(app, { retention: retentionJob });
+  return Object.assign(app, { retention: retentionJob, store, ready });
 }
 
 export type App = ReturnType<typeof createApp>;

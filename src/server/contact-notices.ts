@@ -1,5 +1,5 @@
 import type { MailMessage } from './mail.ts';
-import type { RequestRow } from './db/contact-requests.ts';
+import type { RequestRow } from './store/types.ts';
 
 /**
  * The two e-mails a contact request can cause, in Polish, as plain text.

@@ -1,7 +1,12 @@
-import type { Db } from './db/open.ts';
-import type { AuthStore, SessionAccount } from './db/auth.ts';
-import { ContactRequestStore, type MailState, type RequestRow } from './db/contact-requests.ts';
-import { StaffAuditStore } from './db/staff-audit.ts';
+import type {
+  AuthRepository,
+  ContactRequestRepository,
+  MailState,
+  RequestRow,
+  SessionAccount,
+  StaffAuditEntry,
+  StaffAuditRepository,
+} from './store/types.ts';
 import type { Contributions } from './contributions.ts';
 import type { Ambassadors } from './ambassadors.ts';
 import type { SiteData } from './site-data.ts';
@@ -38,24 +43,20 @@ const DAY_MS = 86_400_000;
  * is tried, so a failing SMTP server never loses one.
  */
 export class ContactRequests {
-  private readonly store: ContactRequestStore;
-  private readonly audit: StaffAuditStore;
   private readonly inFlight = new Set<string>();
 
   constructor(
-    private readonly db: Db,
+    private readonly store: ContactRequestRepository,
+    private readonly audit: StaffAuditRepository,
     private readonly contributions: Contributions,
     private readonly ambassadors: Ambassadors,
-    private readonly accounts: AuthStore,
+    private readonly accounts: AuthRepository,
     private readonly site: SiteData,
     private readonly now: () => Date,
     private readonly opts: ContactRequestOptions,
-  ) {
-    this.store = new ContactRequestStore(db);
-    this.audit = new StaffAuditStore(db);
-  }
+  ) {}
 
-  create(pointId: string, body: ContactRequestCreate): ContactRequestCreated {
+  async create(pointId: string, body: ContactRequestCreate): Promise<ContactRequestCreated> {
     if (body.homepage) {
       throw new ApiError(400, 'Formularz wypełnił automat, prośby nie wysłano.', [
         { path: 'homepage', message: 'To pole zostaw puste.' },
@@ -66,7 +67,7 @@ export class ContactRequests {
         { path: 'fillMs', message: `Wypełnianie trwało krócej niż ${CONTACT_LIMITS.minFillMs / 1000} s.` },
       ]);
     }
-    const p = this.contributions.points.get(pointId);
+    const p = await this.contributions.points.get(pointId);
     const r = p?.record;
     if (!r || r.status === 'removed' || r.status === 'rejected')
       throw new ApiError(404, 'Tej oferty nie ma już na mapie.');
@@ -81,10 +82,11 @@ export class ContactRequests {
     const subarea = this.ambassadors.brokerFor(r.subarea);
     if (!subarea) throw new ApiError(409, 'Dla tego miejsca nie ma ambasadora, który mógłby przekazać kontakt.');
 
-    this.purgeClosed();
+    await this.purgeClosed();
     const at = this.now().toISOString();
     const mail = !!this.opts.mailer;
-    const ambassadorMail: MailState = mail && this.accounts.ambassadorEmails(subarea).length > 0 ? 'pending' : 'none';
+    const ambassadorMail: MailState =
+      mail && (await this.accounts.ambassadorEmails(subarea)).length > 0 ? 'pending' : 'none';
     const helperMail: MailState = mail && r.notifyRequests && r.contact?.email ? 'pending' : 'none';
     const due = ambassadorMail === 'pending' || helperMail === 'pending';
     const row: RequestRow = {
@@ -106,28 +108,32 @@ export class ContactRequests {
       mailAttempts: 0,
       mailNextAt: due ? at : null,
     };
-    this.store.insert(row);
+    await this.store.insert(row);
     // Not awaited: the resident's answer does not wait for (or depend on) the mail server.
     if (due) void this.deliver(row.id);
     return { id: row.id, status: 'open', subarea, ambassador: this.ambassadors.of(subarea).organisation };
   }
 
   /** The subarea a request belongs to (for requireSubarea); 404 when unknown or already erased. */
-  subareaOf(id: string): string {
-    const r = this.store.get(id);
+  async subareaOf(id: string): Promise<string> {
+    const r = await this.store.get(id);
     if (!r) throw new ApiError(404, `no contact request ${id}`);
     return r.subarea;
   }
 
   /** The ambassador's inbox (an admin's: every subarea). Each helper contact shown is written to the audit log. */
-  inbox(account: SessionAccount): Inbox {
-    this.purgeClosed();
-    const rows = this.store.inbox(account.role === 'admin' ? null : account.subarea);
-    return { requests: this.db.transaction(() => rows.map((r) => this.view(r, account)))() };
+  async inbox(account: SessionAccount): Promise<Inbox> {
+    await this.purgeClosed();
+    const rows = await this.store.inbox(account.role === 'admin' ? null : account.subarea);
+    const shown: StaffAuditEntry[] = [];
+    const requests = await Promise.all(rows.map((r) => this.view(r, account, shown)));
+    // The audit entries of every contact shown are written before the inbox is answered.
+    await this.audit.append(shown);
+    return { requests };
   }
 
-  act(account: SessionAccount, id: string, action: RequestAction): InboxRequest {
-    const r = this.store.get(id);
+  async act(account: SessionAccount, id: string, action: RequestAction): Promise<InboxRequest> {
+    const r = await this.store.get(id);
     if (!r) throw new ApiError(404, `no contact request ${id}`);
     const open = r.status === 'open';
     if (action.action === 'reopen' ? open : !open) {
@@ -139,40 +145,47 @@ export class ContactRequests {
     const at = this.now().toISOString();
     const status = action.action === 'reopen' ? 'open' : action.action;
     const note = action.action === 'failed' ? action.note : null;
-    return this.db.transaction(() => {
-      this.store.setStatus(id, status, note, at);
-      const verb = (
-        { 'handed-over': 'request-handed-over', failed: 'request-failed', open: 'request-reopened' } as const
-      )[status];
-      this.audit.append({ at, actor: account.login, action: verb, subject: `contact-request:${id}` });
-      return this.view(this.store.get(id)!, account);
-    })();
+    const verb = (
+      { 'handed-over': 'request-handed-over', failed: 'request-failed', open: 'request-reopened' } as const
+    )[status];
+    await this.store.setStatus(id, status, note, {
+      at,
+      actor: account.login,
+      action: verb,
+      subject: `contact-request:${id}`,
+    });
+    const shown: StaffAuditEntry[] = [];
+    const view = await this.view((await this.store.get(id))!, account, shown);
+    await this.audit.append(shown);
+    return view;
   }
 
   /** The helper's private link: that people asked, when, and what became of it — nothing about who asked. */
-  forHelper(pointId: string, token: string | undefined): HelperRequests {
-    this.contributions.own(pointId, token);
-    return { requests: this.store.forPoint(pointId).map((r) => ({ createdAt: r.createdAt, status: r.status })) };
+  async forHelper(pointId: string, token: string | undefined): Promise<HelperRequests> {
+    await this.contributions.own(pointId, token);
+    const rows = await this.store.forPoint(pointId);
+    return { requests: rows.map((r) => ({ createdAt: r.createdAt, status: r.status })) };
   }
 
   /** Erases requests closed more than closedKeepDays ago; returns how many (the retention rule for them). */
-  purgeClosed(): number {
+  purgeClosed(): Promise<number> {
     const cutoff = new Date(this.now().getTime() - this.opts.closedKeepDays * DAY_MS).toISOString();
     return this.store.purgeClosedBefore(cutoff);
   }
 
   /** Another attempt for every notice whose retry time has come (called on a timer when SMTP is configured). */
   async retryDue(): Promise<void> {
-    for (const id of this.store.mailDue(this.now().toISOString())) await this.deliver(id);
+    for (const id of await this.store.mailDue(this.now().toISOString())) await this.deliver(id);
   }
 
-  private view(r: RequestRow, account: SessionAccount): InboxRequest {
-    const point = this.contributions.points.get(r.pointId)?.record;
+  /** The request as the inbox shows it; each helper contact shown adds an entry to `shown` for the audit log. */
+  private async view(r: RequestRow, account: SessionAccount, shown: StaffAuditEntry[]): Promise<InboxRequest> {
+    const point = (await this.contributions.points.get(r.pointId))?.record;
     const help = point?.layer === 'help' ? point : undefined;
     const c = help?.status !== 'removed' ? help?.contact : undefined;
     const helperContact = r.status === 'open' && c && (c.phone || c.email || c.www) ? { ...c } : null;
     if (helperContact) {
-      this.audit.append({
+      shown.push({
         at: this.now().toISOString(),
         actor: account.login,
         action: 'view-helper-contact',
@@ -208,7 +221,7 @@ export class ContactRequests {
     if (!mailer || this.inFlight.has(id)) return;
     this.inFlight.add(id);
     try {
-      const r = this.store.get(id);
+      const r = await this.store.get(id);
       if (!r) return;
       const wants = (s: MailState) => s === 'pending' || s === 'failed';
       const attempt = async (send: () => Promise<void>): Promise<MailState> => {
@@ -224,12 +237,12 @@ export class ContactRequests {
       let { ambassadorMail, helperMail } = r;
       if (wants(ambassadorMail)) {
         ambassadorMail = await attempt(async () => {
-          for (const to of this.accounts.ambassadorEmails(r.subarea))
+          for (const to of await this.accounts.ambassadorEmails(r.subarea))
             await mailer.send(ambassadorNotice(to, subareaName, this.opts.publicUrl));
         });
       }
       if (wants(helperMail)) {
-        const point = this.contributions.points.get(r.pointId)?.record;
+        const point = (await this.contributions.points.get(r.pointId))?.record;
         const to =
           point?.layer === 'help' && point.status !== 'removed' && point.notifyRequests
             ? point.contact?.email
@@ -245,8 +258,8 @@ export class ContactRequests {
       const failed = ambassadorMail === 'failed' || helperMail === 'failed';
       const mailNextAt =
         failed && wait !== undefined ? new Date(this.now().getTime() + wait * 60_000).toISOString() : null;
-      if (this.store.get(id))
-        this.store.setMail(id, { ambassadorMail, helperMail, mailAttempts: attempts, mailNextAt });
+      if (await this.store.get(id))
+        await this.store.setMail(id, { ambassadorMail, helperMail, mailAttempts: attempts, mailNextAt });
     } finally {
       this.inFlight.delete(id);
     }

@@ -1,9 +1,5 @@
-import { checkpointWal, type Db } from './db/open.ts';
 import type { RetentionRule } from './retention.ts';
-import { PointStore, type StoredPoint } from './db/points.ts';
-import { IdempotencyStore } from './db/idempotency.ts';
-import { AuditStore } from './db/audit.ts';
-import { VoteStore } from './db/votes.ts';
+import type { AuditInput, PhotoRepository, PointRepository, Store, StoredPhoto, StoredPoint } from './store/types.ts';
 import { ApiError } from './http-error.ts';
 import type { EventBus } from './events.ts';
 import type { SiteData } from './site-data.ts';
@@ -23,7 +19,6 @@ import {
   type PointRecord,
   type PointsQuery,
 } from '../shared/points.ts';
-import type { AuditEntry } from '../shared/moderation.ts';
 import type { PhotoMeta } from '../shared/photos.ts';
 
 /** Optional text left empty means "not given": drop '' / [] / {} so stored points have one shape. */
@@ -98,22 +93,16 @@ export const publicOf = (p: StoredPoint): PointFeature => publicFeature(p.record
  * one place, so routes stay thin and every path writes the audit log and announces the change.
  */
 export class Contributions {
-  readonly points: PointStore;
-  private readonly idem: IdempotencyStore;
-  private readonly audit: AuditStore;
-  private readonly votes: VoteStore;
+  readonly points: PointRepository;
 
   constructor(
-    private readonly db: Db,
+    private readonly store: Pick<Store, 'points' | 'audit' | 'votes' | 'photos' | 'afterErasure'>,
     private readonly site: SiteData,
     private readonly bus: EventBus,
     private readonly now: () => Date,
     readonly helpFreshness: FreshnessLimits = DEFAULT_FRESHNESS,
   ) {
-    this.points = new PointStore(db);
-    this.idem = new IdempotencyStore(db);
-    this.audit = new AuditStore(db);
-    this.votes = new VoteStore(db);
+    this.points = store.points;
   }
 
   private subareaOf(lng: number, lat: number) {
@@ -147,83 +136,83 @@ export class Contributions {
    * the rule above carried the exact point's subarea, and replaced boundaries (npm run subareas:import) move points
    * between subareas: both are corrected here, with geometry, which is why this is code and not a SQL migration.
    */
-  resyncSubareas(): number {
+  resyncSubareas(): Promise<number> {
     return this.points.resyncSubareas((lng, lat) => this.subareaOf(lng, lat));
   }
 
-  /** Returns the created point's answer; `replayed` when the Idempotency-Key had been seen with the same body. */
-  create(body: PointCreate, idempotencyKey?: string): { answer: PointCreated; replayed: boolean } {
+  /**
+   * Returns the created point's answer; `replayed` when the Idempotency-Key had been seen with the same body. The
+   * store claims the key in the same transaction as the insert (a unique constraint), so two submissions with one key
+   * arriving together, even on an engine with real concurrency, store one point and both get its answer.
+   */
+  async create(body: PointCreate, idempotencyKey?: string): Promise<{ answer: PointCreated; replayed: boolean }> {
     const bodyHash = sha256(JSON.stringify(body));
-    const keyHash = idempotencyKey === undefined ? undefined : sha256(idempotencyKey);
-    return this.db.transaction(() => {
-      if (keyHash && idempotencyKey) {
-        const seen = this.idem.find(keyHash);
-        if (seen) {
-          if (seen.bodyHash !== bodyHash) {
-            throw new ApiError(422, 'this Idempotency-Key was already used for a different point');
-          }
-          const editToken = openWith(idempotencyKey, seen.tokenCiphertext);
-          if (!editToken)
-            throw new ApiError(409, 'this submission was already received; its answer cannot be replayed');
-          return { answer: { id: seen.pointId, status: 'pending' as const, editToken }, replayed: true };
-        }
-      }
-      const at = this.now().toISOString();
-      const { consent: _consent, ...fields } = body;
-      const editToken = randomToken();
-      const stored = this.stored(
-        clean({
-          ...fields,
-          id: randomId(),
-          status: 'pending' as const,
-          subarea: null,
-          createdAt: at,
-          updatedAt: at,
-          confirmedAt: body.layer === 'help' ? at : null,
-          rejectReason: null,
-          votes: 0,
-        }) as PointRecord,
-        sha256(editToken),
-      );
-      const record = stored.record;
-      this.points.insert(stored);
-      if (keyHash && idempotencyKey) {
-        this.idem.insert(
-          keyHash,
-          { pointId: record.id, bodyHash, tokenCiphertext: sealWith(idempotencyKey, editToken) },
-          at,
-        );
-      }
-      this.audit.append({ at, actor: 'author', action: 'create', pointId: record.id });
-      return { answer: { id: record.id, status: 'pending' as const, editToken }, replayed: false };
-    })();
+    const at = this.now().toISOString();
+    const { consent: _consent, ...fields } = body;
+    const editToken = randomToken();
+    const stored = this.stored(
+      clean({
+        ...fields,
+        id: randomId(),
+        status: 'pending' as const,
+        subarea: null,
+        createdAt: at,
+        updatedAt: at,
+        confirmedAt: body.layer === 'help' ? at : null,
+        rejectReason: null,
+        votes: 0,
+      }) as PointRecord,
+      sha256(editToken),
+    );
+    const id = stored.record.id;
+    const replay =
+      idempotencyKey === undefined
+        ? undefined
+        : {
+            keyHash: sha256(idempotencyKey),
+            pointId: id,
+            bodyHash,
+            tokenCiphertext: sealWith(idempotencyKey, editToken),
+          };
+    const outcome = await this.points.create(
+      { point: stored, audit: { at, actor: 'author', action: 'create', pointId: id } },
+      replay,
+    );
+    if (outcome.created) return { answer: { id, status: 'pending' as const, editToken }, replayed: false };
+    const seen = outcome.earlier;
+    if (seen.bodyHash !== bodyHash) {
+      throw new ApiError(422, 'this Idempotency-Key was already used for a different point');
+    }
+    const earlierToken = openWith(idempotencyKey!, seen.tokenCiphertext);
+    if (!earlierToken) throw new ApiError(409, 'this submission was already received; its answer cannot be replayed');
+    return { answer: { id: seen.pointId, status: 'pending' as const, editToken: earlierToken }, replayed: true };
   }
 
   /** Any point by id (moderators and the token check); 404 when unknown. */
-  get(id: string): StoredPoint {
-    const p = this.points.get(id);
+  async get(id: string): Promise<StoredPoint> {
+    const p = await this.points.get(id);
     if (!p) throw new ApiError(404, `no point ${id}`);
     return p;
   }
 
   /** The author's own point; `token` undefined → 401, wrong → 403. */
-  own(id: string, token: string | undefined): StoredPoint {
-    const p = this.get(id);
+  async own(id: string, token: string | undefined): Promise<StoredPoint> {
+    const p = await this.get(id);
     if (token === undefined) throw new ApiError(401, 'edit token required: Authorization: Bearer <editToken>');
     if (!sameHash(sha256(token), p.editTokenHash))
       throw new ApiError(403, 'this edit token does not belong to this point');
     return p;
   }
 
-  publicOne(id: string) {
-    const p = this.points.get(id);
+  async publicOne(id: string): Promise<PointFeature> {
+    const p = await this.points.get(id);
     if (!p || p.record.status !== 'published') throw new ApiError(404, `no published point ${id}`);
     return publicFeature(p.record, p.publicLng, p.publicLat);
   }
 
   /** The point as the public list shows it now, or null when the list leaves it out (unpublished, or stale). */
-  publicInView(id: string): PointFeature | null {
-    const p = this.points.get(id);
+  async publicInView(id: string): Promise<PointFeature | null> {
+    const p = await this.points.get(id);
     if (!p || p.record.status !== 'published' || !inDefaultView(p.record, this.now(), this.helpFreshness)) return null;
     return publicFeature(p.record, p.publicLng, p.publicLat);
   }
@@ -232,20 +221,20 @@ export class Contributions {
    * The points a public list shows, in its order, not yet projected: a reader of a big list projects them with
    * publicOf a slice at a time (public-reads.ts) instead of all in one go.
    */
-  publishedInView(q: PointsQuery): StoredPoint[] {
+  async publishedInView(q: PointsQuery): Promise<StoredPoint[]> {
     // Help offers unconfirmed past the hide limit leave the default view (moderators: routes/help-stale.ts).
     const now = this.now();
-    return this.points
-      .listPublished(q.layer, { subarea: q.subarea, bbox: q.bbox })
-      .filter((p) => inDefaultView(p.record, now, this.helpFreshness));
+    return (await this.points.listPublished(q.layer, { subarea: q.subarea, bbox: q.bbox })).filter((p) =>
+      inDefaultView(p.record, now, this.helpFreshness),
+    );
   }
 
-  listPublic(q: PointsQuery): PointCollection {
-    return { type: 'FeatureCollection', features: this.publishedInView(q).map(publicOf) };
+  async listPublic(q: PointsQuery): Promise<PointCollection> {
+    return { type: 'FeatureCollection', features: (await this.publishedInView(q)).map(publicOf) };
   }
 
   /** The author's PATCH (edit token checked by the caller): a content change to a published point is reviewed again. */
-  edit(p: StoredPoint, patch: PointPatch): PointRecord {
+  edit(p: StoredPoint, patch: PointPatch): Promise<PointRecord> {
     return this.apply(p, patch, 'author', false);
   }
 
@@ -253,7 +242,7 @@ export class Contributions {
    * A moderator's correction. The route's schema already refuses author-only fields; checked again here because
    * this is where a person would be published (ModeratorPatch in shared/points.ts says why), whoever calls it.
    */
-  moderatorEdit(p: StoredPoint, patch: ModeratorPatch, login: string): PointRecord {
+  moderatorEdit(p: StoredPoint, patch: ModeratorPatch, login: string): Promise<PointRecord> {
     const allowed: readonly string[] = MODERATOR_FIELDS[patch.layer];
     const refused = Object.keys(patch).filter((k) => k !== 'layer' && !allowed.includes(k));
     if (refused.length) {
@@ -270,7 +259,7 @@ export class Contributions {
    * A moderator moves a misplaced walk pin or an organisation's offer (audited as a moderator's edit). A private
    * person's position stays the author's alone: it decides which ~150 m cell is published for them.
    */
-  moderatorMove(p: StoredPoint, to: { lng: number; lat: number }, login: string): PointRecord {
+  moderatorMove(p: StoredPoint, to: { lng: number; lat: number }, login: string): Promise<PointRecord> {
     const r = p.record;
     if (r.layer === 'help' && r.helperType === 'person') {
       throw new ApiError(403, "only the author may move a private person's offer, with their private edit link");
@@ -279,7 +268,7 @@ export class Contributions {
   }
 
   /** Applies a PATCH body; `byModerator` decides whether a content change sends the point back to review. */
-  private apply(p: StoredPoint, patch: PointPatch, actor: string, byModerator: boolean): PointRecord {
+  private async apply(p: StoredPoint, patch: PointPatch, actor: string, byModerator: boolean): Promise<PointRecord> {
     const before = p.record;
     if (patch.layer !== before.layer) {
       throw new ApiError(400, 'invalid request', [
@@ -306,45 +295,48 @@ export class Contributions {
   }
 
   /**
-   * Records that the author added, replaced or removed the photo of a walk pin (bytes live in db/photos.ts).
-   * A new photo on a published pin goes back to review like changed text; removing one does not need review.
+   * The author adds, replaces or removes the photo of a walk pin: the bytes and the point's photo metadata are
+   * stored together. A new photo on a published pin goes back to review like changed text; removing one does not.
    */
-  setPhoto(p: StoredPoint, photo: PhotoMeta | null): PointRecord {
+  async setPhoto(p: StoredPoint, photo: { meta: PhotoMeta; stored: StoredPhoto } | null): Promise<PointRecord> {
     const before = p.record;
     if (before.layer !== 'walk') throw new ApiError(400, 'photos are for walk pins only');
     if (before.status === 'removed') throw new ApiError(409, 'this point was removed and can no longer be edited');
     const at = this.now().toISOString();
     const { photo: _old, ...rest } = before;
-    let after: PointRecord = { ...rest, ...(photo ? { photo } : {}), updatedAt: at };
+    let after: PointRecord = { ...rest, ...(photo ? { photo: photo.meta } : {}), updatedAt: at };
     if (photo && before.status === 'published') after = { ...after, status: 'pending', rejectReason: null };
-    return this.commit(p, after, { actor: 'author', action: 'edit', at });
+    const photos: PhotoRepository = this.store.photos;
+    return this.commit(p, after, { actor: 'author', action: 'edit', at }, (w) =>
+      photo ? photos.put(before.id, photo.stored, w) : photos.remove(before.id, w),
+    );
   }
 
   /** The author's DELETE: erases the point at once (see erase). */
-  remove(p: StoredPoint): { id: string; status: 'removed' } {
-    this.erase(p, { actor: 'author', action: 'remove' });
-    checkpointWal(this.db);
+  async remove(p: StoredPoint): Promise<{ id: string; status: 'removed' }> {
+    await this.erase(p, { actor: 'author', action: 'remove' });
+    await this.store.afterErasure();
     return { id: p.record.id, status: 'removed' };
   }
 
   /** A moderator erases a point on request (RODO art. 17) or for its content; the reason is recorded, not the point. */
-  moderatorRemove(id: string, login: string, reason: string): { id: string; status: 'removed' } {
-    this.erase(this.get(id), { actor: login, action: 'remove', reason });
-    checkpointWal(this.db);
+  async moderatorRemove(id: string, login: string, reason: string): Promise<{ id: string; status: 'removed' }> {
+    await this.erase(await this.get(id), { actor: login, action: 'remove', reason });
+    await this.store.afterErasure();
     return { id, status: 'removed' };
   }
 
   /**
    * Erases a point: its exact and published position, name, texts, contacts and photo are deleted, not marked. What
    * remains is the audit log's who, what and when. The map hears "removed" if the point was on it. The caller
-   * checkpoints the WAL (once per batch).
+   * runs Store.afterErasure (once per batch).
    */
-  private erase(p: StoredPoint, a: { actor: string; action: 'remove' | 'expire'; reason?: string }): void {
+  private async erase(
+    p: StoredPoint,
+    a: { actor: string; action: 'remove' | 'expire'; reason?: string },
+  ): Promise<void> {
     const at = this.now().toISOString();
-    this.db.transaction(() => {
-      this.audit.append({ ...a, at, pointId: p.record.id });
-      this.points.erase(p.record.id);
-    })();
+    await this.points.erase(p.record.id, { ...a, at });
     if (p.record.status === 'published') this.bus.publish('removed', { id: p.record.id, layer: p.record.layer });
   }
 
@@ -354,12 +346,13 @@ export class Contributions {
    * versions only marked removed, at once.
    */
   retentionRules(periods: PointRetention): RetentionRule[] {
-    const expire = (ids: string[]) => {
-      for (const id of ids) {
-        const p = this.points.get(id);
-        if (p) this.erase(p, { actor: 'retention', action: 'expire' });
+    const expire = async (ids: Promise<string[]>) => {
+      const list = await ids;
+      for (const id of list) {
+        const p = await this.points.get(id);
+        if (p) await this.erase(p, { actor: 'retention', action: 'expire' });
       }
-      return ids.length;
+      return list.length;
     };
     return [
       {
@@ -380,8 +373,8 @@ export class Contributions {
     ];
   }
 
-  approve(id: string, login: string): PointRecord {
-    const p = this.get(id);
+  async approve(id: string, login: string): Promise<PointRecord> {
+    const p = await this.get(id);
     if (p.record.status === 'published') throw new ApiError(409, 'this point is already published');
     if (p.record.status === 'removed') throw new ApiError(409, 'this point was removed by its author');
     const at = this.now().toISOString();
@@ -393,8 +386,8 @@ export class Contributions {
   }
 
   /** Rejects a pending point or hides a published one; a reason is always recorded (docs/product.md). */
-  reject(id: string, login: string, reason: string): PointRecord {
-    const p = this.get(id);
+  async reject(id: string, login: string, reason: string): Promise<PointRecord> {
+    const p = await this.get(id);
     if (p.record.status === 'rejected' || p.record.status === 'removed') {
       throw new ApiError(409, `this point is already ${p.record.status}`);
     }
@@ -406,18 +399,19 @@ export class Contributions {
     );
   }
 
-  /** Stores the new state, writes the audit entry and tells SSE listeners what the public map must do. */
-  private commit(
+  /**
+   * Stores the new state with its audit entry (through `write`, by default a plain update) and tells SSE listeners
+   * what the public map must do, once the store has it.
+   */
+  private async commit(
     p: StoredPoint,
     changed: PointRecord,
-    a: { actor: string; action: AuditEntry['action']; at: string; reason?: string },
-  ) {
+    a: Omit<AuditInput, 'pointId' | 'changed'>,
+    write: (w: { point: StoredPoint; audit: AuditInput }) => Promise<void> = (w) => this.points.update(w),
+  ): Promise<PointRecord> {
     const next = this.stored(changed, p.editTokenHash);
     const after = next.record;
-    this.db.transaction(() => {
-      this.points.update(next);
-      this.audit.append({ ...a, pointId: after.id, changed: changedFields(p.record, after) });
-    })();
+    await write({ point: next, audit: { ...a, pointId: after.id, changed: changedFields(p.record, after) } });
     const wasPublic = p.record.status === 'published';
     const isPublic = after.status === 'published';
     const ref = { id: after.id, layer: after.layer };
@@ -430,12 +424,11 @@ export class Contributions {
     return after;
   }
 
-  vote(id: string, deviceId: string) {
-    const p = this.points.get(id);
+  async vote(id: string, deviceId: string) {
+    const p = await this.points.get(id);
     if (!p || p.record.status !== 'published') throw new ApiError(404, `no published point ${id}`);
     if (p.record.layer !== 'walk') throw new ApiError(400, '"me too" votes are for walk pins only');
-    const counted = this.votes.add(id, sha256(`device:${deviceId}`), this.now().toISOString());
-    const votes = this.votes.count(id);
+    const { counted, votes } = await this.store.votes.add(id, sha256(`device:${deviceId}`), this.now().toISOString());
     if (counted) {
       const record = { ...p.record, votes };
       this.bus.publish('updated', { id, layer: 'walk', feature: publicFeature(record, p.publicLng, p.publicLat) });
@@ -443,12 +436,12 @@ export class Contributions {
     return { id, votes, counted };
   }
 
-  queue(): PointRecord[] {
-    return this.points.listByStatus('pending').map((p) => p.record);
+  async queue(): Promise<PointRecord[]> {
+    return (await this.points.listByStatus('pending')).map((p) => p.record);
   }
 
-  history(id: string) {
-    this.get(id);
-    return { id, entries: this.audit.forPoint(id) };
+  async history(id: string) {
+    await this.get(id);
+    return { id, entries: await this.store.audit.forPoint(id) };
   }
 }

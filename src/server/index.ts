@@ -4,6 +4,7 @@ import { join, resolve } from 'node:path';
 import { createApp, PROJECT_ROOT } from './app.ts';
 import { configFromEnv } from './config.ts';
 import { openDb, writeProblem, type Db } from './db/open.ts';
+import { sqliteStore } from './db/store.ts';
 import { DataFileError, loadSiteData } from './site-data.ts';
 import { unfilled } from '../shared/privacy-notice.ts';
 import { OnlineGeocoder } from './geocode/online.ts';
@@ -53,7 +54,7 @@ function openDatabase(dataDir: string): Db {
   return db;
 }
 
-function start() {
+async function start() {
   // The only file that reads the environment (docs/architecture.md).
   let config;
   try {
@@ -92,8 +93,8 @@ function start() {
       'DATABASE_URL is set, but this version cannot run on PostgreSQL yet (only its schema is ready). Unset DATABASE_URL to use SQLite in DATA_DIR',
     );
   }
-  const db = openDatabase(config.dataDir);
-  const app = createApp(db, {
+  const store = sqliteStore(openDatabase(config.dataDir));
+  const app = createApp(store, {
     site,
     basemapStyleUrl: config.basemapStyleUrl,
     basemapPmtiles: config.basemapPmtiles,
@@ -108,6 +109,7 @@ function start() {
     tilesFromPins: positiveDays('MAP_TILES_FROM_PINS', DEFAULT_TILES_FROM_PINS, ''),
     mailer: config.mail.smtpUrl ? smtpMailer(config.mail.smtpUrl, config.mail.from) : null,
   });
+  await app.ready;
   // Erases what its retention period has passed: now, then daily (README: Privacy rules).
   app.retention.start();
 
@@ -127,10 +129,10 @@ function start() {
     fail(new StartupError(why));
   });
 
-  const shutdown = () => {
+  const shutdown = async () => {
     app.retention.stop();
     server.close();
-    db.close();
+    await store.close();
     process.exit(0);
   };
   process.on('SIGINT', shutdown);
@@ -146,8 +148,4 @@ function fail(e: unknown): never {
   process.exit(1);
 }
 
-try {
-  start();
-} catch (e) {
-  fail(e);
-}
+start().catch(fail);

@@ -1,5 +1,5 @@
 import { publicOf, type Contributions } from './contributions.ts';
-import type { ChangeLog } from './db/changes.ts';
+import type { ChangeLogRepository } from './store/types.ts';
 import { AnswerCache, CachedAnswer } from './answer-cache.ts';
 import { jsonInSlices, mapInSlices, nextTurn } from './slices.ts';
 import type { Layer, PointChanges, PointFeature, PointsQuery } from '../shared/points.ts';
@@ -17,7 +17,7 @@ export class PublicReads {
   private readonly cache = new AnswerCache();
 
   constructor(
-    private readonly changes: ChangeLog,
+    private readonly changes: ChangeLogRepository,
     private readonly contributions: Contributions,
     private readonly now: () => Date,
   ) {}

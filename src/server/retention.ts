@@ -9,7 +9,7 @@ export interface RetentionRule {
   /** Days kept after closing (0: erased at the next run). The periods come from config (README: Privacy rules). */
   days: number;
   /** Erases everything of this kind closed before `cutoff`; returns how many it erased. */
-  erase(cutoff: Date): number;
+  erase(cutoff: Date): Promise<number>;
 }
 
 const DAY_MS = 86_400_000;
@@ -24,7 +24,7 @@ export class RetentionJob {
    */
   constructor(
     private readonly now: () => Date,
-    private readonly flush: () => void,
+    private readonly flush: () => Promise<void>,
     private readonly log: (line: string) => void = (line) => console.log(line),
   ) {}
 
@@ -37,26 +37,26 @@ export class RetentionJob {
   }
 
   /** Runs every rule once; returns how many items each erased. One failing rule does not stop the others. */
-  run(): Record<string, number> {
+  async run(): Promise<Record<string, number>> {
     const erased: Record<string, number> = {};
     const now = this.now().getTime();
     for (const rule of this.rules) {
       try {
-        erased[rule.name] = rule.erase(new Date(now - rule.days * DAY_MS));
+        erased[rule.name] = await rule.erase(new Date(now - rule.days * DAY_MS));
         if (erased[rule.name]) this.log(`retention: erased ${erased[rule.name]} ${rule.name} (kept ${rule.days} days)`);
       } catch (e) {
         console.error(`retention: rule "${rule.name}" failed; the others ran`, e);
       }
     }
-    if (Object.values(erased).some((n) => n > 0)) this.flush();
+    if (Object.values(erased).some((n) => n > 0)) await this.flush();
     return erased;
   }
 
   /** Runs now and then every `everyMs` (a day); the timer does not keep the process alive. */
   start(everyMs = DAY_MS): void {
     this.stop();
-    this.run();
-    this.timer = setInterval(() => this.run(), everyMs);
+    void this.run();
+    this.timer = setInterval(() => void this.run(), everyMs);
     this.timer.unref();
   }
 

@@ -1,6 +1,5 @@
 import { randomInt } from 'node:crypto';
-import type { Db } from './db/open.ts';
-import { SessionStore, type SessionRow } from './db/sessions.ts';
+import type { PointRepository, SessionRepository, SessionRow } from './store/types.ts';
 import type { Contributions } from './contributions.ts';
 import { ApiError } from './http-error.ts';
 import { publicFeature } from './privacy.ts';
@@ -21,17 +20,14 @@ import type { PointCollection, PointCreate, PointCreated, PointRecord } from '..
  * audit log and SSE events are the same as for any other pin.
  */
 export class WalkSessions {
-  readonly store: SessionStore;
-
   constructor(
-    db: Db,
+    private readonly store: SessionRepository,
+    private readonly points: PointRepository,
     private readonly contributions: Contributions,
     private readonly now: () => Date,
-  ) {
-    this.store = new SessionStore(db);
-  }
+  ) {}
 
-  create(body: SessionCreate, createdBy: string): WalkSession {
+  async create(body: SessionCreate, createdBy: string): Promise<WalkSession> {
     // 29^6 ≈ 595 million codes: a clash is rare; retry a few times rather than lengthen every code.
     for (let attempt = 0; attempt < 8; attempt += 1) {
       const code = Array.from(
@@ -39,14 +35,14 @@ export class WalkSessions {
         () => SESSION_CODE_ALPHABET[randomInt(SESSION_CODE_ALPHABET.length)],
       ).join('');
       const row: SessionRow = { ...body, code, closed: false, createdBy, createdAt: this.now().toISOString() };
-      if (this.store.insert(row)) return this.full(row);
+      if (await this.store.insert(row)) return this.full(row);
     }
     throw new Error('could not draw a free session code in 8 attempts: is the walk_sessions table full?');
   }
 
   /** 404 when unknown. */
-  require(code: string): SessionRow {
-    const row = this.store.get(code);
+  async require(code: string): Promise<SessionRow> {
+    const row = await this.store.get(code);
     if (!row) throw new ApiError(404, `no walk session ${code}`);
     return row;
   }
@@ -56,8 +52,8 @@ export class WalkSessions {
     return { code, name, subarea, date, publishMode, closed, publishesNow: publishesNow(row, this.now()) };
   }
 
-  full(row: SessionRow): WalkSession {
-    const c = this.store.countsByStatus(row.code);
+  async full(row: SessionRow): Promise<WalkSession> {
+    const c = await this.points.countsBySession(row.code);
     return {
       ...this.public(row),
       createdAt: row.createdAt,
@@ -66,54 +62,49 @@ export class WalkSessions {
     };
   }
 
-  list(): WalkSession[] {
-    return this.store.list().map((r) => this.full(r));
+  async list(): Promise<WalkSession[]> {
+    return Promise.all((await this.store.list()).map((r) => this.full(r)));
   }
 
-  patch(code: string, patch: SessionPatch): WalkSession {
-    this.require(code);
-    this.store.update(code, patch);
-    return this.full(this.require(code));
+  async patch(code: string, patch: SessionPatch): Promise<WalkSession> {
+    await this.require(code);
+    await this.store.update(code, patch);
+    return this.full(await this.require(code));
   }
 
   /** Pending pins of the session, oldest first: the facilitator's console. */
-  pending(code: string): PointRecord[] {
-    return this.records(code, 'pending');
+  async pending(code: string): Promise<PointRecord[]> {
+    return (await this.points.listBySession(code, 'pending')).map((p) => p.record);
   }
 
   /** Published pins of the session in their public form (summary, exports). */
-  published(code: string): PointCollection {
-    const features = this.store.pointIds(code, 'published').flatMap((id) => {
-      const p = this.contributions.points.get(id);
-      return p ? [publicFeature(p.record, p.publicLng, p.publicLat)] : [];
-    });
+  async published(code: string): Promise<PointCollection> {
+    const features = (await this.points.listBySession(code, 'published')).map((p) =>
+      publicFeature(p.record, p.publicLng, p.publicLat),
+    );
     return { type: 'FeatureCollection', features };
-  }
-
-  private records(code: string, status: string): PointRecord[] {
-    return this.store.pointIds(code, status).flatMap((id) => {
-      const p = this.contributions.points.get(id);
-      return p ? [p.record] : [];
-    });
   }
 
   /**
    * POST /api/points with a `session` code: an unknown code is a field error (the resident can fix a typo); a pin
    * through a session that publishes now is approved in the same request, by the session (audited as such).
    */
-  createPoint(body: PointCreate, idempotencyKey: string | undefined): { answer: PointCreated; replayed: boolean } {
+  async createPoint(
+    body: PointCreate,
+    idempotencyKey: string | undefined,
+  ): Promise<{ answer: PointCreated; replayed: boolean }> {
     const code = body.layer === 'walk' ? body.session : undefined;
-    const session = code === undefined ? undefined : this.store.get(code);
+    const session = code === undefined ? undefined : await this.store.get(code);
     if (code !== undefined && !session) {
       throw new ApiError(400, 'invalid request body', [
         { path: 'session', message: `no walk session with the code ${code}` },
       ]);
     }
-    const { answer, replayed } = this.contributions.create(body, idempotencyKey);
+    const { answer, replayed } = await this.contributions.create(body, idempotencyKey);
     if (!session) return { answer, replayed };
-    const current = this.contributions.get(answer.id).record.status;
+    const current = (await this.contributions.get(answer.id)).record.status;
     if (!replayed && current === 'pending' && publishesNow(session, this.now())) {
-      this.contributions.approve(answer.id, `session:${session.code}`);
+      await this.contributions.approve(answer.id, `session:${session.code}`);
       return { answer: { ...answer, status: 'published' }, replayed };
     }
     return { answer: { ...answer, status: current === 'published' ? 'published' : 'pending' }, replayed };

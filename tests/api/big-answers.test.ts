@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { brotliDecompressSync, gunzipSync } from 'node:zlib';
-import { PointStore } from '../../src/server/db/points.ts';
+import { sqliteStore } from '../../src/server/db/store.ts';
 import type { Db } from '../../src/server/db/open.ts';
 import { Contributions } from '../../src/server/contributions.ts';
 import { SLICE } from '../../src/server/slices.ts';
@@ -9,11 +9,12 @@ import { Stats } from '../../src/shared/stats.ts';
 import { approve, createPoint, fresh, moderatorCookie, walkBody, type TestApp } from './helpers.ts';
 
 /** `n` published walk pins in Kazimierz, written straight into the database (the API would take minutes for 2,000). */
-function publishMany(db: Db, n: number) {
-  const store = new PointStore(db);
+async function publishMany(db: Db, n: number) {
+  const points = sqliteStore(db).points;
   const t0 = Date.parse('2026-05-01T08:00:00Z');
-  db.transaction(() => {
-    for (let i = 0; i < n; i++) {
+  // Queued together: the group commit writes them in one transaction.
+  await Promise.all(
+    Array.from({ length: n }, (_, i) => {
       const at = new Date(t0 + i * 60_000).toISOString();
       const lng = 19.94 + (i % 100) / 10_000;
       const lat = 50.05 + Math.floor(i / 100) / 10_000;
@@ -33,9 +34,12 @@ function publishMany(db: Db, n: number) {
         rejectReason: null,
         votes: 0,
       };
-      store.insert({ record, publicLng: lng, publicLat: lat, editTokenHash: `hash${i}` });
-    }
-  })();
+      return points.create({
+        point: { record, publicLng: lng, publicLat: lat, editTokenHash: `hash${i}` },
+        audit: { at, actor: 'test', action: 'create', pointId: record.id },
+      });
+    }),
+  );
 }
 
 /** Turns of the event loop (setImmediate rounds) until `work` settles. */
@@ -60,7 +64,7 @@ afterEach(() => vi.restoreAllMocks());
 describe('big public answers never hold the server up', () => {
   it('a 2,000-pin layer is built a slice at a time: a health check sent after it is answered before it', async () => {
     const { app, db } = fresh();
-    publishMany(db, 2_000);
+    await publishMany(db, 2_000);
     const order: string[] = [];
     const { value: list, turns } = await turnsDuring(async () => {
       const layer = get(app, '/api/points?layer=walk').then((r) => (order.push('layer'), r));
@@ -76,7 +80,7 @@ describe('big public answers never hold the server up', () => {
 
   it('ten phones asking for the same layer at once cost one database read and one build', async () => {
     const { app, db } = fresh();
-    publishMany(db, 600);
+    await publishMany(db, 600);
     const reads = vi.spyOn(Contributions.prototype, 'publishedInView');
     const answers = await Promise.all(
       Array.from({ length: 10 }, () => get(app, '/api/points?layer=walk', { 'Accept-Encoding': 'br' })),
@@ -89,7 +93,7 @@ describe('big public answers never hold the server up', () => {
 
   it('the brotli, gzip and plain copies of a cached layer are the same JSON', async () => {
     const { app, db } = fresh();
-    publishMany(db, 600);
+    await publishMany(db, 600);
     const plain = await get(app, '/api/points?layer=walk');
     expect(plain.headers.get('Content-Encoding')).toBeNull();
     const text = await plain.text();
@@ -132,7 +136,7 @@ describe('statistics and exports: cached per data version like the map', () => {
 
   it('a compressed export decodes to the very file sent plain, still named for download', async () => {
     const { app, db } = fresh();
-    publishMany(db, 600);
+    await publishMany(db, 600);
     const plain = await get(app, '/api/export/points.csv?layer=walk');
     const file = Buffer.from(await plain.arrayBuffer());
     const br = await get(app, '/api/export/points.csv?layer=walk', { 'Accept-Encoding': 'br' });

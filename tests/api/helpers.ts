@@ -1,6 +1,6 @@
 import { createApp, type AppOptions } from '../../src/server/app.ts';
 import { openDb, type Db } from '../../src/server/db/open.ts';
-import { AuthStore } from '../../src/server/db/auth.ts';
+import { sqliteStore } from '../../src/server/db/store.ts';
 import { hashPassword } from '../../src/server/crypto.ts';
 import type { Role } from '../../src/shared/accounts.ts';
 import type { SubareaId } from '../../src/shared/subareas.ts';
@@ -61,7 +61,7 @@ export interface TestAccount {
 
 export async function addAccount(db: Db, login: string, a: TestAccount) {
   hash ??= hashPassword(PASSWORD);
-  new AuthStore(db).upsertAccount(
+  await sqliteStore(db).auth.upsertAccount(
     { login, passwordHash: await hash, role: a.role, subarea: a.subarea ?? null, email: a.email ?? null },
     new Date().toISOString(),
   );

@@ -28,10 +28,10 @@ describe('retention of points', () => {
     const { id } = await createPoint(w.app, walkBody());
     await w.app.request(`/api/moderation/points/${id}/reject`, json({ reason: 'poza tematem' }, { Cookie: w.cookie }));
     w.at(29.9);
-    expect(w.app.retention.run()['rejected contributions']).toBe(0);
+    expect((await w.app.retention.run())['rejected contributions']).toBe(0);
     expect(w.exists(id)).toBe(true);
     w.at(30.1);
-    expect(w.app.retention.run()['rejected contributions']).toBe(1);
+    expect((await w.app.retention.run())['rejected contributions']).toBe(1);
     expect(w.exists(id)).toBe(false);
     const audit = w.db
       .prepare('SELECT actor, action FROM audit_log WHERE point_id = ? ORDER BY id DESC LIMIT 1')
@@ -50,7 +50,7 @@ describe('retention of points', () => {
         .status,
     ).toBe(200);
     w.at(30.1);
-    w.app.retention.run();
+    await w.app.retention.run();
     expect(w.exists(id)).toBe(false);
   });
 
@@ -66,10 +66,10 @@ describe('retention of points', () => {
       json({ layer: 'help', confirm: true }, bearer(kept.editToken), 'PATCH'),
     );
     w.at(179.9);
-    expect(w.app.retention.run()['unconfirmed help offers']).toBe(0);
+    expect((await w.app.retention.run())['unconfirmed help offers']).toBe(0);
     w.events.length = 0;
     w.at(180.1);
-    expect(w.app.retention.run()['unconfirmed help offers']).toBe(1);
+    expect((await w.app.retention.run())['unconfirmed help offers']).toBe(1);
     expect(w.exists(stale.id)).toBe(false);
     expect(w.exists(kept.id)).toBe(true);
     expect(w.events).toEqual([`removed ${stale.id}`]);
@@ -80,7 +80,7 @@ describe('retention of points', () => {
     const { id } = await createPoint(w.app, walkBody());
     await w.app.request(`/api/moderation/points/${id}/reject`, json({ reason: 'spam' }, { Cookie: w.cookie }));
     w.at(2.1);
-    expect(Object.keys(w.app.retention.run()).sort()).toEqual([
+    expect(Object.keys(await w.app.retention.run()).sort()).toEqual([
       'closed contact requests',
       'rejected contributions',
       'removed contributions kept by older versions',
@@ -93,7 +93,7 @@ describe('retention of points', () => {
     const w = await world();
     const { id } = await createPoint(w.app, walkBody());
     w.db.prepare("UPDATE points SET status = 'removed' WHERE id = ?").run(id);
-    w.app.retention.run();
+    await w.app.retention.run();
     expect(w.exists(id)).toBe(false);
   });
 
@@ -114,7 +114,7 @@ describe('retention of points', () => {
     const published = await createPoint(w.app, walkBody());
     await approve(w.app, w.cookie, published.id);
     w.at(3650);
-    w.app.retention.run();
+    await w.app.retention.run();
     expect(w.exists(pending.id) && w.exists(published.id)).toBe(true);
     expect(w.db.prepare('SELECT action FROM audit_log ORDER BY id').pluck().all()).toEqual([
       'create',
@@ -127,9 +127,9 @@ describe('retention of points', () => {
 describe('the retention job', () => {
   afterEach(() => vi.useRealTimers());
 
-  it('runs every registered rule with its own cutoff, flushes once when something was erased, and survives a failing rule', () => {
+  it('runs every registered rule with its own cutoff, flushes once when something was erased, and survives a failing rule', async () => {
     const now = new Date('2026-06-30T00:00:00.000Z');
-    const flush = vi.fn();
+    const flush = vi.fn(async () => {});
     const lines: string[] = [];
     const job = new RetentionJob(
       () => now,
@@ -140,33 +140,33 @@ describe('the retention job', () => {
     job.register({
       name: 'closed contact requests',
       days: 30,
-      erase: (c) => ((cutoffs['closed'] = c.toISOString()), 2),
+      erase: async (c) => ((cutoffs['closed'] = c.toISOString()), 2),
     });
     job.register({
       name: 'broken',
       days: 1,
-      erase: () => {
+      erase: async () => {
         throw new Error('disk');
       },
     });
-    job.register({ name: 'nothing', days: 0, erase: (c) => ((cutoffs['nothing'] = c.toISOString()), 0) });
+    job.register({ name: 'nothing', days: 0, erase: async (c) => ((cutoffs['nothing'] = c.toISOString()), 0) });
     const error = vi.spyOn(console, 'error').mockImplementation(() => {});
-    expect(job.run()).toEqual({ 'closed contact requests': 2, nothing: 0 });
+    expect(await job.run()).toEqual({ 'closed contact requests': 2, nothing: 0 });
     expect(error).toHaveBeenCalledOnce();
     error.mockRestore();
     expect(cutoffs).toEqual({ closed: '2026-05-31T00:00:00.000Z', nothing: '2026-06-30T00:00:00.000Z' });
     expect(flush).toHaveBeenCalledOnce();
     expect(lines).toEqual(['retention: erased 2 closed contact requests (kept 30 days)']);
-    expect(() => job.register({ name: 'nothing', days: 1, erase: () => 0 })).toThrow(/twice/);
-    expect(() => job.register({ name: 'negative', days: -1, erase: () => 0 })).toThrow(/days/);
+    expect(() => job.register({ name: 'nothing', days: 1, erase: async () => 0 })).toThrow(/twice/);
+    expect(() => job.register({ name: 'negative', days: -1, erase: async () => 0 })).toThrow(/days/);
   });
 
   it('runs at start, then once a day, on a timer that does not hold the process open, until stopped', () => {
     vi.useFakeTimers();
-    const erase = vi.fn(() => 0);
+    const erase = vi.fn(async () => 0);
     const job = new RetentionJob(
       () => new Date(),
-      () => {},
+      async () => {},
     );
     job.register({ name: 'counted', days: 1, erase });
     const unref = vi.spyOn(globalThis, 'setInterval');

@@ -6,6 +6,7 @@ import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { configFromEnv } from '../config.ts';
 import { openDb } from '../db/open.ts';
+import { sqliteStore } from '../db/store.ts';
 import { AccountError, setAccount } from '../accounts.ts';
 import { Role } from '../../shared/accounts.ts';
 import { passwordFrom } from './ask-password.ts';
@@ -28,10 +29,10 @@ async function main() {
   if (!login || extra.length > 0 || !role.success) throw new AccountError(USAGE);
   const password = await passwordFrom('ACCOUNT_PASSWORD', login);
   const file = join(configFromEnv(process.env).dataDir, 'mapa.sqlite');
-  const db = openDb(file);
+  const store = sqliteStore(openDb(file));
   try {
     const where = parsed.values.subarea ? ` in ${parsed.values.subarea}` : '';
-    const result = await setAccount(db, {
+    const result = await setAccount(store.auth, {
       login,
       password,
       role: role.data,
@@ -44,7 +45,7 @@ async function main() {
         : `Account "${login}" updated (${role.data}${where}); its open sessions ended (${file}).`,
     );
   } finally {
-    db.close();
+    await store.close();
   }
 }
 

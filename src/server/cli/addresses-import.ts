@@ -5,7 +5,7 @@
 import { join } from 'node:path';
 import { configFromEnv } from '../config.ts';
 import { openDb } from '../db/open.ts';
-import { SqliteAddressStore } from '../db/addresses.ts';
+import { SqliteAddressRepository } from '../db/addresses.ts';
 import { importAddresses, type ImportProgress } from '../geocode/import.ts';
 
 const file = process.argv[2];
@@ -29,7 +29,7 @@ const showProgress = (p: ImportProgress) => {
   );
 };
 try {
-  const s = await importAddresses(new SqliteAddressStore(db), file, showProgress);
+  const s = await importAddresses(new SqliteAddressRepository(db), file, showProgress);
   process.stderr.write('\n');
   console.log(
     `installed ${s.points} Kraków addresses on ${s.streets} streets from ${s.format} (${s.read} read, ${s.skipped} skipped) ` +

@@ -5,6 +5,7 @@
 import { join } from 'node:path';
 import { configFromEnv } from '../config.ts';
 import { openDb } from '../db/open.ts';
+import { sqliteStore } from '../db/store.ts';
 import { AccountError, setModeratorPassword } from '../accounts.ts';
 import { passwordFrom } from './ask-password.ts';
 
@@ -15,16 +16,16 @@ async function main() {
   }
   const password = await passwordFrom('MODERATOR_PASSWORD', login);
   const file = join(configFromEnv(process.env).dataDir, 'mapa.sqlite');
-  const db = openDb(file);
+  const store = sqliteStore(openDb(file));
   try {
-    const result = await setModeratorPassword(db, login, password);
+    const result = await setModeratorPassword(store.auth, login, password);
     console.log(
       result === 'created'
         ? `Moderator "${login}" created in ${file}.`
         : `Moderator "${login}" already existed: password replaced, open sessions ended (${file}).`,
     );
   } finally {
-    db.close();
+    await store.close();
   }
 }
 

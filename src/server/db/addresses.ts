@@ -1,54 +1,41 @@
+import type { AddressPointRow, AddressRepository, ImportStreet, StreetRow, StreetTerm } from '../store/types.ts';
 import type { Db } from './open.ts';
 
-/** One street of an import, with all its numbered address points (positions in WGS84). */
-export interface ImportStreet {
-  name: string;
-  words: string;
-  points: { number: string; numberKey: string; postcode: string | null; lng: number; lat: number }[];
-}
+/** An FTS5 string literal: the words are folded letters and digits already, quoting keeps any other byte inert. */
+const quoted = (w: string) => `"${w.replaceAll('"', '""')}"`;
 
-export interface StreetRow {
-  id: number;
-  name: string;
-  words: string;
-  lng: number;
-  lat: number;
-}
-export interface PointRow {
-  streetId: number;
-  street: string;
-  number: string;
-  postcode: string | null;
-  lng: number;
-  lat: number;
-}
-
-/**
- * The offline gazetteer's storage (migration 009). Async like every repository, so another engine can implement it;
- * the search rules live in geocode/, not here.
- */
-export interface AddressStore {
-  /** Replaces the whole gazetteer in one transaction; on any error the previous one stays. */
-  replaceAll(streets: ImportStreet[], meta: Record<string, string>): Promise<void>;
-  /** Counts of streets and points; zero when nothing was imported. */
-  size(): Promise<{ streets: number; points: number }>;
-  /** Every distinct street word (a few thousand in Kraków), for the one-typo lookup. */
-  words(): Promise<string[]>;
-  /** Streets whose words match an FTS5 MATCH expression built by the caller. */
-  matchStreets(match: string, limit: number): Promise<StreetRow[]>;
-  /** Address points of these streets with this folded number. */
-  numbered(streetIds: number[], numberKey: string): Promise<PointRow[]>;
-  /** Address points inside a lng/lat box (the caller computes distances). */
-  within(west: number, south: number, east: number, north: number): Promise<PointRow[]>;
+/** Every term as a prefix, or one of its exact alternatives; all terms must match. */
+export function ftsMatch(terms: readonly StreetTerm[]): string {
+  return terms.map((t) => `(${[`${quoted(t.prefix)}*`, ...t.alternatives.map(quoted)].join(' OR ')})`).join(' AND ');
 }
 
 const POINT_COLUMNS = `p.street_id AS streetId, s.name AS street, p.number, p.postcode, p.lng, p.lat`;
 
-export class SqliteAddressStore implements AddressStore {
+/** The offline gazetteer's storage (migration 009); SQLite's FTS5 finds the streets. */
+export class SqliteAddressRepository implements AddressRepository {
   // The word list changes only with an import, which may run in another process: keyed by the import's stamp.
   #words: { stamp: string; words: string[] } | undefined;
 
-  constructor(private readonly db: Db) {}
+  readonly sql = {
+    size: 'SELECT (SELECT count(*) FROM address_streets) AS streets, (SELECT count(*) FROM address_points) AS points',
+    stamp: "SELECT value FROM address_meta WHERE key = 'importedAt'",
+    words: 'SELECT term FROM address_words',
+    match: `SELECT s.id, s.name, s.words, s.lng, s.lat FROM address_streets_fts f JOIN address_streets s ON s.id = f.rowid
+      WHERE address_streets_fts MATCH ? ORDER BY rank LIMIT ?`,
+    within: `SELECT ${POINT_COLUMNS} FROM address_points p JOIN address_streets s ON s.id = p.street_id
+      WHERE p.lat BETWEEN ? AND ? AND p.lng BETWEEN ? AND ? LIMIT 2000`,
+  };
+  private readonly s;
+
+  constructor(private readonly db: Db) {
+    this.s = {
+      size: db.prepare(this.sql.size),
+      stamp: db.prepare(this.sql.stamp).pluck(),
+      words: db.prepare(this.sql.words).pluck(),
+      match: db.prepare(this.sql.match),
+      within: db.prepare(this.sql.within),
+    };
+  }
 
   async replaceAll(streets: ImportStreet[], meta: Record<string, string>): Promise<void> {
     const db = this.db;
@@ -71,49 +58,33 @@ export class SqliteAddressStore implements AddressStore {
   }
 
   async size() {
-    return this.db
-      .prepare(
-        'SELECT (SELECT count(*) FROM address_streets) AS streets, (SELECT count(*) FROM address_points) AS points',
-      )
-      .get() as { streets: number; points: number };
+    return this.s.size.get() as { streets: number; points: number };
   }
 
   async words(): Promise<string[]> {
-    const stamp =
-      (this.db.prepare("SELECT value FROM address_meta WHERE key = 'importedAt'").pluck().get() as
-        string | undefined) ?? '';
-    if (this.#words?.stamp !== stamp) {
-      this.#words = { stamp, words: this.db.prepare('SELECT term FROM address_words').pluck().all() as string[] };
-    }
+    const stamp = (this.s.stamp.get() as string | undefined) ?? '';
+    if (this.#words?.stamp !== stamp) this.#words = { stamp, words: this.s.words.all() as string[] };
     return this.#words.words;
   }
 
-  async matchStreets(match: string, limit: number): Promise<StreetRow[]> {
-    return this.db
-      .prepare(
-        `SELECT s.id, s.name, s.words, s.lng, s.lat FROM address_streets_fts f JOIN address_streets s ON s.id = f.rowid
-         WHERE address_streets_fts MATCH ? ORDER BY rank LIMIT ?`,
-      )
-      .all(match, limit) as StreetRow[];
+  async matchStreets(terms: readonly StreetTerm[], limit: number): Promise<StreetRow[]> {
+    if (!terms.length) return [];
+    return this.s.match.all(ftsMatch(terms), limit) as StreetRow[];
   }
 
-  async numbered(streetIds: number[], numberKey: string): Promise<PointRow[]> {
+  /** The IN list's length varies, so this one statement is prepared per call. */
+  async numbered(streetIds: number[], numberKey: string): Promise<AddressPointRow[]> {
     if (!streetIds.length) return [];
     return this.db
       .prepare(
         `SELECT ${POINT_COLUMNS} FROM address_points p JOIN address_streets s ON s.id = p.street_id
          WHERE p.number_key = ? AND p.street_id IN (${streetIds.map(() => '?').join(',')})`,
       )
-      .all(numberKey, ...streetIds) as PointRow[];
+      .all(numberKey, ...streetIds) as AddressPointRow[];
   }
 
-  async within(west: number, south: number, east: number, north: number): Promise<PointRow[]> {
-    return this.db
-      .prepare(
-        `SELECT ${POINT_COLUMNS} FROM address_points p JOIN address_streets s ON s.id = p.street_id
-         WHERE p.lat BETWEEN ? AND ? AND p.lng BETWEEN ? AND ? LIMIT 2000`,
-      )
-      .all(south, north, west, east) as PointRow[];
+  async within(west: number, south: number, east: number, north: number): Promise<AddressPointRow[]> {
+    return this.s.within.all(south, north, west, east) as AddressPointRow[];
   }
 }
 

@@ -1,49 +1,55 @@
 import type { Layer } from '../../shared/points.ts';
+import type { ChangeLogRepository } from '../store/types.ts';
 import type { Db } from './open.ts';
-
-/** How many changes the log keeps; a client further behind than this reloads the whole lists instead. */
-const KEEP = 10_000;
 
 /**
  * The public data's version: the number of the last change to a published point (migration 011, written by
  * triggers). Read per request, so it must stay cheap: one row of sqlite_sequence.
  */
-export class ChangeLog {
-  // Prepared once: every map read asks for the version, and preparing costs more than the read itself.
-  private readonly currentSeq;
+export class SqliteChangeLog implements ChangeLogRepository {
+  readonly sql = {
+    current: `SELECT seq FROM sqlite_sequence WHERE name = 'point_changes'`,
+    oldest: 'SELECT MIN(version) FROM point_changes',
+    since: `SELECT point_id AS id, layer FROM point_changes WHERE version > ? GROUP BY point_id ORDER BY MAX(version)`,
+    sinceInLayer: `SELECT point_id AS id, layer FROM point_changes WHERE version > ? AND layer = ?
+      GROUP BY point_id ORDER BY MAX(version)`,
+    prune: 'DELETE FROM point_changes WHERE version <= ?',
+  };
+  private readonly s;
 
-  constructor(private readonly db: Db) {
-    this.currentSeq = db.prepare(`SELECT seq FROM sqlite_sequence WHERE name = 'point_changes'`).pluck();
+  constructor(db: Db) {
+    this.s = {
+      current: db.prepare(this.sql.current).pluck(),
+      oldest: db.prepare(this.sql.oldest).pluck(),
+      since: db.prepare(this.sql.since),
+      sinceInLayer: db.prepare(this.sql.sinceInLayer),
+      prune: db.prepare(this.sql.prune),
+    };
   }
 
-  current(): number {
-    const v = this.currentSeq.get();
+  /** Synchronous: a version is one small read, and the answer cache asks for it on every request. */
+  currentNow(): number {
+    const v = this.s.current.get();
     return typeof v === 'number' ? v : 0;
   }
 
-  /**
-   * Points changed after `since`, each once, or null when the log no longer reaches back that far (pruned, or a
-   * version from another database) and the caller must start from the whole lists.
-   */
-  since(since: number, layer?: Layer): { id: string; layer: Layer }[] | null {
-    const current = this.current();
+  async current(): Promise<number> {
+    return this.currentNow();
+  }
+
+  async since(since: number, layer?: Layer): Promise<{ id: string; layer: Layer }[] | null> {
+    const current = this.currentNow();
     if (since > current) return null;
     if (since === current) return [];
-    const oldest = this.db.prepare('SELECT MIN(version) FROM point_changes').pluck().get() as number | null;
+    const oldest = this.s.oldest.get() as number | null;
     // Versions are consecutive (AUTOINCREMENT, rows only ever pruned from the bottom), so the log is complete after
     // `since` exactly when its oldest kept row is at most the next one.
     if (oldest === null || oldest > since + 1) return null;
-    const rows = this.db
-      .prepare(
-        `SELECT point_id AS id, layer FROM point_changes WHERE version > ? ${layer ? 'AND layer = ?' : ''}
-       GROUP BY point_id ORDER BY MAX(version)`,
-      )
-      .all(...(layer ? [since, layer] : [since]));
+    const rows = layer ? this.s.sinceInLayer.all(since, layer) : this.s.since.all(since);
     return rows as { id: string; layer: Layer }[];
   }
 
-  /** Drops all but the newest KEEP changes; called at start-up. */
-  prune(): void {
-    this.db.prepare('DELETE FROM point_changes WHERE version <= ?').run(this.current() - KEEP);
+  async prune(keep: number): Promise<void> {
+    this.s.prune.run(this.currentNow() - keep);
   }
 }

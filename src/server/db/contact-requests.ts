@@ -1,29 +1,10 @@
-import type { Db } from './open.ts';
+import { z } from 'zod';
 import { REQUEST_STATUSES, type RequestStatus } from '../../shared/contact-requests.ts';
 import { SubareaId } from '../../shared/subareas.ts';
-import { z } from 'zod';
-
-export type MailState = 'none' | 'pending' | 'sent' | 'failed';
-
-export interface RequestRow {
-  id: string;
-  pointId: string;
-  subarea: SubareaId;
-  status: RequestStatus;
-  name: string;
-  phone: string | null;
-  email: string | null;
-  message: string;
-  shareDirect: boolean;
-  note: string | null;
-  createdAt: string;
-  updatedAt: string;
-  closedAt: string | null;
-  ambassadorMail: MailState;
-  helperMail: MailState;
-  mailAttempts: number;
-  mailNextAt: string | null;
-}
+import type { ContactRequestRepository, MailProgress, RequestRow, StaffAuditEntry } from '../store/types.ts';
+import type { Db } from './open.ts';
+import type { GroupCommit } from './group-commit.ts';
+import type { SqliteStaffAuditRepository } from './staff-audit.ts';
 
 const MAIL = z.enum(['none', 'pending', 'sent', 'failed']);
 // Rows are checked on the way out like points (db/points.ts): a hand-edited row fails loudly, not in a template.
@@ -52,19 +33,47 @@ const SELECT = `SELECT id, point_id AS pointId, subarea, status, name, phone, em
   helper_mail AS helperMail, mail_attempts AS mailAttempts, mail_next_at AS mailNextAt FROM contact_requests`;
 
 /** Contact requests: the only place the resident's name, contact and message are kept. */
-export class ContactRequestStore {
-  constructor(private readonly db: Db) {}
+export class SqliteContactRequestRepository implements ContactRequestRepository {
+  readonly sql = {
+    insert: `INSERT INTO contact_requests (id, point_id, subarea, status, name, phone, email, message, share_direct,
+      note, created_at, updated_at, closed_at, ambassador_mail, helper_mail, mail_attempts, mail_next_at)
+      VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+    get: `${SELECT} WHERE id = ?`,
+    inboxAll: `${SELECT} ORDER BY status = 'open' DESC, created_at DESC`,
+    inbox: `${SELECT} WHERE subarea = ? ORDER BY status = 'open' DESC, created_at DESC`,
+    forPoint: `${SELECT} WHERE point_id = ? ORDER BY created_at DESC`,
+    setStatus: 'UPDATE contact_requests SET status = ?, note = ?, updated_at = ?, closed_at = ? WHERE id = ?',
+    setMail: `UPDATE contact_requests SET ambassador_mail = ?, helper_mail = ?, mail_attempts = ?, mail_next_at = ?
+      WHERE id = ?`,
+    mailDue: 'SELECT id FROM contact_requests WHERE mail_next_at IS NOT NULL AND mail_next_at <= ?',
+    purge: 'DELETE FROM contact_requests WHERE closed_at IS NOT NULL AND closed_at < ?',
+  };
+  private readonly s;
+
+  constructor(
+    db: Db,
+    private readonly commit: GroupCommit,
+    private readonly staffAudit: SqliteStaffAuditRepository,
+  ) {
+    const p = (sql: string) => db.prepare(sql);
+    this.s = {
+      insert: p(this.sql.insert),
+      get: p(this.sql.get),
+      inboxAll: p(this.sql.inboxAll),
+      inbox: p(this.sql.inbox),
+      forPoint: p(this.sql.forPoint),
+      setStatus: p(this.sql.setStatus),
+      setMail: p(this.sql.setMail),
+      mailDue: p(this.sql.mailDue).pluck(),
+      purge: p(this.sql.purge),
+    };
+  }
 
   private parse = (r: unknown): RequestRow => Row.parse(r);
 
-  insert(r: RequestRow): void {
-    this.db
-      .prepare(
-        `INSERT INTO contact_requests (id, point_id, subarea, status, name, phone, email, message, share_direct, note,
-           created_at, updated_at, closed_at, ambassador_mail, helper_mail, mail_attempts, mail_next_at)
-         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-      )
-      .run(
+  insert(r: RequestRow): Promise<void> {
+    return this.commit.run(() => {
+      this.s.insert.run(
         r.id,
         r.pointId,
         r.subarea,
@@ -83,52 +92,38 @@ export class ContactRequestStore {
         r.mailAttempts,
         r.mailNextAt,
       );
+    });
   }
 
-  get(id: string): RequestRow | undefined {
-    const r = this.db.prepare(`${SELECT} WHERE id = ?`).get(id);
+  async get(id: string): Promise<RequestRow | undefined> {
+    const r = this.s.get.get(id);
     return r === undefined ? undefined : this.parse(r);
   }
 
-  /** Newest first; open ones before closed ones. `subarea` null: every subarea (admin). */
-  inbox(subarea: string | null): RequestRow[] {
-    const order = `ORDER BY status = 'open' DESC, created_at DESC`;
-    const rows =
-      subarea === null
-        ? this.db.prepare(`${SELECT} ${order}`).all()
-        : this.db.prepare(`${SELECT} WHERE subarea = ? ${order}`).all(subarea);
-    return rows.map(this.parse);
+  async inbox(subarea: string | null): Promise<RequestRow[]> {
+    return (subarea === null ? this.s.inboxAll.all() : this.s.inbox.all(subarea)).map(this.parse);
   }
 
-  forPoint(pointId: string): RequestRow[] {
-    return this.db.prepare(`${SELECT} WHERE point_id = ? ORDER BY created_at DESC`).all(pointId).map(this.parse);
+  async forPoint(pointId: string): Promise<RequestRow[]> {
+    return this.s.forPoint.all(pointId).map(this.parse);
   }
 
-  setStatus(id: string, status: RequestStatus, note: string | null, at: string): void {
-    this.db
-      .prepare('UPDATE contact_requests SET status = ?, note = ?, updated_at = ?, closed_at = ? WHERE id = ?')
-      .run(status, note, at, status === 'open' ? null : at, id);
+  setStatus(id: string, status: RequestStatus, note: string | null, audit: StaffAuditEntry): Promise<void> {
+    return this.commit.run(() => {
+      this.s.setStatus.run(status, note, audit.at, status === 'open' ? null : audit.at, id);
+      this.staffAudit.appendNow(audit);
+    });
   }
 
-  setMail(id: string, m: Pick<RequestRow, 'ambassadorMail' | 'helperMail' | 'mailAttempts' | 'mailNextAt'>): void {
-    this.db
-      .prepare(
-        'UPDATE contact_requests SET ambassador_mail = ?, helper_mail = ?, mail_attempts = ?, mail_next_at = ? WHERE id = ?',
-      )
-      .run(m.ambassadorMail, m.helperMail, m.mailAttempts, m.mailNextAt, id);
+  async setMail(id: string, m: MailProgress): Promise<void> {
+    await this.commit.run(() => this.s.setMail.run(m.ambassadorMail, m.helperMail, m.mailAttempts, m.mailNextAt, id));
   }
 
-  /** Requests whose notices are due for another attempt. */
-  mailDue(now: string): string[] {
-    return this.db
-      .prepare('SELECT id FROM contact_requests WHERE mail_next_at IS NOT NULL AND mail_next_at <= ?')
-      .pluck()
-      .all(now) as string[];
+  async mailDue(at: string): Promise<string[]> {
+    return this.s.mailDue.all(at) as string[];
   }
 
-  /** Erases requests closed before `cutoff`; returns how many. */
-  purgeClosedBefore(cutoff: string): number {
-    return this.db.prepare('DELETE FROM contact_requests WHERE closed_at IS NOT NULL AND closed_at < ?').run(cutoff)
-      .changes;
+  purgeClosedBefore(cutoff: string): Promise<number> {
+    return this.commit.run(() => this.s.purge.run(cutoff).changes);
   }
 }

@@ -1,10 +1,11 @@
+import type { IdempotencyRepository, IdempotencyRow, Replay } from '../store/types.ts';
 import type { Db } from './open.ts';
 
 /**
  * How long a key can be replayed. An outbox retries as soon as the device is back online, so a retry arrives within
  * hours or days; after this, rows only grow the database (and a late retry would be stored as a new point).
  */
-const IDEMPOTENCY_KEEP_DAYS = 30;
+export const IDEMPOTENCY_KEEP_DAYS = 30;
 
 /**
  * Idempotency-Key replays for the offline outbox: the same key must return the same answer, edit token
@@ -14,35 +15,37 @@ const IDEMPOTENCY_KEEP_DAYS = 30;
  * (crypto.ts sealWith): the server cannot decrypt it without the client presenting the key again, and a copy of the
  * database alone reveals no edit token. Keys must be long and random (a UUID), which the route enforces.
  */
-export interface IdempotencyRow {
-  pointId: string;
-  bodyHash: string;
-  tokenCiphertext: string;
-}
+export class SqliteIdempotencyRepository implements IdempotencyRepository {
+  readonly sql = {
+    // The primary key on key_hash decides: of two submissions with one key, exactly one inserts a row.
+    claim: `INSERT INTO idempotency (key_hash, point_id, body_hash, token_ciphertext, created_at) VALUES (?, ?, ?, ?, ?)
+      ON CONFLICT (key_hash) DO NOTHING`,
+    find: `SELECT point_id AS pointId, body_hash AS bodyHash, token_ciphertext AS tokenCiphertext
+      FROM idempotency WHERE key_hash = ?`,
+    purge: 'DELETE FROM idempotency WHERE created_at < ?',
+  };
+  private readonly claimKey;
+  private readonly find;
+  private readonly purge;
 
-export class IdempotencyStore {
-  constructor(private readonly db: Db) {}
-
-  find(keyHash: string): IdempotencyRow | undefined {
-    return this.db
-      .prepare(
-        `SELECT point_id AS pointId, body_hash AS bodyHash, token_ciphertext AS tokenCiphertext
-         FROM idempotency WHERE key_hash = ?`,
-      )
-      .get(keyHash) as IdempotencyRow | undefined;
+  constructor(db: Db) {
+    this.claimKey = db.prepare(this.sql.claim);
+    this.find = db.prepare<[string], IdempotencyRow>(this.sql.find);
+    this.purge = db.prepare(this.sql.purge);
   }
 
   /**
-   * Stores a new key, and forgets those first seen more than IDEMPOTENCY_KEEP_DAYS before `now` (an index range,
-   * migration 006).
+   * Synchronous, inside the point's insert: stores the key, or returns the row of the submission that holds it
+   * (the caller then rolls its insert back). Keys first seen more than IDEMPOTENCY_KEEP_DAYS before `at` are
+   * forgotten on the way (an index range, migration 006).
    */
-  insert(keyHash: string, row: IdempotencyRow, now: string): void {
-    const cutoff = new Date(Date.parse(now) - IDEMPOTENCY_KEEP_DAYS * 86_400_000).toISOString();
-    this.db.prepare('DELETE FROM idempotency WHERE created_at < ?').run(cutoff);
-    this.db
-      .prepare(
-        'INSERT INTO idempotency (key_hash, point_id, body_hash, token_ciphertext, created_at) VALUES (?, ?, ?, ?, ?)',
-      )
-      .run(keyHash, row.pointId, row.bodyHash, row.tokenCiphertext, now);
+  claim(r: Replay, at: string): IdempotencyRow | undefined {
+    this.purge.run(new Date(Date.parse(at) - IDEMPOTENCY_KEEP_DAYS * 86_400_000).toISOString());
+    if (this.claimKey.run(r.keyHash, r.pointId, r.bodyHash, r.tokenCiphertext, at).changes === 1) return undefined;
+    return this.find.get(r.keyHash);
+  }
+
+  async purgeBefore(cutoff: string): Promise<number> {
+    return this.purge.run(cutoff).changes;
   }
 }

@@ -1,18 +1,8 @@
-import type { Db } from './open.ts';
 import type { PublishMode, SessionPatch } from '../../shared/sessions.ts';
 import type { SubareaId } from '../../shared/subareas.ts';
-
-/** A walk session as stored. */
-export interface SessionRow {
-  code: string;
-  name: string;
-  subarea: SubareaId;
-  date: string;
-  publishMode: PublishMode;
-  closed: boolean;
-  createdBy: string;
-  createdAt: string;
-}
+import type { SessionRepository, SessionRow } from '../store/types.ts';
+import type { Db } from './open.ts';
+import type { GroupCommit } from './group-commit.ts';
 
 interface Row {
   code: string;
@@ -37,55 +27,52 @@ const fromRow = (r: Row): SessionRow => ({
   createdAt: r.created_at,
 });
 
-/** All SQL about walk sessions, including which points belong to one (docs/architecture.md: SQL stays in db/). */
-export class SessionStore {
-  constructor(private readonly db: Db) {}
+/** All SQL about walk sessions themselves (their pins: SqlitePointRepository.listBySession). */
+export class SqliteSessionRepository implements SessionRepository {
+  readonly sql = {
+    insert: `INSERT OR IGNORE INTO walk_sessions (code, name, subarea, date, publish_mode, closed, created_by,
+      created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
+    get: 'SELECT * FROM walk_sessions WHERE code = ?',
+    list: 'SELECT * FROM walk_sessions ORDER BY date DESC, created_at DESC',
+    publishMode: 'UPDATE walk_sessions SET publish_mode = ? WHERE code = ?',
+    closed: 'UPDATE walk_sessions SET closed = ? WHERE code = ?',
+  };
+  private readonly s;
 
-  /** False when the code is taken (the caller draws another). */
-  insert(s: SessionRow): boolean {
-    const res = this.db
-      .prepare(
-        `INSERT OR IGNORE INTO walk_sessions (code, name, subarea, date, publish_mode, closed, created_by, created_at)
-       VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
-      )
-      .run(s.code, s.name, s.subarea, s.date, s.publishMode, s.closed ? 1 : 0, s.createdBy, s.createdAt);
-    return res.changes === 1;
+  constructor(
+    db: Db,
+    private readonly commit: GroupCommit,
+  ) {
+    this.s = {
+      insert: db.prepare(this.sql.insert),
+      get: db.prepare<[string], Row>(this.sql.get),
+      list: db.prepare<[], Row>(this.sql.list),
+      publishMode: db.prepare(this.sql.publishMode),
+      closed: db.prepare(this.sql.closed),
+    };
   }
 
-  get(code: string): SessionRow | undefined {
-    const row = this.db.prepare('SELECT * FROM walk_sessions WHERE code = ?').get(code) as Row | undefined;
+  insert(s: SessionRow): Promise<boolean> {
+    return this.commit.run(
+      () =>
+        this.s.insert.run(s.code, s.name, s.subarea, s.date, s.publishMode, s.closed ? 1 : 0, s.createdBy, s.createdAt)
+          .changes === 1,
+    );
+  }
+
+  async get(code: string): Promise<SessionRow | undefined> {
+    const row = this.s.get.get(code);
     return row && fromRow(row);
   }
 
-  /** Newest walk first. */
-  list(): SessionRow[] {
-    const rows = this.db.prepare('SELECT * FROM walk_sessions ORDER BY date DESC, created_at DESC').all() as Row[];
-    return rows.map(fromRow);
+  async list(): Promise<SessionRow[]> {
+    return this.s.list.all().map(fromRow);
   }
 
-  update(code: string, patch: SessionPatch): void {
-    if (patch.publishMode !== undefined) {
-      this.db.prepare('UPDATE walk_sessions SET publish_mode = ? WHERE code = ?').run(patch.publishMode, code);
-    }
-    if (patch.closed !== undefined) {
-      this.db.prepare('UPDATE walk_sessions SET closed = ? WHERE code = ?').run(patch.closed ? 1 : 0, code);
-    }
-  }
-
-  /** Ids of the session's points in one status, oldest first (rowid breaks ties within a millisecond). */
-  pointIds(code: string, status: string): string[] {
-    return this.db
-      .prepare(
-        `SELECT id FROM points WHERE json_extract(data, '$.session') = ? AND status = ? ORDER BY created_at, rowid`,
-      )
-      .pluck()
-      .all(code, status) as string[];
-  }
-
-  countsByStatus(code: string): Record<string, number> {
-    const rows = this.db
-      .prepare(`SELECT status, COUNT(*) AS n FROM points WHERE json_extract(data, '$.session') = ? GROUP BY status`)
-      .all(code) as { status: string; n: number }[];
-    return Object.fromEntries(rows.map((r) => [r.status, r.n]));
+  update(code: string, patch: SessionPatch): Promise<void> {
+    return this.commit.run(() => {
+      if (patch.publishMode !== undefined) this.s.publishMode.run(patch.publishMode, code);
+      if (patch.closed !== undefined) this.s.closed.run(patch.closed ? 1 : 0, code);
+    });
   }
 }

@@ -1,35 +1,35 @@
+import type { StaffAuditEntry, StaffAuditRepository } from '../store/types.ts';
 import type { Db } from './open.ts';
-
-export const STAFF_ACTIONS = [
-  'card-edit',
-  'view-helper-contact',
-  'request-handed-over',
-  'request-failed',
-  'request-reopened',
-] as const;
-export type StaffAction = (typeof STAFF_ACTIONS)[number];
-
-export interface StaffAuditEntry {
-  at: string;
-  actor: string;
-  action: StaffAction;
-  /** What it concerned: `subarea:<id>` or `contact-request:<id>`; never its content. */
-  subject: string;
-}
+import type { GroupCommit } from './group-commit.ts';
 
 /** Append-only log of staff actions that concern no single point: who did what to which subject, when. */
-export class StaffAuditStore {
-  constructor(private readonly db: Db) {}
+export class SqliteStaffAuditRepository implements StaffAuditRepository {
+  readonly sql = {
+    append: 'INSERT INTO staff_audit (at, actor, action, subject) VALUES (?, ?, ?, ?)',
+    forSubject: 'SELECT at, actor, action, subject FROM staff_audit WHERE subject = ? ORDER BY id',
+  };
+  private readonly insert;
+  private readonly select;
 
-  append(e: StaffAuditEntry): void {
-    this.db
-      .prepare('INSERT INTO staff_audit (at, actor, action, subject) VALUES (?, ?, ?, ?)')
-      .run(e.at, e.actor, e.action, e.subject);
+  constructor(
+    db: Db,
+    private readonly commit: GroupCommit,
+  ) {
+    this.insert = db.prepare(this.sql.append);
+    this.select = db.prepare(this.sql.forSubject);
   }
 
-  forSubject(subject: string): StaffAuditEntry[] {
-    return this.db
-      .prepare('SELECT at, actor, action, subject FROM staff_audit WHERE subject = ? ORDER BY id')
-      .all(subject) as StaffAuditEntry[];
+  /** Synchronous: only for use inside another repository's write. */
+  appendNow(e: StaffAuditEntry): void {
+    this.insert.run(e.at, e.actor, e.action, e.subject);
+  }
+
+  async append(entries: readonly StaffAuditEntry[]): Promise<void> {
+    if (!entries.length) return;
+    await this.commit.run(() => entries.forEach((e) => this.appendNow(e)));
+  }
+
+  async forSubject(subject: string): Promise<StaffAuditEntry[]> {
+    return this.select.all(subject) as StaffAuditEntry[];
   }
 }

@@ -1,18 +1,28 @@
+import type { VoteRepository } from '../store/types.ts';
 import type { Db } from './open.ts';
+import type { GroupCommit } from './group-commit.ts';
 
 /** "Me too" votes, one per (point, hashed device id). */
-export class VoteStore {
-  constructor(private readonly db: Db) {}
+export class SqliteVoteRepository implements VoteRepository {
+  readonly sql = {
+    add: 'INSERT OR IGNORE INTO votes (point_id, device_hash, created_at) VALUES (?, ?, ?)',
+    count: 'SELECT COUNT(*) FROM votes WHERE point_id = ?',
+  };
+  private readonly insert;
+  private readonly count;
 
-  /** True when this device had not voted for this point before. */
-  add(pointId: string, deviceHash: string, now: string): boolean {
-    const res = this.db
-      .prepare('INSERT OR IGNORE INTO votes (point_id, device_hash, created_at) VALUES (?, ?, ?)')
-      .run(pointId, deviceHash, now);
-    return res.changes === 1;
+  constructor(
+    db: Db,
+    private readonly commit: GroupCommit,
+  ) {
+    this.insert = db.prepare(this.sql.add);
+    this.count = db.prepare(this.sql.count).pluck();
   }
 
-  count(pointId: string): number {
-    return this.db.prepare('SELECT COUNT(*) FROM votes WHERE point_id = ?').pluck().get(pointId) as number;
+  add(pointId: string, deviceHash: string, at: string): Promise<{ counted: boolean; votes: number }> {
+    return this.commit.run(() => ({
+      counted: this.insert.run(pointId, deviceHash, at).changes === 1,
+      votes: this.count.get(pointId) as number,
+    }));
   }
 }

@@ -1,4 +1,4 @@
-import type { AddressStore, PointRow, StreetRow } from '../db/addresses.ts';
+import type { AddressPointRow as PointRow, AddressRepository, StreetRow } from '../store/types.ts';
 import { parseAddressQuery, TYPO_MIN_LENGTH, withinOneEdit, type AddressQuery } from '../../shared/address-text.ts';
 import { searchPlaces } from '../../shared/place-search.ts';
 import { distanceM, subareaAt, type AreaFeature } from '../../shared/geo/index.ts';
@@ -43,7 +43,7 @@ export class Geocoder {
   readonly #areas: AreaFeature<SubareaId>[];
 
   constructor(
-    private readonly store: AddressStore,
+    private readonly store: AddressRepository,
     private readonly places: readonly Place[],
     subareas: readonly { id: SubareaId; geometry: AreaFeature['geometry'] }[],
     private readonly online: OnlineGeocoder | null = null,
@@ -97,10 +97,8 @@ export class Geocoder {
       w.length >= TYPO_MIN_LENGTH ? vocabulary.filter((v) => v !== w && withinOneEdit(w, v)) : [],
     );
     // Every word as a prefix (residents stop typing early), or one of its one-typo neighbours.
-    const match = query.words
-      .map((w, i) => `(${[`"${w}"*`, ...alternatives[i]!.map((a) => `"${a}"`)].join(' OR ')})`)
-      .join(' AND ');
-    const streets = await this.store.matchStreets(match, CANDIDATE_STREETS);
+    const terms = query.words.map((w, i) => ({ prefix: w, alternatives: alternatives[i]! }));
+    const streets = await this.store.matchStreets(terms, CANDIDATE_STREETS);
     const typosOf = (s: StreetRow) => {
       const words = s.words.split(' ');
       return query.words.filter((w) => !words.some((sw) => sw.startsWith(w))).length;

@@ -1,6 +1,6 @@
 import { open, stat } from 'node:fs/promises';
 import { basename } from 'node:path';
-import type { AddressStore, ImportStreet } from '../db/addresses.ts';
+import type { AddressRepository, ImportStreet } from '../store/types.ts';
 import { fold, numberKey, streetWords } from '../../shared/address-text.ts';
 import { inBBox, KRAKOW_BBOX } from '../../shared/geo/index.ts';
 import { readOsmGeoJson, readPrgGml, SourceError, type SourceAddress } from './sources.ts';
@@ -30,7 +30,7 @@ const NOT_STANDING = new Set(['archiwalny', 'nieistniejacy', 'prognozowany']);
  * Kraków address at all (a wrong voivodeship), leaves the installed gazetteer as it was.
  */
 export async function importAddresses(
-  store: AddressStore,
+  store: AddressRepository,
   file: string,
   onProgress: (p: ImportProgress) => void = () => {},
   now: () => Date = () => new Date(),

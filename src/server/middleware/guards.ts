@@ -1,4 +1,4 @@
-import type { MiddlewareHandler } from 'hono';
+import type { Context, MiddlewareHandler } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
 import { ApiError } from '../http-error.ts';
 
@@ -55,8 +55,12 @@ export const cutOffBody: MiddlewareHandler = async (c, next) => {
   }
   await next();
 };
-/** `Authorization: Bearer <editToken>` → the token; undefined when absent. A malformed header is 401, not 500. */
-export function bearer(header: string | undefined): string | undefined {
+/**
+ * The request's `Authorization: Bearer <editToken>` → the token; undefined when absent. A malformed header is 401,
+ * not 500. The one reader of the edit token: every author's route asks here.
+ */
+export function bearer(c: Context): string | undefined {
+  const header = c.req.header('Authorization');
   if (header === undefined) return undefined;
   const m = /^Bearer\s+([A-Za-z0-9_-]{1,200})\s*$/.exec(header);
   if (!m) throw new ApiError(401, 'Authorization must be "Bearer <editToken>"');

@@ -1,7 +1,7 @@
 import type { Context, MiddlewareHandler } from 'hono';
 import { getCookie } from 'hono/cookie';
 import { createMiddleware } from 'hono/factory';
-import type { AuthStore, SessionAccount } from '../db/auth.ts';
+import type { AuthRepository, SessionAccount } from '../store/types.ts';
 import { sha256 } from '../crypto.ts';
 import { ApiError } from '../http-error.ts';
 import { checkCookieRequest } from './same-origin.ts';
@@ -16,7 +16,11 @@ export type StaffEnv = { Variables: { account: SessionAccount; moderator: string
 export const ALL_STAFF: readonly Role[] = ['admin', 'moderator', 'ambassador'];
 
 /** The account behind the request's session cookie, or undefined. */
-export function sessionOf(c: Context, store: AuthStore, now: () => Date): SessionAccount | undefined {
+export async function sessionOf(
+  c: Context,
+  store: AuthRepository,
+  now: () => Date,
+): Promise<SessionAccount | undefined> {
   const token = getCookie(c, SESSION_COOKIE);
   return token ? store.sessionAccount(sha256(token), now().toISOString()) : undefined;
 }
@@ -27,11 +31,11 @@ export function sessionOf(c: Context, store: AuthStore, now: () => Date): Sessio
  * authenticated, every such route also refuses changes from other origins and is never cached (checkCookieRequest);
  * `publicOrigin` is PUBLIC_URL's origin, or null.
  */
-export function roleGuard(store: AuthStore, now: () => Date, publicOrigin: string | null = null) {
+export function roleGuard(store: AuthRepository, now: () => Date, publicOrigin: string | null = null) {
   return (...roles: readonly Role[]) =>
     createMiddleware<StaffEnv>(async (c, next) => {
       checkCookieRequest(c, publicOrigin);
-      const account = sessionOf(c, store, now);
+      const account = await sessionOf(c, store, now);
       if (!account) throw new ApiError(401, 'login required');
       if (!roles.includes(account.role)) throw new ApiError(403, `this needs one of the roles: ${roles.join(', ')}`);
       c.set('account', account);
@@ -56,12 +60,12 @@ export function assertSubarea(account: SessionAccount, subarea: string | null): 
  */
 export function requireSubarea(
   param: string,
-  subareaOf: (value: string) => string | null,
+  subareaOf: (value: string) => string | null | Promise<string | null>,
 ): MiddlewareHandler<StaffEnv> {
   return createMiddleware<StaffEnv>(async (c, next) => {
     const value = c.req.param(param);
     if (value === undefined) throw new Error(`requireSubarea: the route has no :${param} parameter`);
-    assertSubarea(c.var.account, subareaOf(value));
+    assertSubarea(c.var.account, await subareaOf(value));
     await next();
   });
 }

@@ -20,7 +20,7 @@ export function ambassadorRoutes(requireRole: RequireRole, requests: ContactRequ
   const brokers = requireRole('admin', 'ambassador');
   const json = [requireJson, capBody(16 * 1024)] as const;
   return new Hono<StaffEnv>()
-    .get('/requests', brokers, (c) => c.json(requests.inbox(c.var.account)))
+    .get('/requests', brokers, async (c) => c.json(await requests.inbox(c.var.account)))
     .patch(
       '/requests/:id',
       brokers,
@@ -28,7 +28,7 @@ export function ambassadorRoutes(requireRole: RequireRole, requests: ContactRequ
       validate('param', RequestParam),
       requireSubarea('id', (id) => requests.subareaOf(id)),
       validate('json', RequestAction),
-      (c) => c.json(requests.act(c.var.account, c.req.valid('param').id, c.req.valid('json'))),
+      async (c) => c.json(await requests.act(c.var.account, c.req.valid('param').id, c.req.valid('json'))),
     )
     .put(
       '/cards/:subarea',
@@ -37,9 +37,9 @@ export function ambassadorRoutes(requireRole: RequireRole, requests: ContactRequ
       validate('param', SubareaParam),
       requireSubarea('subarea', (s) => s),
       validate('json', AmbassadorCardEdit),
-      (c) => {
+      async (c) => {
         const { subarea } = c.req.valid('param');
-        return c.json(ambassadors.edit(subarea, c.req.valid('json'), c.var.moderator));
+        return c.json(await ambassadors.edit(subarea, c.req.valid('json'), c.var.moderator));
       },
     );
 }

@@ -1,6 +1,6 @@
 import { Hono, type MiddlewareHandler } from 'hono';
 import { deleteCookie, getCookie, setCookie } from 'hono/cookie';
-import type { AuthStore } from '../db/auth.ts';
+import type { AuthRepository } from '../store/types.ts';
 import { hashPassword, randomToken, sha256, verifyPassword } from '../crypto.ts';
 import { ApiError } from '../http-error.ts';
 import { validate } from '../middleware/validate.ts';
@@ -22,7 +22,7 @@ const DUMMY_HASH = hashPassword('not a real password — timing equaliser');
 
 /** /api/auth: staff sessions in an HttpOnly, SameSite=Strict cookie. */
 export function authRoutes(
-  store: AuthStore,
+  store: AuthRepository,
   requireRole: RequireRole,
   opts: SessionOptions,
   loginLimit: MiddlewareHandler,
@@ -30,13 +30,13 @@ export function authRoutes(
   return new Hono<StaffEnv>()
     .post('/login', loginLimit, requireJson, capBody(4096), validate('json', LoginBody), async (c) => {
       const { login, password } = c.req.valid('json');
-      const account = store.findAccount(login);
+      const account = await store.findAccount(login);
       const ok = await verifyPassword(password, account?.passwordHash ?? (await DUMMY_HASH));
       if (!account || !ok) throw new ApiError(401, 'wrong login or password');
       const token = randomToken();
       const now = opts.now();
       const expires = new Date(now.getTime() + opts.ttlMs);
-      store.createSession(sha256(token), account.id, now.toISOString(), expires.toISOString());
+      await store.createSession(sha256(token), account.id, now.toISOString(), expires.toISOString());
       setCookie(c, SESSION_COOKIE, token, {
         httpOnly: true,
         sameSite: 'Strict',
@@ -46,9 +46,9 @@ export function authRoutes(
       });
       return c.json({ login: account.login, role: account.role, subarea: account.subarea } satisfies Me);
     })
-    .post('/logout', (c) => {
+    .post('/logout', async (c) => {
       const token = getCookie(c, SESSION_COOKIE);
-      if (token) store.deleteSession(sha256(token));
+      if (token) await store.deleteSession(sha256(token));
       deleteCookie(c, SESSION_COOKIE, { path: '/api', secure: opts.secureCookies });
       return c.json({ ok: true as const });
     })

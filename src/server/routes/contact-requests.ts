@@ -22,9 +22,9 @@ export function contactRequestRoutes(requests: ContactRequests, limit: Middlewar
       capBody(8192),
       validate('param', IdParam),
       validate('json', ContactRequestCreate),
-      (c) => c.json(requests.create(c.req.valid('param').id, c.req.valid('json')), 201),
+      async (c) => c.json(await requests.create(c.req.valid('param').id, c.req.valid('json')), 201),
     )
-    .get('/:id/contact-requests', noStore, validate('param', IdParam), (c) =>
-      c.json(requests.forHelper(c.req.valid('param').id, bearer(c.req.header('Authorization')))),
+    .get('/:id/contact-requests', noStore, validate('param', IdParam), async (c) =>
+      c.json(await requests.forHelper(c.req.valid('param').id, bearer(c))),
     );
 }

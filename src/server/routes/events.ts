@@ -7,7 +7,7 @@ import type { BusMessage, EventBus } from '../events.ts';
  * A comment line every keepAliveMs keeps proxies from closing an idle stream; `retry` tells browsers to reconnect
  * after 3 s.
  */
-export function eventRoutes(bus: EventBus, keepAliveMs: number, version: () => number) {
+export function eventRoutes(bus: EventBus, keepAliveMs: number, version: () => Promise<number>) {
   return new Hono().get('/', (c) =>
     streamSSE(c, async (stream) => {
       // Writes are chained so an event and a keep-alive never interleave; each write is awaited (docs/toolchain.md:
@@ -22,11 +22,15 @@ export function eventRoutes(bus: EventBus, keepAliveMs: number, version: () => n
         );
       };
       unsubscribe = bus.subscribe((m: BusMessage) => {
-        // Read now, in the publisher's call right after its write: the version this change produced. A client whose
-        // last known version is exactly one less knows it has missed nothing (state/live-points.svelte.ts). Activities
-        // are not points: their events carry no point version.
-        const data = JSON.stringify(m.name === 'activity' ? m.data : { ...m.data, version: version() });
-        enqueue(() => stream.writeSSE({ event: m.name, data }));
+        // Asked now, in the publisher's call right after its write: the version this change produced (or, when the
+        // write shared its commit with others, the batch's last). A client whose last known version is exactly one
+        // less knows it has missed nothing (state/live-points.svelte.ts); otherwise it asks for the changes.
+        // Activities are not points: their events carry no point version.
+        const asked = m.name === 'activity' ? undefined : version();
+        enqueue(async () => {
+          const data = JSON.stringify(asked ? { ...m.data, version: await asked } : m.data);
+          await stream.writeSSE({ event: m.name, data });
+        });
       });
       try {
         await chain;

@@ -46,7 +46,7 @@ export function exportRoutes(
   async function selected(q: ExportQuery): Promise<PointFeature[]> {
     const features = await reads.features({ layer: q.layer, subarea: q.subarea });
     if (!q.session) return features;
-    const inSession = new Set(sessions.published(q.session).features.map((f) => f.id));
+    const inSession = new Set((await sessions.published(q.session)).features.map((f) => f.id));
     return features.filter((f) => inSession.has(f.id));
   }
 
@@ -71,7 +71,7 @@ export function exportRoutes(
    * next change on). The session is looked up on every request, so an unknown code is a 404 counted by the limit.
    */
   async function exported(q: ExportQuery, ext: 'geojson' | 'csv'): Promise<CachedAnswer> {
-    if (q.session) sessions.require(q.session);
+    if (q.session) await sessions.require(q.session);
     const key = ['export', ext, q.layer, q.subarea ?? null, q.session ?? null];
     return reads.cached(key, q.layer === 'help', async () => {
       const disposition = { 'Content-Disposition': `attachment; filename="${fileName(q, ext)}"` };

@@ -1,16 +1,16 @@
 import { Hono } from 'hono';
-import { isHealthy, writeProblem, type Db } from '../db/open.ts';
 
 /**
- * Liveness for a monitor: 200 only when the database answers *and* can be written (a full disk or a read-only
+ * Liveness for a monitor: 200 only when the store answers *and* can be written (a full disk or a read-only
  * directory otherwise looks healthy while every contribution fails). Never cached: each call probes again.
+ * `writeProblem` is Store.writeProblem: why a write would fail now, or undefined.
  */
-export function healthRoutes(db: Db) {
-  return new Hono().get('/', (c) => {
+export function healthRoutes(writeProblem: () => Promise<string | undefined>) {
+  return new Hono().get('/', async (c) => {
     c.header('Cache-Control', 'no-store');
     let problem: string | undefined;
     try {
-      problem = isHealthy(db) ? writeProblem(db) : 'the database did not answer';
+      problem = await writeProblem();
     } catch (e) {
       problem = `the database did not answer: ${(e as Error).message}`;
     }

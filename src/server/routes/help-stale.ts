@@ -9,9 +9,8 @@ import { ALL_STAFF, mayActIn, type RequireRole, type StaffEnv } from '../middlew
  * ambassador sees those of their own subarea.
  */
 export function helpStaleRoutes(requireRole: RequireRole, contributions: Contributions, now: () => Date) {
-  return new Hono<StaffEnv>().use('*', requireRole(...ALL_STAFF)).get('/stale', (c) => {
-    const published = contributions.points
-      .listPublished('help')
+  return new Hono<StaffEnv>().use('*', requireRole(...ALL_STAFF)).get('/stale', async (c) => {
+    const published = (await contributions.points.listPublished('help'))
       .map((p) => p.record)
       .filter((r) => mayActIn(c.var.account, r.subarea));
     return c.json({

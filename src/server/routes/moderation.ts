@@ -22,32 +22,36 @@ export function moderationRoutes(
   const json = [requireJson, capBody(bodyLimitBytes)] as const;
   const point = [
     validate('param', IdParam),
-    requireSubarea('id', (id) => contributions.get(id).record.subarea),
+    requireSubarea('id', async (id) => (await contributions.get(id)).record.subarea),
   ] as const;
   return (
     new Hono<StaffEnv>()
       .use('*', requireRole(...ALL_STAFF))
-      .get('/queue', (c) => c.json({ points: contributions.queue().filter((p) => mayActIn(c.var.account, p.subarea)) }))
-      .get('/points/:id', ...point, (c) => c.json(contributions.get(c.req.valid('param').id).record))
-      .post('/points/:id/approve', ...point, (c) =>
-        c.json(contributions.approve(c.req.valid('param').id, c.var.moderator)),
+      .get('/queue', async (c) =>
+        c.json({ points: (await contributions.queue()).filter((p) => mayActIn(c.var.account, p.subarea)) }),
       )
-      .post('/points/:id/reject', ...json, ...point, validate('json', RejectBody), (c) =>
-        c.json(contributions.reject(c.req.valid('param').id, c.var.moderator, c.req.valid('json').reason)),
+      .get('/points/:id', ...point, async (c) => c.json((await contributions.get(c.req.valid('param').id)).record))
+      .post('/points/:id/approve', ...point, async (c) =>
+        c.json(await contributions.approve(c.req.valid('param').id, c.var.moderator)),
+      )
+      .post('/points/:id/reject', ...json, ...point, validate('json', RejectBody), async (c) =>
+        c.json(await contributions.reject(c.req.valid('param').id, c.var.moderator, c.req.valid('json').reason)),
       )
       // Erases the point at once (a person asking to be removed, content that must go); reject keeps it 30 days.
-      .post('/points/:id/remove', ...json, ...point, validate('json', RemoveBody), (c) =>
-        c.json(contributions.moderatorRemove(c.req.valid('param').id, c.var.moderator, c.req.valid('json').reason)),
+      .post('/points/:id/remove', ...json, ...point, validate('json', RemoveBody), async (c) =>
+        c.json(
+          await contributions.moderatorRemove(c.req.valid('param').id, c.var.moderator, c.req.valid('json').reason),
+        ),
       )
       // ModeratorPatch, not PointPatch: who offers help, consent and position are the author's (shared/points.ts).
-      .patch('/points/:id', ...json, ...point, validate('json', schemas.ModeratorPatch), (c) => {
-        const p = contributions.get(c.req.valid('param').id);
-        return c.json(contributions.moderatorEdit(p, c.req.valid('json'), c.var.moderator));
+      .patch('/points/:id', ...json, ...point, validate('json', schemas.ModeratorPatch), async (c) => {
+        const p = await contributions.get(c.req.valid('param').id);
+        return c.json(await contributions.moderatorEdit(p, c.req.valid('json'), c.var.moderator));
       })
-      .post('/points/:id/move', ...json, ...point, validate('json', MoveBody), (c) => {
-        const p = contributions.get(c.req.valid('param').id);
-        return c.json(contributions.moderatorMove(p, c.req.valid('json'), c.var.moderator));
+      .post('/points/:id/move', ...json, ...point, validate('json', MoveBody), async (c) => {
+        const p = await contributions.get(c.req.valid('param').id);
+        return c.json(await contributions.moderatorMove(p, c.req.valid('json'), c.var.moderator));
       })
-      .get('/points/:id/history', ...point, (c) => c.json(contributions.history(c.req.valid('param').id)))
+      .get('/points/:id/history', ...point, async (c) => c.json(await contributions.history(c.req.valid('param').id)))
   );
 }

@@ -1,10 +1,8 @@
 import { Hono, type MiddlewareHandler } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
 import { z } from 'zod';
-import type { Db } from '../db/open.ts';
 import type { Contributions } from '../contributions.ts';
-import type { AuthStore } from '../db/auth.ts';
-import { PhotoStore } from '../db/photos.ts';
+import type { AuthRepository, PhotoRepository } from '../store/types.ts';
 import { sha256 } from '../crypto.ts';
 import { ApiError } from '../http-error.ts';
 import { validate } from '../middleware/validate.ts';
@@ -17,8 +15,8 @@ import { PHOTO, type PhotoStored } from '../../shared/photos.ts';
 const IdParam = z.strictObject({ id: PointId });
 
 export interface PhotoRouteDeps {
-  db: Db;
-  auth: AuthStore;
+  photos: PhotoRepository;
+  auth: AuthRepository;
   contributions: Contributions;
   writeLimit: MiddlewareHandler;
   now: () => Date;
@@ -29,8 +27,7 @@ export interface PhotoRouteDeps {
  * PHOTO.maxBytes); it is re-encoded without metadata before anything is stored. GET: the public sees a photo only
  * once its point is published; the author (edit token) and moderators (session) see it before. DELETE removes it.
  */
-export function photoRoutes({ db, auth, contributions, writeLimit, now }: PhotoRouteDeps) {
-  const photos = new PhotoStore(db);
+export function photoRoutes({ photos, auth, contributions, writeLimit, now }: PhotoRouteDeps) {
   const cap = bodyLimit({
     maxSize: PHOTO.maxBytes,
     onError: () => {
@@ -49,51 +46,43 @@ export function photoRoutes({ db, auth, contributions, writeLimit, now }: PhotoR
 
   return new Hono()
     .put('/:id/photo', writeLimit, requireImage, cap, validate('param', IdParam), async (c) => {
-      const p = contributions.own(c.req.valid('param').id, bearer(c.req.header('Authorization')));
+      const p = await contributions.own(c.req.valid('param').id, bearer(c));
       if (p.record.layer !== 'walk') throw new ApiError(400, 'photos are for walk pins only');
       const clean = await cleanPhoto(new Uint8Array(await c.req.arrayBuffer()));
       const at = now().toISOString();
-      const photo = {
+      const meta = {
         width: clean.width,
         height: clean.height,
         version: sha256(`${p.record.id}:${at}:${clean.bytes.length}`).slice(0, 16),
       };
-      db.transaction(() => {
-        photos.put(p.record.id, {
-          mime: clean.mime,
-          width: clean.width,
-          height: clean.height,
-          bytes: clean.bytes,
-          createdAt: at,
-        });
-        contributions.setPhoto(contributions.get(p.record.id), photo);
-      })();
-      return c.json({ id: p.record.id, photo } satisfies PhotoStored, 200);
+      // Read again: the point may have changed while the photo was being re-encoded.
+      await contributions.setPhoto(await contributions.get(p.record.id), {
+        meta,
+        stored: { mime: clean.mime, width: clean.width, height: clean.height, bytes: clean.bytes, createdAt: at },
+      });
+      return c.json({ id: p.record.id, photo: meta } satisfies PhotoStored, 200);
     })
-    .delete('/:id/photo', writeLimit, validate('param', IdParam), (c) => {
-      const p = contributions.own(c.req.valid('param').id, bearer(c.req.header('Authorization')));
-      db.transaction(() => {
-        photos.delete(p.record.id);
-        contributions.setPhoto(contributions.get(p.record.id), null);
-      })();
+    .delete('/:id/photo', writeLimit, validate('param', IdParam), async (c) => {
+      const p = await contributions.own(c.req.valid('param').id, bearer(c));
+      await contributions.setPhoto(p, null);
       return c.json({ id: p.record.id, photo: null });
     })
-    .get('/:id/photo', validate('param', IdParam), (c) => {
+    .get('/:id/photo', validate('param', IdParam), async (c) => {
       const id = c.req.valid('param').id;
-      const token = bearer(c.req.header('Authorization'));
-      const p = contributions.points.get(id);
+      const token = bearer(c);
+      const p = await contributions.points.get(id);
       const published = p?.record.status === 'published';
       // Author and staff of its subarea may look before approval; everyone else gets the 404 of a missing photo.
       let allowed = published;
       if (p && !published) {
         if (token !== undefined)
-          allowed = !!contributions.own(id, token); // throws 403 for a wrong token
+          allowed = !!(await contributions.own(id, token)); // throws 403 for a wrong token
         else {
-          const account = sessionOf(c, auth, now);
+          const account = await sessionOf(c, auth, now);
           allowed = !!account && mayActIn(account, p.record.subarea);
         }
       }
-      const photo = allowed ? photos.get(id) : undefined;
+      const photo = allowed ? await photos.get(id) : undefined;
       if (!photo) throw new ApiError(404, `no published photo for point ${id}`);
       c.header('Content-Type', photo.mime);
       c.header('X-Content-Type-Options', 'nosniff');

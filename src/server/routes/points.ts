@@ -62,35 +62,35 @@ export function pointRoutes({
         c.header('Cache-Control', 'no-store');
         return c.json(await reads.changesSince(since, layer));
       })
-      .post('/', ...body, validate('json', schemas.PointCreate), (c) => {
+      .post('/', ...body, validate('json', schemas.PointCreate), async (c) => {
         const key = headerValue(IdempotencyKey, 'Idempotency-Key', c.req.header('Idempotency-Key'));
-        const { answer, replayed } = sessions.createPoint(c.req.valid('json'), key);
+        const { answer, replayed } = await sessions.createPoint(c.req.valid('json'), key);
         if (replayed) c.header('Idempotent-Replayed', 'true');
         return c.json(answer, 201);
       })
-      .get('/:id', validate('param', IdParam), (c) => {
+      .get('/:id', validate('param', IdParam), async (c) => {
         const id = c.req.valid('param').id;
-        const token = bearer(c.req.header('Authorization'));
+        const token = bearer(c);
         // With a token: the author's full point in any status. Without: the public projection, if published.
-        if (token === undefined) return c.json(contributions.publicOne(id));
+        if (token === undefined) return c.json(await contributions.publicOne(id));
         c.header('Cache-Control', 'no-store');
-        return c.json(contributions.own(id, token).record);
+        return c.json((await contributions.own(id, token)).record);
       })
-      .patch('/:id', ...body, validate('param', IdParam), validate('json', schemas.PointPatch), (c) => {
-        const p = contributions.own(c.req.valid('param').id, bearer(c.req.header('Authorization')));
-        return c.json(contributions.edit(p, c.req.valid('json')));
+      .patch('/:id', ...body, validate('param', IdParam), validate('json', schemas.PointPatch), async (c) => {
+        const p = await contributions.own(c.req.valid('param').id, bearer(c));
+        return c.json(await contributions.edit(p, c.req.valid('json')));
       })
-      .delete('/:id', noStore, writeLimit, validate('param', IdParam), (c) => {
-        const p = contributions.own(c.req.valid('param').id, bearer(c.req.header('Authorization')));
-        const after = contributions.remove(p);
+      .delete('/:id', noStore, writeLimit, validate('param', IdParam), async (c) => {
+        const p = await contributions.own(c.req.valid('param').id, bearer(c));
+        const after = await contributions.remove(p);
         return c.json({ id: after.id, status: after.status });
       })
-      .post('/:id/votes', voteLimit, votePerPointLimit, validate('param', IdParam), (c) => {
+      .post('/:id/votes', voteLimit, votePerPointLimit, validate('param', IdParam), async (c) => {
         const device = headerValue(DeviceId, 'X-Device-Id', c.req.header('X-Device-Id'));
         if (!device)
           throw new ApiError(400, 'X-Device-Id header required', [{ path: 'X-Device-Id', message: 'required' }]);
         // 200 both times: a repeated vote is not an error, `counted` says whether it added one.
-        return c.json(contributions.vote(c.req.valid('param').id, device));
+        return c.json(await contributions.vote(c.req.valid('param').id, device));
       })
   );
 }

@@ -31,25 +31,32 @@ export function sessionRoutes(
 ) {
   const staff = requireRole(...ALL_STAFF);
   const json = [requireJson, capBody(4096)] as const;
-  const own = [validate('param', CodeParam), requireSubarea('code', (code) => sessions.require(code).subarea)] as const;
+  const own = [
+    validate('param', CodeParam),
+    requireSubarea('code', async (code) => (await sessions.require(code)).subarea),
+  ] as const;
   const themeIds = site.categories.walkThemes.map((t) => t.id);
   return new Hono<StaffEnv>()
-    .post('/', staff, ...json, validate('json', SessionCreate), (c) => {
+    .post('/', staff, ...json, validate('json', SessionCreate), async (c) => {
       const body = c.req.valid('json');
       assertSubarea(c.var.account, body.subarea);
-      return c.json(sessions.create(body, c.var.moderator), 201);
+      return c.json(await sessions.create(body, c.var.moderator), 201);
     })
-    .get('/', staff, (c) => c.json({ sessions: sessions.list().filter((s) => mayActIn(c.var.account, s.subarea)) }))
-    .get('/:code', lookupLimit, validate('param', CodeParam), (c) =>
-      c.json(sessions.public(sessions.require(c.req.valid('param').code))),
+    .get('/', staff, async (c) =>
+      c.json({ sessions: (await sessions.list()).filter((s) => mayActIn(c.var.account, s.subarea)) }),
     )
-    .patch('/:code', staff, ...json, ...own, validate('json', SessionPatch), (c) =>
-      c.json(sessions.patch(c.req.valid('param').code, c.req.valid('json'))),
+    .get('/:code', lookupLimit, validate('param', CodeParam), async (c) =>
+      c.json(sessions.public(await sessions.require(c.req.valid('param').code))),
     )
-    .get('/:code/pending', staff, ...own, (c) => c.json({ points: sessions.pending(c.req.valid('param').code) }))
-    .get('/:code/summary', lookupLimit, validate('param', CodeParam), (c) => {
-      const row = sessions.require(c.req.valid('param').code);
-      const points = sessions.published(row.code);
+    .patch('/:code', staff, ...json, ...own, validate('json', SessionPatch), async (c) =>
+      c.json(await sessions.patch(c.req.valid('param').code, c.req.valid('json'))),
+    )
+    .get('/:code/pending', staff, ...own, async (c) =>
+      c.json({ points: await sessions.pending(c.req.valid('param').code) }),
+    )
+    .get('/:code/summary', lookupLimit, validate('param', CodeParam), async (c) => {
+      const row = await sessions.require(c.req.valid('param').code);
+      const points = await sessions.published(row.code);
       return c.json({ session: sessions.public(row), walk: walkStats(points.features, themeIds), points });
     });
 }

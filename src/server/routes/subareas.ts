@@ -3,8 +3,8 @@ import type { Ambassador, SubareaCollection, SubareaCounts, SubareaId } from '..
 import type { SiteData } from '../site-data.ts';
 import type { Ambassadors } from '../ambassadors.ts';
 
-/** Live pin counts per subarea; the contributions store provides it, until then everything is zero. */
-export type CountsBySubarea = () => Partial<Record<SubareaId, SubareaCounts>>;
+/** Live pin counts per subarea (PointRepository.countsBySubarea); a subarea without pins counts zero. */
+export type CountsBySubarea = () => Promise<Partial<Record<SubareaId, SubareaCounts>>>;
 
 const ZERO: SubareaCounts = { help: 0, keep: 0, change: 0 };
 
@@ -30,5 +30,5 @@ export function subareaCollection(
 
 /** The subareas with live counts; each ambassador as the file gives it, with the ambassador's own edit over it. */
 export function subareaRoutes(site: SiteData, ambassadors: Ambassadors, counts: CountsBySubarea) {
-  return new Hono().get('/', (c) => c.json(subareaCollection(site, (id) => ambassadors.of(id), counts())));
+  return new Hono().get('/', async (c) => c.json(subareaCollection(site, (id) => ambassadors.of(id), await counts())));
 }

@@ -1,19 +1,31 @@
-import { describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
 import { openDb } from '../../../src/server/db/open.ts';
+import { POINT_SQL } from '../../../src/server/db/points.ts';
+
+// The very statements the SQLite point repository prepares (db/points.ts POINT_SQL), not copies of them.
+const db = openDb(':memory:');
+afterAll(() => db.close());
+const plan = (sql: string, ...args: unknown[]) =>
+  (db.prepare(`EXPLAIN QUERY PLAN ${sql}`).all(...args) as { detail: string }[]).map((r) => r.detail).join('\n');
 
 describe('the published-points box query', () => {
   it('walks an index range on the published position instead of every row of the layer', () => {
-    const db = openDb(':memory:');
-    // The WHERE clause of PointStore.listPublished with a bbox (src/server/db/points.ts).
-    const plan = db
-      .prepare(
-        `EXPLAIN QUERY PLAN SELECT p.id FROM points p WHERE p.layer = ? AND p.status = 'published'
-         AND p.public_lng BETWEEN ? AND ? AND p.public_lat BETWEEN ? AND ? ORDER BY p.created_at, p.id`,
-      )
-      .all('walk', 19.93, 19.95, 50.04, 50.06) as { detail: string }[];
-    expect(plan.map((r) => r.detail).join('\n')).toMatch(
-      /USING INDEX points_public_position \(layer=\? AND status=\? AND public_lat>\? AND public_lat<\?\)/,
+    expect(plan(POINT_SQL.publishedInBox, 'walk', 19.93, 19.95, 50.04, 50.06)).toMatch(
+      /SEARCH p USING INDEX points_public_position \(layer=\? AND status=\? AND public_lat>\? AND public_lat<\?\)/,
     );
-    db.close();
+  });
+});
+
+describe("a walk session's pins", () => {
+  it('are found through the session index, for the console and the summary, without reading every point', () => {
+    const detail = plan(POINT_SQL.bySession, 'ABC234', 'pending');
+    expect(detail).toMatch(/SEARCH p USING INDEX points_by_session \(<expr>=\? AND status=\?\)/);
+    expect(detail).not.toMatch(/SCAN p\b/);
+  });
+
+  it('are counted per status through the same index', () => {
+    const detail = plan(POINT_SQL.countsBySession, 'ABC234');
+    expect(detail).toMatch(/USING (COVERING )?INDEX points_by_session \(<expr>=\?\)/);
+    expect(detail).not.toMatch(/SCAN p\b/);
   });
 });
