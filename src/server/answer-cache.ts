@@ -11,6 +11,8 @@ export class CachedAnswer {
   readonly body: Buffer;
   private readonly digest: string;
   private readonly encoded = new Map<Encoding, Promise<Buffer>>();
+  /** The compressed copies already made, for a caller that must not wait (fast-reads.ts). */
+  private readonly made = new Map<Encoding, Buffer>();
 
   constructor(
     /** Bytes made by slices.ts (hashed as they were made), or a buffer to hash now. */
@@ -32,12 +34,21 @@ export class CachedAnswer {
     return this.body.length >= COMPRESS_MIN_BYTES ? pickEncoding(acceptEncoding) : null;
   }
 
+  /** The bytes in an encoding if they are made already; undefined when a compression has yet to run. */
+  ready(encoding: Encoding | null): Buffer | undefined {
+    return encoding ? this.made.get(encoding) : this.body;
+  }
+
   bytes(encoding: Encoding | null): Promise<Buffer> {
     if (!encoding) return Promise.resolve(this.body);
     let p = this.encoded.get(encoding);
     if (!p) {
       p = compressBytes(this.body, encoding);
       this.encoded.set(encoding, p);
+      p.then(
+        (bytes) => this.made.set(encoding, bytes),
+        () => {},
+      );
       // A failed compression is not kept: the next request tries again.
       p.catch(() => this.encoded.get(encoding) === p && this.encoded.delete(encoding));
     }
@@ -54,7 +65,7 @@ export class CachedAnswer {
  */
 export class AnswerCache {
   private version = -1;
-  private readonly entries = new Map<string, { answer: Promise<CachedAnswer>; bytes: number }>();
+  private readonly entries = new Map<string, { answer: Promise<CachedAnswer>; bytes: number; built?: CachedAnswer }>();
   private bytes = 0;
 
   constructor(
@@ -70,11 +81,12 @@ export class AnswerCache {
     }
     const hit = this.entries.get(key);
     if (hit) return hit.answer;
-    const entry = { answer: build(), bytes: 0 };
+    const entry: { answer: Promise<CachedAnswer>; bytes: number; built?: CachedAnswer } = { answer: build(), bytes: 0 };
     this.entries.set(key, entry);
     entry.answer.then(
       (a) => {
         if (this.entries.get(key) !== entry) return;
+        entry.built = a;
         // The compressed copies come on top; brotli's are a tenth of the body or less.
         entry.bytes = Math.ceil(a.body.length * 1.2);
         this.bytes += entry.bytes;
@@ -87,6 +99,11 @@ export class AnswerCache {
     return entry.answer;
   }
 
+  /** The answer if it is built already for this version; never starts a build. */
+  peek(version: number, key: string): CachedAnswer | undefined {
+    return version === this.version ? this.entries.get(key)?.built : undefined;
+  }
+
   private evict(): void {
     for (const [key, entry] of this.entries) {
       if (this.entries.size <= this.maxEntries && this.bytes <= this.maxBytes) return;
@@ -96,6 +113,11 @@ export class AnswerCache {
       this.bytes -= entry.bytes;
     }
   }
+}
+
+/** Whether an If-None-Match header names this representation (or any: `*`). */
+export function notModified(ifNoneMatch: string | null | undefined, etag: string): boolean {
+  return !!ifNoneMatch && (ifNoneMatch.trim() === '*' || ifNoneMatch.split(',').some((t) => t.trim() === etag));
 }
 
 /**
@@ -118,10 +140,7 @@ export async function sendCached(
     Vary: 'Accept-Encoding',
     ...answer.extraHeaders,
   };
-  const wanted = c.req.header('If-None-Match');
-  if (wanted && (wanted.trim() === '*' || wanted.split(',').some((t) => t.trim() === etag))) {
-    return c.body(null, 304, headers);
-  }
+  if (notModified(c.req.header('If-None-Match'), etag)) return c.body(null, 304, headers);
   const body = await answer.bytes(encoding);
   if (encoding) headers['Content-Encoding'] = encoding;
   headers['Content-Length'] = String(body.length);

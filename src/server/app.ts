@@ -290,6 +290,8 @@ export function createApp(source: Store | Db, options: AppOptions = {}) {
     console.error(`${c.req.method} ${c.req.path} failed:`, err);
     return c.json({ error: 'internal error — the server logged the details' }, 500);
   });
+  // Last: a repeated map read is answered before any of the above, with the headers they gave it (fast-reads.ts).
+  app.fetch = reads.fast.wrap(app.fetch);
   return Object.assign(app, { retention: retentionJob, store, ready });
 }
 

@@ -1,11 +1,14 @@
 import { publicOf, type Contributions } from './contributions.ts';
 import type { ChangeLogRepository } from './store/types.ts';
 import { AnswerCache, CachedAnswer } from './answer-cache.ts';
+import { FastReads } from './fast-reads.ts';
 import { jsonInSlices, mapInSlices, nextTurn } from './slices.ts';
 import type { Layer, PointChanges, PointFeature, PointsQuery } from '../shared/points.ts';
 
 /** A client further behind than this many changed points is cheaper to send the whole lists again. */
 const MAX_CHANGES = 500;
+
+const pointsKey = (q: PointsQuery) => ['points', q.layer, q.subarea ?? null, q.bbox ?? null];
 
 /**
  * The public read path of the map: point lists cached per data version (the change log's number), the changes after
@@ -15,6 +18,8 @@ const MAX_CHANGES = 500;
  */
 export class PublicReads {
   private readonly cache = new AnswerCache();
+  /** Repeated GET /api/points answered before the framework (fast-reads.ts); the app's fetch goes through it. */
+  readonly fast = new FastReads(this);
 
   constructor(
     private readonly changes: ChangeLogRepository,
@@ -34,7 +39,7 @@ export class PublicReads {
   }
 
   points(q: PointsQuery): Promise<CachedAnswer> {
-    return this.cached(['points', q.layer, q.subarea ?? null, q.bbox ?? null], q.layer === 'help', async (version) => {
+    return this.cached(pointsKey(q), q.layer === 'help', async (version) => {
       const features = await this.features(q);
       return new CachedAnswer(await jsonInSlices({ type: 'FeatureCollection', version }, 'features', features));
     });
@@ -51,8 +56,18 @@ export class PublicReads {
     build: (version: number) => Promise<CachedAnswer>,
   ): Promise<CachedAnswer> {
     const version = await this.changes.current();
+    return this.cache.get(version, this.key(key, withHelp), () => build(version));
+  }
+
+  /** The point list for a query if it is built for the current version already; never builds one. */
+  async peekPoints(q: PointsQuery): Promise<CachedAnswer | undefined> {
+    const version = await this.changes.current();
+    return this.cache.peek(version, this.key(pointsKey(q), q.layer === 'help'));
+  }
+
+  private key(key: readonly unknown[], withHelp: boolean): string {
     const minute = withHelp ? Math.floor(this.now().getTime() / 60_000) : 0;
-    return this.cache.get(version, JSON.stringify([...key, minute]), () => build(version));
+    return JSON.stringify([...key, minute]);
   }
 
   async changesSince(since: number, layer?: Layer): Promise<PointChanges> {

@@ -55,7 +55,11 @@ export function pointRoutes({
   const body = [noStore, writeLimit, requireJson, capBody(bodyLimitBytes)] as const;
   return (
     new Hono()
-      .get('/', validate('query', PointsQuery), async (c) => sendCached(c, await reads.points(c.req.valid('query'))))
+      .get('/', validate('query', PointsQuery), async (c) => {
+        const q = c.req.valid('query');
+        reads.fast.remember(c.req.url, q);
+        return sendCached(c, await reads.points(q));
+      })
       // Before /:id, which would take "changes" for an id. A reconnecting map asks for this instead of both lists.
       .get('/changes', validate('query', PointChangesQuery), async (c) => {
         const { since, layer } = c.req.valid('query');
