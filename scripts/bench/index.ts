@@ -94,8 +94,9 @@ try {
         const server = await startAppServer(join(tmp, 'app-lighthouse'), DIST);
         try {
           lh = await measureLighthouse({
-            app: `http://${HOST}:${PORTS.app}/`,
-            bare: `http://${HOST}:${PORTS.static}/subareas.html`,
+            app: { url: `http://${HOST}:${PORTS.app}/`, lang: 'pl-PL' },
+            'app, browser in English': { url: `http://${HOST}:${PORTS.app}/`, lang: 'en-US' },
+            bare: { url: `http://${HOST}:${PORTS.static}/subareas.html`, lang: 'pl-PL' },
           });
         } finally {
           await server.stop();
@@ -204,7 +205,7 @@ if (lh?.app && lh.bare) {
   const fig = (f: LighthouseFigures) =>
     `${f.score} (FCP ${(f.fcpMs / 1000).toFixed(1)} s, LCP ${(f.lcpMs / 1000).toFixed(1)} s, TBT ${int(f.tbtMs)} ms, ${kb(f.bytes)})`;
   rows.push([
-    '7. Lighthouse mobile performance (target ≥ 95 for /)',
+    '7. Lighthouse mobile performance, browser in Polish (target ≥ 95 for /)',
     fig(lh.app),
     `bare MapLibre page: ${fig(lh.bare)}`,
     ratio(lh.app.score, lh.bare.score),
@@ -257,6 +258,12 @@ if (health) {
   );
 }
 if (lh) {
+  const en = lh['app, browser in English'];
+  if (en)
+    console.log(
+      `  7. app, browser in English (the Polish page switched after the scripts): ${en.score} (FCP ${(en.fcpMs / 1000).toFixed(1)} s, ` +
+        `LCP ${(en.lcpMs / 1000).toFixed(1)} s, TBT ${int(en.tbtMs)} ms, ${kb(en.bytes)})`,
+    );
   for (const [name, f] of Object.entries(lh)) console.log(`  7. ${name}: best practices ${f.bestPractices}`);
 }
 if (post) {
