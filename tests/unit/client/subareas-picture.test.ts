@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import booleanPointInPolygon from '@turf/boolean-point-in-polygon';
 import { SubareaFile, type SubareaCollection } from '../../../src/shared/subareas.ts';
-import { subareasPicture } from '../../../src/client/ui/subareas-picture.ts';
+import { LABEL_SIZE, labelBox, labelLines, subareasPicture } from '../../../src/client/ui/subareas-picture.ts';
 import { lowPriorityScripts } from '../../../scripts/vite/prerender.ts';
 
 const file = SubareaFile.parse(JSON.parse(readFileSync('data/subareas.geojson', 'utf8')));
@@ -27,7 +27,7 @@ describe('the still picture of the subareas', () => {
   const picture = subareasPicture(subareas);
   const [, , width, height] = picture.viewBox.split(' ').map(Number) as [number, number, number, number];
 
-  it('draws the three subareas inside the picture, each named at a point inside its own shape', () => {
+  it('draws the three subareas inside the picture, each named on or next to its own shape', () => {
     expect(picture.shapes.map((s) => s.name).sort()).toEqual(file.features.map((f) => f.properties.name).sort());
     for (const shape of picture.shapes) {
       const own = rings(shape.d);
@@ -37,11 +37,44 @@ describe('the still picture of the subareas', () => {
         expect(y).toBeGreaterThan(0);
         expect(y).toBeLessThan(height);
       }
-      const inside = own.some((ring) =>
-        booleanPointInPolygon([shape.label.x, shape.label.y], { type: 'Polygon', coordinates: [ring] }),
-      );
-      expect(inside, shape.id).toBe(true);
+      const xs = own.flat().map(([x]) => x);
+      expect(shape.label.x).toBeGreaterThan(Math.min(...xs));
+      expect(shape.label.x).toBeLessThan(Math.max(...xs));
+      expect(shape.label.y).toBeGreaterThan(LABEL_SIZE);
+      expect(shape.label.y).toBeLessThan(height - LABEL_SIZE);
+      expect(shape.lines.join(' ').replace('- ', '-')).toBe(shape.name);
     }
+    // The one named away from its pole of inaccessibility is the one whose name would have covered another's.
+    const inside = picture.shapes.filter((shape) =>
+      rings(shape.d).some((ring) =>
+        booleanPointInPolygon([shape.label.x, shape.label.y], { type: 'Polygon', coordinates: [ring] }),
+      ),
+    );
+    expect(inside.map((s) => s.id)).toContain('stara-nowa-huta');
+  });
+
+  it('keeps the names of neighbouring subareas apart at a phone’s label size', () => {
+    for (const a of picture.shapes)
+      for (const b of picture.shapes) {
+        if (a === b) continue;
+        const [p, q] = [labelBox(a), labelBox(b)];
+        expect(p.x0 < q.x1 && q.x0 < p.x1 && p.y0 < q.y1 && q.y0 < p.y1, `${a.id} and ${b.id}`).toBe(false);
+      }
+  });
+
+  it('splits names in two lines as the map does', () => {
+    expect(labelLines('Kazimierz-Stradom')).toEqual(['Kazimierz-', 'Stradom']);
+    expect(labelLines('„stara” Nowa Huta')).toEqual(['„stara”', 'Nowa Huta']);
+    expect(labelLines('Podgórze')).toEqual(['Podgórze']);
+  });
+
+  it('draws the river through the picture when given one', () => {
+    const river = [
+      [19.9, 50.05],
+      [20.0, 50.06],
+    ];
+    expect(subareasPicture(subareas, river).river).toMatch(/^M[\d.-]+ [\d.-]+L[\d.-]+ [\d.-]+$/);
+    expect(picture.river).toBeNull();
   });
 
   it('keeps the shapes the map draws: north is up and east-west distances keep their ratio to north-south ones', () => {
