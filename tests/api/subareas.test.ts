@@ -54,6 +54,7 @@ describe('GET /api/config', () => {
       basemapStyleUrl: null,
       basemap: { pmtiles: null },
       helpFreshness: { fadeDays: 60, hideDays: 90 },
+      mapTilesFromPins: 5000,
     });
   });
 });

@@ -55,7 +55,10 @@ const HANDLED_STATUS = /^Failed to load resource: the server responded with a st
 export function watchErrors(page: Page, errors: string[]): void {
   page.on('pageerror', (e) => errors.push(`pageerror: ${e.message}`));
   page.on('console', (msg) => {
-    if (msg.type() === 'error' && !HANDLED_STATUS.test(msg.text())) errors.push(`console.error: ${msg.text()}`);
+    if (msg.type() !== 'error' || HANDLED_STATUS.test(msg.text())) return;
+    // Chromium's "Failed to load resource" line does not say which resource; its location does.
+    const url = msg.location().url;
+    errors.push(`console.error: ${msg.text()}${url && msg.text().startsWith('Failed to load') ? ` (${url})` : ''}`);
   });
 }
 
