@@ -1,10 +1,11 @@
 // `npm run bench`: the app side by side with a bare baseline, on this machine, in one run.
 // Not part of `npm test`: it prints figures, it does not pass or fail. Loopback only (127.0.0.1, ports 4310–4313,
 // or BENCH_PORT and the next three), every loop bounded. Measurements: 1 initial JS, 2 subareas drawn, 3 pins,
-// 4 GET, 5 POST, 6 health under load, 7 Lighthouse. Settings: BENCH_RUNS (page loads per side, default 5),
-// BENCH_PIN_RUNS (default 3), BENCH_SECONDS (per HTTP measurement, default 5), BENCH_ONLY (e.g. "1,4": a subset of
-// the measurements), BENCH_REBUILD=0 (measure dist-bench/ as it is, even when sources are newer), BENCH_NODE_ARGS
-// (extra node flags for the servers, e.g. --cpu-prof).
+// 4 GET, 5 POST, 6 health under load, 7 Lighthouse, 8 pins from vector tiles (50,000 and 1,000,000) and tile
+// requests per second. Settings: BENCH_RUNS (page loads per side, default 5), BENCH_PIN_RUNS (default 3),
+// BENCH_SECONDS (per HTTP measurement, default 5), BENCH_ONLY (e.g. "1,4": a subset of the measurements),
+// BENCH_TILE_PINS (measurement 8's sizes, default "50000,1000000"), BENCH_REBUILD=0 (measure dist-bench/ as it is,
+// even when sources are newer), BENCH_NODE_ARGS (extra node flags for the servers, e.g. --cpu-prof).
 // See docs/benchmark.md for what each figure means and what limits it.
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { availableParallelism, loadavg, tmpdir } from 'node:os';
@@ -21,6 +22,7 @@ import { BROWSER_ENCODINGS, measureGets, type GetResult } from './get-points.ts'
 import { measurePosts, POST_CONCURRENCY, type PostResult } from './post-points.ts';
 import { HEAVY_CLIENTS, measureHealthUnderLoad, type HealthResult } from './health-under-load.ts';
 import { measureLighthouse, type LighthouseFigures } from './lighthouse.ts';
+import { LEAFLET_BOUND_MS, measureTilePins, type TilePinsResult, type TileRateResult } from './tiles.ts';
 
 /** Measurement 6's layer: the size of the issue's probe, a realistic big help or walk layer. */
 const HEAVY_PINS = 10_000;
@@ -34,7 +36,13 @@ function setting(name: string, fallback: number): number {
 const RUNS = setting('BENCH_RUNS', 5);
 const PIN_RUNS = setting('BENCH_PIN_RUNS', 3);
 const SECONDS = setting('BENCH_SECONDS', 5);
-const only = new Set((process.env.BENCH_ONLY ?? '1,2,3,4,5,6,7').split(',').map((s) => s.trim()));
+/** Measurement 8's layer sizes, e.g. "50000,1000000" (the default). */
+const TILE_PINS = (process.env.BENCH_TILE_PINS ?? '50000,1000000').split(',').map((s) => {
+  const n = Number(s.trim());
+  if (!Number.isInteger(n) || n <= 0) throw new Error(`BENCH_TILE_PINS must list positive whole numbers, got "${s}"`);
+  return n;
+});
+const only = new Set((process.env.BENCH_ONLY ?? '1,2,3,4,5,6,7,8').split(',').map((s) => s.trim()));
 const wanted = (n: number) => only.has(String(n));
 
 const started = Date.now();
@@ -56,13 +64,15 @@ let gets: GetResult[] = [];
 let post: PostResult | undefined;
 let health: HealthResult | undefined;
 let lh: Record<string, LighthouseFigures> | undefined;
+const tilePins: TilePinsResult[] = [];
+let tileRate: TileRateResult[] = [];
 let chromiumVersion = '—';
 let renderer = '—';
 
 try {
   if (wanted(1)) size = measureSizes(DIST);
 
-  if (wanted(2) || wanted(3) || wanted(7)) {
+  if (wanted(2) || wanted(3) || wanted(7) || wanted(8)) {
     await buildBarePages(pagesDir);
     writeFileSync(join(pagesDir, 'points.json'), JSON.stringify(pins));
     const statics = await startStaticServer({
@@ -88,6 +98,25 @@ try {
       if (wanted(3)) {
         log(`measurement 3: ${PIN_COUNT.toLocaleString('en')} pins, ${PIN_RUNS} loads of each page`);
         pinsResult = await measurePins(browser, PIN_RUNS);
+      }
+      if (wanted(8)) {
+        for (const [i, count] of TILE_PINS.entries()) {
+          log(`measurement 8: ${count.toLocaleString('en')} pins from tiles, ${PIN_RUNS} loads after the first`);
+          const r = await measureTilePins({
+            browser,
+            tmp,
+            pagesDir,
+            dist: DIST,
+            points: count === PIN_COUNT ? pins : krakowPoints(count),
+            runs: PIN_RUNS,
+            // Leaflet at a million pins blocks for minutes: one bounded try says whether it finishes at all.
+            leafletRuns: count > 100_000 ? 1 : PIN_RUNS,
+            rateSeconds: i === 0 ? SECONDS : null,
+            log,
+          });
+          tilePins.push(r.pins);
+          if (i === 0) tileRate = r.rate;
+        }
       }
       if (wanted(7)) {
         log("measurement 7: Lighthouse, mobile preset, the app's / and the bare MapLibre page");
@@ -201,6 +230,24 @@ if (health) {
     ratio(health.health.p95Ms, health.idle.p95Ms),
   ]);
 }
+for (const t of tilePins) {
+  rows.push([
+    `8. ${t.pins.toLocaleString('en')} pins from tiles, first clustered frame, ms (median of ${t.app.length})`,
+    `app \`/\`, tiles: ${int(t.appMedian)} (first load ${int(t.appFirst)})`,
+    t.leafletMedian === null
+      ? `Leaflet.markercluster: none within ${LEAFLET_BOUND_MS / 1000} s`
+      : `Leaflet.markercluster: ${int(t.leafletMedian)}`,
+    t.leafletMedian === null ? `< ${ratio(t.appMedian, LEAFLET_BOUND_MS)}` : ratio(t.appMedian, t.leafletMedian),
+  ]);
+}
+for (const r of tileRate) {
+  rows.push([
+    `8. GET /api/tiles, ${r.tiles} city tiles at z13 (${kb(r.bytes)} each${r.encoding ? `, ${r.encoding}` : ', plain'}), req/s, 16 conn.`,
+    rate(r.app.perSecond),
+    `bare node:http, same bytes: ${rate(r.bare.perSecond)}`,
+    ratio(r.app.perSecond, r.bare.perSecond),
+  ]);
+}
 if (lh?.app && lh.bare) {
   const fig = (f: LighthouseFigures) =>
     `${f.score} (FCP ${(f.fcpMs / 1000).toFixed(1)} s, LCP ${(f.lcpMs / 1000).toFixed(1)} s, TBT ${int(f.tbtMs)} ms, ${kb(f.bytes)})`;
@@ -249,6 +296,18 @@ for (const g of gets) {
   );
   if (g.app.firstError)
     console.log(`  4. ${g.query} ${g.encoding ?? 'plain'}: app, first failed request: ${g.app.firstError}`);
+}
+for (const t of tilePins) {
+  console.log(
+    `  8. ${t.pins.toLocaleString('en')} pins: seeded in ${(t.seedMs / 1000).toFixed(1)} s; app runs (ms) ${[t.appFirst, ...t.app].map(int).join(', ')} (the first builds the index); ` +
+      (t.leaflet ? `Leaflet ${t.leaflet.map(int).join(', ')}` : `Leaflet: ${t.leafletError}`),
+  );
+}
+for (const r of tileRate) {
+  console.log(
+    `  8. tiles ${r.encoding ?? 'plain'}: app p50 ${r.app.p50Ms.toFixed(1)} ms, p95 ${r.app.p95Ms.toFixed(1)} ms [${fmtStatuses(r.app.statuses)}]; ` +
+      `bare p50 ${r.bare.p50Ms.toFixed(1)} ms, p95 ${r.bare.p95Ms.toFixed(1)} ms [${fmtStatuses(r.bare.statuses)}]`,
+  );
 }
 if (health) {
   console.log(

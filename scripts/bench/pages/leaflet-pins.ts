@@ -5,7 +5,9 @@ import L from 'leaflet';
 import 'leaflet.markercluster';
 import { KRAKOW_BBOX } from '../../../src/shared/geo/bounds.ts';
 
-const coords = (await (await fetch('/points.json')).json()) as [number, number][];
+// ?points=/points-1000000.json: measurement 8's bigger sets; measurement 3's 50,000 by default.
+const source = new URLSearchParams(location.search).get('points') ?? '/points.json';
+const coords = (await (await fetch(source)).json()) as [number, number][];
 const [w, s, e, n] = KRAKOW_BBOX;
 // maxZoom: markercluster needs it, and a tile layer (there is none offline) would normally set it.
 const map = L.map('map', { maxZoom: 19 }).fitBounds([

@@ -93,11 +93,8 @@ export class ClusterTiles implements TileEngine {
   }
 
   async count(version: number, layer: Layer) {
-    // Asked on every page load: no index is built for it unless one is there already.
-    const built = this.indexes.get(this.key(layer, {}));
-    if (built && version === this.version) return (await built).count;
-    const now = this.now();
-    return (await this.read(layer)).filter((f) => tileProperties(f, now, this.limits)).length;
+    // A layer counted is about to be drawn: from its tiles when big (this index), and a small one costs little.
+    return (await this.index(version, layer, {})).count;
   }
 
   private key(layer: Layer, filters: TileFilters) {
