@@ -55,6 +55,7 @@ export async function buildBarePages(dir: string): Promise<void> {
       subareas: join(ROOT, 'scripts/bench/pages/subareas.ts'),
       'maplibre-pins': join(ROOT, 'scripts/bench/pages/maplibre-pins.ts'),
       'leaflet-pins': join(ROOT, 'scripts/bench/pages/leaflet-pins.ts'),
+      'maplibre-tiles': join(ROOT, 'scripts/bench/pages/maplibre-tiles.ts'),
     },
     bundle: true,
     format: 'esm',
@@ -77,6 +78,10 @@ export async function buildBarePages(dir: string): Promise<void> {
   writeFileSync(
     join(dir, 'maplibre-pins.html'),
     page('bare MapLibre: 50,000 pins', '/maplibre-pins.js', ['/maplibre-gl.css']),
+  );
+  writeFileSync(
+    join(dir, 'maplibre-tiles.html'),
+    page('bare MapLibre: pins from the app’s tiles', '/maplibre-tiles.js', ['/maplibre-gl.css']),
   );
   writeFileSync(
     join(dir, 'leaflet-pins.html'),

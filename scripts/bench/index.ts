@@ -231,13 +231,19 @@ if (health) {
   ]);
 }
 for (const t of tilePins) {
-  rows.push([
-    `8. ${t.pins.toLocaleString('en')} pins from tiles, first clustered frame, ms (median of ${t.app.length})`,
-    `app \`/\`, tiles: ${int(t.appMedian)} (first load ${int(t.appFirst)})`,
+  const leaflet =
     t.leafletMedian === null
       ? `Leaflet.markercluster: none within ${LEAFLET_BOUND_MS / 1000} s`
-      : `Leaflet.markercluster: ${int(t.leafletMedian)}`,
-    t.leafletMedian === null ? `< ${ratio(t.appMedian, LEAFLET_BOUND_MS)}` : ratio(t.appMedian, t.leafletMedian),
+      : `Leaflet.markercluster: ${int(t.leafletMedian)}`;
+  const vsLeaflet = (ms: number) =>
+    t.leafletMedian === null ? `< ${ratio(ms, LEAFLET_BOUND_MS)}` : ratio(ms, t.leafletMedian);
+  const what = `8. ${t.pins.toLocaleString('en')} pins, first clustered frame, ms (median of ${t.app.length})`;
+  rows.push([`${what}, bare page`, `bare MapLibre from tiles: ${int(t.bareMedian)}`, leaflet, vsLeaflet(t.bareMedian)]);
+  rows.push([
+    `${what}, the app`,
+    `app \`/\` from tiles: ${int(t.appMedian)} (first load ${int(t.appFirst)})`,
+    leaflet,
+    vsLeaflet(t.appMedian),
   ]);
 }
 for (const r of tileRate) {
@@ -300,6 +306,7 @@ for (const g of gets) {
 for (const t of tilePins) {
   console.log(
     `  8. ${t.pins.toLocaleString('en')} pins: seeded in ${(t.seedMs / 1000).toFixed(1)} s; app runs (ms) ${[t.appFirst, ...t.app].map(int).join(', ')} (the first builds the index); ` +
+      `bare tiles page ${t.bare.map(int).join(', ')}; ` +
       (t.leaflet ? `Leaflet ${t.leaflet.map(int).join(', ')}` : `Leaflet: ${t.leafletError}`),
   );
 }

@@ -2,7 +2,7 @@
 // (browser.ts: the browser; load.ts: the HTTP load loop). Loopback only; every loop stops by itself.
 import { spawn, type ChildProcess } from 'node:child_process';
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
-import { createServer, type Server } from 'node:http';
+import { createServer, request, type Server } from 'node:http';
 import { gzipSync } from 'node:zlib';
 import { extname, join, normalize, resolve, sep } from 'node:path';
 import { KRAKOW_BBOX } from '../../src/shared/geo/bounds.ts';
@@ -150,10 +150,19 @@ const TYPES: Record<string, string> = {
 /**
  * Serves `mounts` (URL prefix → folder or file) on PORTS.static, gzip-compressed when asked, as the app's own server
  * compresses its files, so both sides of a comparison pay a like transfer. Paths outside a mount are refused.
+ * Paths under `/api/tiles/` are passed to the app server on PORTS.app as they are (a bare page drawing its tiles).
  */
 export function startStaticServer(mounts: Record<string, string>): Promise<Server> {
   const entries = Object.entries(mounts).sort((a, b) => b[0].length - a[0].length);
   const server = createServer((req, res) => {
+    if (req.url?.startsWith('/api/tiles/')) {
+      const upstream = request({ host: HOST, port: PORTS.app, path: req.url, headers: req.headers }, (answer) => {
+        res.writeHead(answer.statusCode ?? 502, answer.headers);
+        answer.pipe(res);
+      });
+      upstream.on('error', () => res.writeHead(502).end());
+      return void upstream.end();
+    }
     const path = decodeURIComponent(new URL(req.url ?? '/', 'http://x').pathname);
     const mount = entries.find(
       ([prefix]) => path === prefix || path.startsWith(prefix.endsWith('/') ? prefix : `${prefix}/`),

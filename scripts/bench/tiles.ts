@@ -16,6 +16,8 @@ import { BROWSER_ENCODINGS } from './get-points.ts';
 /** The app's walk layer drew a cluster (from its tiles once the layer is past MAP_TILES_FROM_PINS). */
 const APP_PROBE = `window.__mapa !== undefined &&
   window.__mapa.renderedProperties(['walk-clusters']).some((p) => Number(p.point_count) > 0)`;
+const BARE_PROBE = `window.__mapa !== undefined && window.__mapa.renderedProperties(['clusters']).length > 0 &&
+  window.__mapa.renderedProperties(['cluster-count']).length > 0`;
 const LEAFLET_PROBE = `document.querySelector('.marker-cluster') !== null`;
 /** How long Leaflet may take before it counts as "did not finish". */
 export const LEAFLET_BOUND_MS = 120_000;
@@ -28,6 +30,9 @@ export interface TilePinsResult {
   /** Later loads: tiles come from the per-version cache. */
   app: number[];
   appMedian: number;
+  /** The bare MapLibre page (pages/maplibre-tiles.ts) drawing the same tiles: tiles without the app's start-up. */
+  bare: number[];
+  bareMedian: number;
   /** null: Leaflet did not draw a cluster within LEAFLET_BOUND_MS. */
   leaflet: number[] | null;
   leafletMedian: number | null;
@@ -150,13 +155,18 @@ export async function measureTilePins(opts: {
   const seedMs = performance.now() - t0;
   log(`  seeded ${points.length.toLocaleString('en')} pins in ${(seedMs / 1000).toFixed(1)} s`);
   const app: number[] = [];
+  const bare: number[] = [];
   let appFirst: number;
   let rate: TileRateResult[] = [];
   const server = await startAppServer(dataDir, opts.dist);
   try {
     const url = `http://${HOST}:${PORTS.app}/`;
     appFirst = await timeUntil(browser, url, APP_PROBE);
-    for (let i = 0; i < runs; i++) app.push(await timeUntil(browser, url, APP_PROBE));
+    const bareUrl = `http://${HOST}:${PORTS.static}/maplibre-tiles.html`;
+    for (let i = 0; i < runs; i++) {
+      app.push(await timeUntil(browser, url, APP_PROBE));
+      bare.push(await timeUntil(browser, bareUrl, BARE_PROBE));
+    }
     if (opts.rateSeconds) {
       log(`  tile requests per second, ${opts.rateSeconds} s per side`);
       rate = await measureTileRate(tmp, opts.rateSeconds);
@@ -190,6 +200,8 @@ export async function measureTilePins(opts: {
       appFirst,
       app,
       appMedian: median(app),
+      bare,
+      bareMedian: median(bare),
       leaflet: done,
       leafletMedian: done && done.length ? median(done) : null,
       leafletError,
