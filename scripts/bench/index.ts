@@ -241,7 +241,7 @@ for (const t of tilePins) {
   rows.push([`${what}, bare page`, `bare MapLibre from tiles: ${int(t.bareMedian)}`, leaflet, vsLeaflet(t.bareMedian)]);
   rows.push([
     `${what}, the app`,
-    `app \`/\` from tiles: ${int(t.appMedian)} (first load ${int(t.appFirst)})`,
+    `app \`/\` from tiles: ${int(t.appMedian)} (first load ${t.appFirst === null ? `none within 600 s` : int(t.appFirst)})`,
     leaflet,
     vsLeaflet(t.appMedian),
   ]);
@@ -305,7 +305,7 @@ for (const g of gets) {
 }
 for (const t of tilePins) {
   console.log(
-    `  8. ${t.pins.toLocaleString('en')} pins: seeded in ${(t.seedMs / 1000).toFixed(1)} s; app runs (ms) ${[t.appFirst, ...t.app].map(int).join(', ')} (the first builds the index); ` +
+    `  8. ${t.pins.toLocaleString('en')} pins: seeded in ${(t.seedMs / 1000).toFixed(1)} s; app runs (ms) ${[t.appFirst ?? NaN, ...t.app].map(int).join(', ')} (the first builds the index); ` +
       `bare tiles page ${t.bare.map(int).join(', ')}; ` +
       (t.leaflet ? `Leaflet ${t.leaflet.map(int).join(', ')}` : `Leaflet: ${t.leafletError}`),
   );
