@@ -147,6 +147,16 @@ describe('Idempotency-Key on POST /api/points', () => {
     expect(db.prepare('SELECT COUNT(*) FROM points').pluck().get()).toBe(1);
   });
 
+  it('stores one point when the same submission arrives twice at once, and gives both the same answer', async () => {
+    const { app, db } = fresh();
+    const send = () => app.request('/api/points', json(walkBody(), { 'Idempotency-Key': KEY }));
+    const [one, two] = await Promise.all([send(), send()]);
+    expect([one.status, two.status]).toEqual([201, 201]);
+    expect(await two.json()).toEqual(await one.json());
+    expect([one, two].map((r) => r.headers.get('Idempotent-Replayed'))).toEqual([null, 'true']);
+    expect(db.prepare('SELECT COUNT(*) FROM points').pluck().get()).toBe(1);
+  });
+
   it('never stores the edit token in clear', async () => {
     const { app, db } = fresh();
     const { editToken } = await createPoint(app, walkBody(), { 'Idempotency-Key': KEY });
