@@ -1,5 +1,12 @@
 import { existsSync } from 'node:fs';
 import { join, resolve } from 'node:path';
+import type { RateLimit } from './middleware/rate-limit.ts';
+import { DEFAULT_FRESHNESS, type FreshnessLimits } from '../shared/freshness.ts';
+import { DEFAULT_RETENTION, type Retention } from '../shared/retention.ts';
+import { DEFAULT_TILES_FROM_PINS } from '../shared/client-config.ts';
+
+/** The repository's root: the default STATIC_DIR (dist/) is found from here. */
+const ROOT = join(import.meta.dirname, '..', '..');
 
 /** Every setting the server reads from the environment, with its default; index.ts is the only reader of env. */
 export interface ServerConfig {
@@ -25,6 +32,14 @@ export interface ServerConfig {
   limits: Limits;
   /** SMTP_URL and MAIL_FROM; smtpUrl null: no e-mail at all, the ambassador's inbox alone. */
   mail: MailConfig;
+  /** STATIC_DIR: the built SPA (default dist/); parallel test runs serve separate builds. */
+  staticDir: string;
+  /** HELP_FADE_DAYS / HELP_HIDE_DAYS: when unconfirmed help offers fade and leave the default view. */
+  helpFreshness: FreshnessLimits;
+  /** RETENTION_*_DAYS: how long closed personal data is kept (README: Privacy rules). */
+  retention: Retention;
+  /** MAP_TILES_FROM_PINS: layers with more pins than this are drawn from /api/tiles. */
+  tilesFromPins: number;
 }
 
 export interface MailConfig {
@@ -32,27 +47,22 @@ export interface MailConfig {
   from: string;
 }
 
-export interface RateLimitSetting {
-  max: number;
-  windowMs: number;
-}
-
 /** Abuse limits and lifetimes; each overridable by env (index.ts) and by createApp options (tests). */
 export interface Limits {
   /** POST/PATCH/DELETE on points, per client address. */
-  writes: RateLimitSetting;
+  writes: RateLimit;
   /** "Me too" votes per client address (a device id alone is free to invent). */
-  votes: RateLimitSetting;
+  votes: RateLimit;
   /** "Me too" votes on one point per client address: invented device ids must not pile votes onto one pin. */
-  votesPerPoint: RateLimitSetting;
+  votesPerPoint: RateLimit;
   /** Login attempts per client address: slows password guessing. */
-  logins: RateLimitSetting;
+  logins: RateLimit;
   /** Unknown walk-session codes looked up per client address: codes are short, guessing them must be slow. */
-  sessionLookups: RateLimitSetting;
+  sessionLookups: RateLimit;
   /** Address searches per client address: typing sends one per pause, and each may cost an online call. */
-  searches: RateLimitSetting;
+  searches: RateLimit;
   /** "Poproś o kontakt" requests per client address: each one lands in a person's inbox. */
-  contactRequests: RateLimitSetting;
+  contactRequests: RateLimit;
   /** JSON body cap: a full help offer with 2000-character texts fits well under it. */
   bodyBytes: number;
   sessionTtlMs: number;
@@ -77,12 +87,34 @@ export const DEFAULT_LIMITS: Limits = {
   sseKeepAliveMs: 20_000,
 };
 
-function positiveInt(env: NodeJS.ProcessEnv, name: string, fallback: number): number {
+/** A whole number above zero; a typo stops start-up instead of silently using the default. */
+function positiveInt(env: NodeJS.ProcessEnv, name: string, fallback: number, unit = ''): number {
   const raw = env[name];
   if (raw === undefined || raw === '') return fallback;
   const n = Number(raw);
-  if (!Number.isInteger(n) || n <= 0) throw new Error(`${name} must be a positive whole number, got "${raw}"`);
+  if (!Number.isInteger(n) || n <= 0) throw new Error(`${name} must be a positive whole number${unit}, got "${raw}"`);
   return n;
+}
+
+const days = (env: NodeJS.ProcessEnv, name: string, fallback: number) => positiveInt(env, name, fallback, ' of days');
+
+function freshnessAndRetention(env: NodeJS.ProcessEnv): { helpFreshness: FreshnessLimits; retention: Retention } {
+  const helpFreshness = {
+    fadeDays: days(env, 'HELP_FADE_DAYS', DEFAULT_FRESHNESS.fadeDays),
+    hideDays: days(env, 'HELP_HIDE_DAYS', DEFAULT_FRESHNESS.hideDays),
+  };
+  const retention = {
+    closedContactRequestDays: days(env, 'RETENTION_CLOSED_REQUEST_DAYS', DEFAULT_RETENTION.closedContactRequestDays),
+    rejectedDays: days(env, 'RETENTION_REJECTED_DAYS', DEFAULT_RETENTION.rejectedDays),
+    staleHelpDays: days(env, 'RETENTION_STALE_HELP_DAYS', DEFAULT_RETENTION.staleHelpDays),
+  };
+  if (retention.staleHelpDays < helpFreshness.hideDays) {
+    throw new Error(
+      `RETENTION_STALE_HELP_DAYS (${retention.staleHelpDays}) must not be shorter than HELP_HIDE_DAYS ` +
+        `(${helpFreshness.hideDays}): offers still on the map would be erased`,
+    );
+  }
+  return { helpFreshness, retention };
 }
 
 /**
@@ -200,6 +232,9 @@ export function configFromEnv(env: NodeJS.ProcessEnv): ServerConfig {
     geocoderUrl: geocoderUrl(env.GEOCODER_URL),
     publicUrl: publicBase,
     mail: mailConfig(env, publicBase),
+    staticDir: env.STATIC_DIR ? resolve(env.STATIC_DIR) : join(ROOT, 'dist'),
+    ...freshnessAndRetention(env),
+    tilesFromPins: positiveInt(env, 'MAP_TILES_FROM_PINS', DEFAULT_TILES_FROM_PINS),
     limits: {
       writes: {
         max: positiveInt(env, 'RATE_LIMIT_WRITES', DEFAULT_LIMITS.writes.max),

@@ -1,6 +1,6 @@
 import { serve } from '@hono/node-server';
 import { existsSync } from 'node:fs';
-import { join, resolve } from 'node:path';
+import { join } from 'node:path';
 import { createApp, PROJECT_ROOT } from './app.ts';
 import { configFromEnv } from './config.ts';
 import { openDb, writeProblem, type Db } from './db/open.ts';
@@ -8,21 +8,7 @@ import { sqliteStore } from './db/store.ts';
 import { DataFileError, loadSiteData } from './site-data.ts';
 import { unfilled } from '../shared/privacy-notice.ts';
 import { OnlineGeocoder } from './geocode/online.ts';
-import { DEFAULT_FRESHNESS } from '../shared/freshness.ts';
-import { DEFAULT_RETENTION } from '../shared/retention.ts';
 import { smtpMailer } from './mail.ts';
-import { DEFAULT_TILES_FROM_PINS } from '../shared/client-config.ts';
-
-/** HELP_FADE_DAYS / HELP_HIDE_DAYS: whole days; a typo stops start-up instead of silently using defaults. */
-function positiveDays(name: string, fallback: number, unit = ' of days'): number {
-  const raw = process.env[name];
-  if (raw === undefined || raw === '') return fallback;
-  const n = Number(raw);
-  if (!Number.isInteger(n) || n <= 0) {
-    throw new StartupError(`${name} must be a positive whole number${unit}, got "${raw}"`);
-  }
-  return n;
-}
 
 /** A start-up failure whoever runs the server can fix: printed as one line, no stack trace. */
 class StartupError extends Error {}
@@ -62,8 +48,7 @@ async function start() {
   } catch (e) {
     throw new StartupError((e as Error).message);
   }
-  // STATIC_DIR lets parallel test runs serve separate builds; normally the vite build output in dist/.
-  const staticDir = process.env.STATIC_DIR ? resolve(process.env.STATIC_DIR) : join(PROJECT_ROOT, 'dist');
+  const staticDir = config.staticDir;
   if (!existsSync(join(staticDir, 'index.html'))) {
     throw new StartupError(`no built app in ${staticDir}. Run "npm start" (it builds first) or "npm run build"`);
   }
@@ -72,20 +57,6 @@ async function start() {
   // Placeholders are allowed (the page shows them as not filled in), but whoever deploys should see them listed.
   const todo = unfilled(site.privacy);
   if (todo.length) console.warn(`data/privacy.json: not filled in yet, the privacy page says so: ${todo.join(', ')}`);
-  const helpFreshness = {
-    fadeDays: positiveDays('HELP_FADE_DAYS', DEFAULT_FRESHNESS.fadeDays),
-    hideDays: positiveDays('HELP_HIDE_DAYS', DEFAULT_FRESHNESS.hideDays),
-  };
-  const retention = {
-    closedContactRequestDays: positiveDays('RETENTION_CLOSED_REQUEST_DAYS', DEFAULT_RETENTION.closedContactRequestDays),
-    rejectedDays: positiveDays('RETENTION_REJECTED_DAYS', DEFAULT_RETENTION.rejectedDays),
-    staleHelpDays: positiveDays('RETENTION_STALE_HELP_DAYS', DEFAULT_RETENTION.staleHelpDays),
-  };
-  if (retention.staleHelpDays < helpFreshness.hideDays) {
-    throw new StartupError(
-      `RETENTION_STALE_HELP_DAYS (${retention.staleHelpDays}) must not be shorter than HELP_HIDE_DAYS (${helpFreshness.hideDays}): offers still on the map would be erased`,
-    );
-  }
   if (config.databaseUrl) {
     // The schema, migrations and scripts for PostgreSQL exist (db/pg/, migrations-pg/), but the app's repositories
     // run on SQLite only so far: refusing is honest, starting on SQLite behind the operator's back would not be.
@@ -104,9 +75,9 @@ async function start() {
     trustProxy: config.trustProxy,
     publicUrl: config.publicUrl,
     onlineGeocoder: config.geocoderUrl ? new OnlineGeocoder({ url: config.geocoderUrl }) : null,
-    helpFreshness,
-    retention,
-    tilesFromPins: positiveDays('MAP_TILES_FROM_PINS', DEFAULT_TILES_FROM_PINS, ''),
+    helpFreshness: config.helpFreshness,
+    retention: config.retention,
+    tilesFromPins: config.tilesFromPins,
     mailer: config.mail.smtpUrl ? smtpMailer(config.mail.smtpUrl, config.mail.from) : null,
   });
   await app.ready;

@@ -31,6 +31,32 @@ describe('configFromEnv', () => {
     expect(c.trustProxy).toBe(1);
   });
 
+  it("reads the help offers' freshness, the retention periods, the tiles threshold and the build folder", () => {
+    const c = configFromEnv({
+      HELP_FADE_DAYS: '10',
+      HELP_HIDE_DAYS: '20',
+      RETENTION_REJECTED_DAYS: '7',
+      RETENTION_STALE_HELP_DAYS: '40',
+      RETENTION_CLOSED_REQUEST_DAYS: '14',
+      MAP_TILES_FROM_PINS: '300',
+      STATIC_DIR: 'dist-e2e',
+    });
+    expect(c.helpFreshness).toEqual({ fadeDays: 10, hideDays: 20 });
+    expect(c.retention).toEqual({ rejectedDays: 7, staleHelpDays: 40, closedContactRequestDays: 14 });
+    expect(c.tilesFromPins).toBe(300);
+    expect(c.staticDir).toMatch(/\/dist-e2e$/);
+    expect(configFromEnv({}).staticDir).toMatch(/\/dist$/);
+  });
+
+  it('refuses a day count that is not a positive whole number, and a retention shorter than the hiding', () => {
+    expect(() => configFromEnv({ HELP_HIDE_DAYS: '2.5' })).toThrow(
+      /HELP_HIDE_DAYS must be a positive whole number of days/,
+    );
+    expect(() => configFromEnv({ HELP_HIDE_DAYS: '200', RETENTION_STALE_HELP_DAYS: '100' })).toThrow(
+      /RETENTION_STALE_HELP_DAYS \(100\) must not be shorter than HELP_HIDE_DAYS \(200\)/,
+    );
+  });
+
   it('selects PostgreSQL with a postgres:// DATABASE_URL and SQLite without one', () => {
     expect(configFromEnv({}).databaseUrl).toBeNull();
     expect(configFromEnv({ DATABASE_URL: '' }).databaseUrl).toBeNull();
