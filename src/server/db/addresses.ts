@@ -24,6 +24,20 @@ export class SqliteAddressRepository implements AddressRepository {
       WHERE address_streets_fts MATCH ? ORDER BY rank LIMIT ?`,
     within: `SELECT ${POINT_COLUMNS} FROM address_points p JOIN address_streets s ON s.id = p.street_id
       WHERE p.lat BETWEEN ? AND ? AND p.lng BETWEEN ? AND ? LIMIT 2000`,
+    // The street ids arrive as one JSON array, so one statement serves any number of them.
+    numbered: `SELECT ${POINT_COLUMNS} FROM address_points p JOIN address_streets s ON s.id = p.street_id
+      WHERE p.number_key = ? AND p.street_id IN (SELECT value FROM json_each(?))`,
+    clear: [
+      'DELETE FROM address_points',
+      'DELETE FROM address_streets',
+      'DELETE FROM address_meta',
+      "INSERT INTO address_streets_fts (address_streets_fts) VALUES ('delete-all')",
+    ],
+    insertStreet: 'INSERT INTO address_streets (name, words, lng, lat) VALUES (?, ?, ?, ?)',
+    insertPoint:
+      'INSERT INTO address_points (street_id, number, number_key, postcode, lng, lat) VALUES (?, ?, ?, ?, ?, ?)',
+    rebuild: "INSERT INTO address_streets_fts (address_streets_fts) VALUES ('rebuild')",
+    insertMeta: 'INSERT INTO address_meta (key, value) VALUES (?, ?)',
   };
   private readonly s;
 
@@ -34,26 +48,26 @@ export class SqliteAddressRepository implements AddressRepository {
       words: db.prepare(this.sql.words).pluck(),
       match: db.prepare(this.sql.match),
       within: db.prepare(this.sql.within),
+      numbered: db.prepare(this.sql.numbered),
+      clear: this.sql.clear.map((sql) => db.prepare(sql)),
+      insertStreet: db.prepare(this.sql.insertStreet),
+      insertPoint: db.prepare(this.sql.insertPoint),
+      rebuild: db.prepare(this.sql.rebuild),
+      insertMeta: db.prepare(this.sql.insertMeta),
     };
   }
 
   async replaceAll(streets: ImportStreet[], meta: Record<string, string>): Promise<void> {
-    const db = this.db;
-    const insertStreet = db.prepare('INSERT INTO address_streets (name, words, lng, lat) VALUES (?, ?, ?, ?)');
-    const insertPoint = db.prepare(
-      'INSERT INTO address_points (street_id, number, number_key, postcode, lng, lat) VALUES (?, ?, ?, ?, ?, ?)',
-    );
-    const insertMeta = db.prepare('INSERT INTO address_meta (key, value) VALUES (?, ?)');
-    db.transaction(() => {
-      db.exec(`DELETE FROM address_points; DELETE FROM address_streets; DELETE FROM address_meta;
-        INSERT INTO address_streets_fts (address_streets_fts) VALUES ('delete-all');`);
-      for (const s of streets) {
-        const [lng, lat] = middle(s.points);
-        const id = insertStreet.run(s.name, s.words, lng, lat).lastInsertRowid;
-        for (const p of s.points) insertPoint.run(id, p.number, p.numberKey, p.postcode, p.lng, p.lat);
+    const s = this.s;
+    this.db.transaction(() => {
+      for (const clear of s.clear) clear.run();
+      for (const street of streets) {
+        const [lng, lat] = middle(street.points);
+        const id = s.insertStreet.run(street.name, street.words, lng, lat).lastInsertRowid;
+        for (const p of street.points) s.insertPoint.run(id, p.number, p.numberKey, p.postcode, p.lng, p.lat);
       }
-      db.exec(`INSERT INTO address_streets_fts (address_streets_fts) VALUES ('rebuild')`);
-      for (const [k, v] of Object.entries(meta)) insertMeta.run(k, v);
+      s.rebuild.run();
+      for (const [k, v] of Object.entries(meta)) s.insertMeta.run(k, v);
     })();
   }
 
@@ -72,15 +86,9 @@ export class SqliteAddressRepository implements AddressRepository {
     return this.s.match.all(ftsMatch(terms), limit) as StreetRow[];
   }
 
-  /** The IN list's length varies, so this one statement is prepared per call. */
   async numbered(streetIds: number[], numberKey: string): Promise<AddressPointRow[]> {
     if (!streetIds.length) return [];
-    return this.db
-      .prepare(
-        `SELECT ${POINT_COLUMNS} FROM address_points p JOIN address_streets s ON s.id = p.street_id
-         WHERE p.number_key = ? AND p.street_id IN (${streetIds.map(() => '?').join(',')})`,
-      )
-      .all(numberKey, ...streetIds) as AddressPointRow[];
+    return this.s.numbered.all(numberKey, JSON.stringify(streetIds)) as AddressPointRow[];
   }
 
   async within(west: number, south: number, east: number, north: number): Promise<AddressPointRow[]> {

@@ -1,4 +1,4 @@
-import Database from 'better-sqlite3';
+import Database, { type Statement } from 'better-sqlite3';
 import { closeSync, fsyncSync, mkdirSync, openSync, readdirSync, readFileSync, unlinkSync, writeSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -58,23 +58,44 @@ export function migrate(db: Db): number {
   return ran;
 }
 
-export function isHealthy(db: Db): boolean {
-  return db.prepare('SELECT 1 AS ok').get() !== undefined;
-}
-
 /**
  * Why the database cannot take a write right now, or undefined when it can. A read (SELECT 1) answers happily on a
  * full disk or a read-only file while every contribution fails, so the probe writes twice: the database header
  * (setting user_version, unused otherwise, to its own value still commits a page) and a 4 KiB file, synced, in the
  * database's directory — the page SQLite can often still squeeze into its WAL, the file not when the disk is full.
+ * Built once per store, so its statements are prepared once, not on every health check.
  */
-export function writeProblem(db: Db): string | undefined {
-  try {
-    const version = db.pragma('user_version', { simple: true }) as number;
-    db.pragma(`user_version = ${version}`);
-  } catch (e) {
-    return `the database refuses writes: ${(e as Error).message}`;
-  }
+export function writeProbe(db: Db): () => string | undefined {
+  const ping = db.prepare('SELECT 1 AS ok');
+  const version = db.prepare('PRAGMA user_version').pluck();
+  // PRAGMA takes no parameters: one statement per value met, which is the first one unless someone sets it by hand.
+  const rewrite = new Map<number, Statement>();
+  const prepareRewrite = (v: number) => {
+    const set = db.prepare(`PRAGMA user_version = ${v}`);
+    rewrite.set(v, set);
+    return set;
+  };
+  prepareRewrite(version.get() as number);
+  return () => {
+    try {
+      if (ping.get() === undefined) return 'the database did not answer';
+    } catch (e) {
+      return `the database did not answer: ${(e as Error).message}`;
+    }
+    try {
+      const v = version.get() as number;
+      (rewrite.get(v) ?? prepareRewrite(v)).run();
+    } catch (e) {
+      return `the database refuses writes: ${(e as Error).message}`;
+    }
+    return fileProblem(db);
+  };
+}
+
+/** writeProbe for a single use (start-up). */
+export const writeProblem = (db: Db): string | undefined => writeProbe(db)();
+
+function fileProblem(db: Db): string | undefined {
   if (db.memory) return undefined;
   const probe = join(dirname(db.name), `.write-probe-${process.pid}`);
   try {

@@ -1,5 +1,5 @@
 import type { Store } from '../store/types.ts';
-import { checkpointWal, isHealthy, writeProblem, type Db } from './open.ts';
+import { writeProbe, type Db } from './open.ts';
 import { GroupCommit } from './group-commit.ts';
 import { SqliteAuditRepository } from './audit.ts';
 import { SqliteIdempotencyRepository } from './idempotency.ts';
@@ -28,6 +28,9 @@ export function sqliteStore(db: Db): SqliteStore {
   const idempotency = new SqliteIdempotencyRepository(db);
   const points = new SqlitePointRepository(db, commit, audit, idempotency);
   const staffAudit = new SqliteStaffAuditRepository(db, commit);
+  const writeProblem = writeProbe(db);
+  // See db/open.ts checkpointWal: after an erasure the -wal file must not keep the erased bytes.
+  const checkpoint = db.prepare('PRAGMA wal_checkpoint(TRUNCATE)');
   return {
     engine: 'sqlite',
     points,
@@ -44,14 +47,10 @@ export function sqliteStore(db: Db): SqliteStore {
     activities: new SqliteActivityRepository(db, commit),
     addresses: new SqliteAddressRepository(db),
     async writeProblem() {
-      try {
-        return isHealthy(db) ? writeProblem(db) : 'the database did not answer';
-      } catch (e) {
-        return `the database did not answer: ${(e as Error).message}`;
-      }
+      return writeProblem();
     },
     async afterErasure() {
-      checkpointWal(db);
+      checkpoint.run();
     },
     async close() {
       // An empty write lands in the batch after every write already queued: once it is done, so are they.
