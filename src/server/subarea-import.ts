@@ -5,7 +5,7 @@ import { AreaGeometry } from '../shared/geojson.ts';
 /**
  * Turns the MSIP Kraków answer (ArcGIS layer "Podobszary rewitalizacji", field `nazwa_gpr`, outSR=4326,
  * f=geojson) into our data/subareas.geojson: our ids, provenance kept, polygons of one subarea merged.
- * See shared/data/README.md for the query URL.
+ * The README's "Replacing the subarea boundaries" gives the query URL.
  */
 const MsipFeature = z.object({
   type: z.literal('Feature'),

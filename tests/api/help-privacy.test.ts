@@ -4,9 +4,10 @@ import { EventBus } from '../../src/server/events.ts';
 import { approve, bearer, createPoint, fresh, helpBody, json, moderatorCookie } from './helpers.ts';
 
 /**
- * Extends privacy.test.ts (create → approve → read) to the issue-5 author actions: pausing, resuming, confirming and
- * editing a private person's offer must not leak their door or unconsented contacts in any public answer or event,
- * for any consent combination — including contacts they did consent to being kept while the others stay private.
+ * Extends privacy.test.ts (create → approve → read) to the author's actions on a help offer: pausing, resuming,
+ * confirming and editing a private person's offer must not leak their door or unconsented contacts in any public
+ * answer or event, for any consent combination — including contacts they did consent to being kept while the others
+ * stay private.
  */
 const RUNS = Number(process.env.FUZZ_RUNS ?? 40);
 const seven = (lo: number, hi: number) =>

@@ -6,7 +6,7 @@ const CONFIRMED = '2026-03-01T10:00:00.000Z';
 const after = (days: number) => new Date(Date.parse(CONFIRMED) + days * 86_400_000);
 
 describe('freshness of a help offer', () => {
-  it('declares the issue-5 defaults of 60 and 90 days', () => {
+  it('fades an offer after 60 days without confirmation and hides it after 90, by default', () => {
     expect(DEFAULT_FRESHNESS).toEqual({ fadeDays: 60, hideDays: 90 });
   });
 

@@ -1,10 +1,11 @@
--- 002: contributions (issue 3). One table for both layers; layer-specific fields live in `data` (JSON) so a new
--- optional field needs no migration. Times are ISO-8601 UTC text (sorts correctly, portable to PostgreSQL).
+-- 002: contributions (docs/product.md, The product). One table for both layers; layer-specific fields live in
+-- `data` (JSON) so a new optional field needs no migration. Times are ISO-8601 UTC text (sorts correctly, portable
+-- to PostgreSQL).
 CREATE TABLE points (
   id              TEXT PRIMARY KEY,
   layer           TEXT NOT NULL CHECK (layer IN ('walk', 'help')),
   status          TEXT NOT NULL DEFAULT 'pending' CHECK (status IN ('pending', 'published', 'rejected', 'removed')),
-  -- Exact position as submitted: for private persons it never leaves the server (issue 5).
+  -- Exact position as submitted: for private persons it never leaves the server (docs/product.md, privacy tiers).
   lng             REAL NOT NULL,
   lat             REAL NOT NULL,
   -- What GET /api/points publishes: equal to lng/lat, or coarsened for private persons.
@@ -58,7 +59,7 @@ CREATE TABLE audit_log (
 );
 CREATE INDEX audit_by_point ON audit_log (point_id, id);
 
--- "Me too" on walk pins (issue 4): one per device; the device id is stored only hashed.
+-- "Me too" on walk pins: one per device; the device id is stored only hashed.
 CREATE TABLE votes (
   point_id    TEXT NOT NULL REFERENCES points (id) ON DELETE CASCADE,
   device_hash TEXT NOT NULL,

@@ -1,4 +1,4 @@
--- 004: walk sessions (issue 6). A facilitator's walk or workshop; residents join with `code` and their pins carry it
+-- 004: walk sessions. A facilitator's walk or workshop; residents join with `code` and their pins carry it
 -- in points.data ($.session, like every layer-specific field). Named walk_sessions: `sessions` are moderator logins.
 CREATE TABLE walk_sessions (
   code         TEXT PRIMARY KEY,
