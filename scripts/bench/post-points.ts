@@ -1,5 +1,5 @@
 // Measurement 5: POST /api/points accepted (201) per second with durable writes — the real server (WAL +
-// synchronous=FULL, one transaction per point with its audit entry and idempotency record) against a bare
+// synchronous=FULL, each point with its audit entry and idempotency record, batched by the group commit) against a bare
 // node:http + better-sqlite3 server with the same pragmas doing one INSERT per request.
 import { randomUUID } from 'node:crypto';
 import { join } from 'node:path';
