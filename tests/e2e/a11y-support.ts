@@ -1,7 +1,7 @@
 import AxeBuilder from '@axe-core/playwright';
 import { readFileSync } from 'node:fs';
 import type { APIRequestContext, Page } from '@playwright/test';
-import { expect, MODERATOR, walkPin } from './fixtures.ts';
+import { currentData, expect, MODERATOR, walkPin } from './fixtures.ts';
 import { helpOffer } from './help-helpers.ts';
 
 /**
@@ -141,14 +141,16 @@ export interface Seed {
   help: { id: string; editToken: string; name: string };
   session: string;
 }
-let seeded: Promise<Seed> | null = null;
+/** The seed, once per test file: every file starts from fresh data, so another file's seed is gone. */
+let seeded: { data: string | undefined; seed: Promise<Seed> } | null = null;
 
 /**
  * What the views show: a published walk pin in a moderated session, a pending one, a published and a pending help
  * offer.
  */
 export function seed(request: APIRequestContext): Promise<Seed> {
-  seeded ??= (async () => {
+  if (seeded?.data === currentData()) return seeded.seed;
+  const seed = (async () => {
     expect((await request.post('/api/auth/login', { data: MODERATOR })).status()).toBe(200);
     const made = await request.post('/api/sessions', {
       data: { name: 'Spacer dostępności', subarea: 'kazimierz-stradom', date: today(), publishMode: 'moderated' },
@@ -181,5 +183,6 @@ export function seed(request: APIRequestContext): Promise<Seed> {
     }
     return { walk: { ...walk, title }, help: { ...help, name }, session: code };
   })();
-  return seeded;
+  seeded = { data: currentData(), seed };
+  return seed;
 }

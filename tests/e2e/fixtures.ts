@@ -1,4 +1,4 @@
-import { test as base, expect, type Page } from '@playwright/test';
+import { test as base, expect, type ConsoleMessage, type Page } from '@playwright/test';
 // Brings the window.__mapa type (the map's read-only test hook) into the e2e programs.
 import type {} from '../../src/client/map/test-hook.ts';
 
@@ -6,6 +6,9 @@ import type {} from '../../src/client/map/test-hook.ts';
 const CONTROL_URL = `http://127.0.0.1:${Number(process.env.E2E_PORT ?? 4173) + 10000}/reset`;
 /** The test file whose data the server holds now (per worker: a new worker starts with another file's data). */
 let dataOf: string | undefined;
+
+/** Which test file's data the server holds now, for helpers that cache what they wrote (it is gone after a reset). */
+export const currentData = (): string | undefined => dataOf;
 
 /**
  * Gives the test file `file` the data the e2e server starts with (accounts and addresses, no pins, offers or
@@ -55,11 +58,17 @@ const HANDLED_STATUS = /^Failed to load resource: the server responded with a st
 export function watchErrors(page: Page, errors: string[]): void {
   page.on('pageerror', (e) => errors.push(`pageerror: ${e.message}`));
   page.on('console', (msg) => {
-    if (msg.type() !== 'error' || HANDLED_STATUS.test(msg.text())) return;
-    // Chromium's "Failed to load resource" line does not say which resource; its location does.
-    const url = msg.location().url;
-    errors.push(`console.error: ${msg.text()}${url && msg.text().startsWith('Failed to load') ? ` (${url})` : ''}`);
+    if (msg.type() === 'error' && !HANDLED_STATUS.test(msg.text())) errors.push(consoleError(msg));
   });
+}
+
+/**
+ * How `watchErrors` records a console error. Chromium's "Failed to load resource" line does not say which resource;
+ * its location does, so it is added.
+ */
+export function consoleError(msg: ConsoleMessage): string {
+  const url = msg.location().url;
+  return `console.error: ${msg.text()}${url && msg.text().startsWith('Failed to load') ? ` (${url})` : ''}`;
 }
 
 export const MODERATOR = { login: 'moderator', password: process.env.E2E_MODERATOR_PASSWORD ?? 'e2e-password-123' };

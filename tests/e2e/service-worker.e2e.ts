@@ -1,7 +1,7 @@
 import type { APIRequestContext, ConsoleMessage, Page } from '@playwright/test';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { expect, MODERATOR, SUBAREA_LAYERS, test, waitForMap, walkPin } from './fixtures.ts';
+import { consoleError, expect, MODERATOR, SUBAREA_LAYERS, test, waitForMap, walkPin } from './fixtures.ts';
 
 /**
  * Offline use: after one visit with a connection, the app opens with none — the shell from the service
@@ -57,15 +57,15 @@ async function cachedPaths(page: Page): Promise<string[]> {
  * exception) still fails the test.
  */
 function expectOfflineFailuresOnly(page: Page, pageErrors: string[], allowed: RegExp) {
-  const seen: { text: string; url: string }[] = [];
+  const seen: { text: string; url: string; recorded: string }[] = [];
   page.on('console', (m: ConsoleMessage) => {
-    if (m.type() === 'error') seen.push({ text: m.text(), url: m.location().url });
+    if (m.type() === 'error') seen.push({ text: m.text(), url: m.location().url, recorded: consoleError(m) });
   });
   return () => {
-    for (const { text, url } of seen) {
+    for (const { text, url, recorded } of seen) {
       if (!/net::ERR_(INTERNET_DISCONNECTED|FAILED)/.test(text) || !allowed.test(new URL(url, 'http://x').pathname))
         continue;
-      const i = pageErrors.indexOf(`console.error: ${text}`);
+      const i = pageErrors.indexOf(recorded);
       if (i >= 0) pageErrors.splice(i, 1);
     }
   };
