@@ -149,7 +149,7 @@ let seeded: { data: string | undefined; seed: Promise<Seed> } | null = null;
  * offer.
  */
 export function seed(request: APIRequestContext): Promise<Seed> {
-  if (seeded?.data === currentData()) return seeded.seed;
+  if (seeded && seeded.data === currentData()) return seeded.seed;
   const seed = (async () => {
     expect((await request.post('/api/auth/login', { data: MODERATOR })).status()).toBe(200);
     const made = await request.post('/api/sessions', {
