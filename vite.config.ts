@@ -130,6 +130,22 @@ const pwa = VitePWA({
   },
 });
 
+/**
+ * API test files about SQLite itself, run on SQLite only: the bytes of its files after an erasure and its old
+ * migrations (erasure), its write probe on a file and directory (health), reopening a file (persistence), statements
+ * prepared once (prepared-once), a real server process (startup), and the copy and backup checks, which use both
+ * engines already (db-copy, pg-*: these start PostgreSQL themselves).
+ */
+const SQLITE_ONLY = [
+  'tests/api/erasure.test.ts',
+  'tests/api/health.test.ts',
+  'tests/api/persistence.test.ts',
+  'tests/api/prepared-once.test.ts',
+  'tests/api/startup.test.ts',
+  'tests/api/db-copy.test.ts',
+  'tests/api/pg-*.test.ts',
+];
+
 export default defineConfig({
   // prerender writes the main page into index.html before the service worker's manifest hashes it; precompress
   // last: it writes .br/.gz copies of everything, sw.js included.
@@ -139,12 +155,24 @@ export default defineConfig({
   // Dev only: the Hono server (npm start) answers /api; production serves everything from one port.
   server: { proxy: { '/api': `http://localhost:${apiPort}` } },
   test: {
-    include: ['tests/unit/**/*.test.ts', 'tests/api/**/*.test.ts'],
     environment: 'node',
     pool: 'forks',
     // Behaviour, not speed (speed lives in `npm run bench`): scrypt and the privacy sweeps take 2-4 s alone and far
     // more on a loaded 2-core CI machine, so the default 5 s limit failed a passing test there.
     testTimeout: 30_000,
     hookTimeout: 30_000,
+    projects: [
+      { extends: true, test: { name: 'unit+api', include: ['tests/unit/**/*.test.ts', 'tests/api/**/*.test.ts'] } },
+      // The same API tests again on PostgreSQL (tests/api/helpers.ts reads TEST_ENGINE): both engines pass one suite.
+      {
+        extends: true,
+        test: {
+          name: 'api-postgres',
+          include: ['tests/api/**/*.test.ts'],
+          exclude: SQLITE_ONLY,
+          env: { TEST_ENGINE: 'postgres' },
+        },
+      },
+    ],
   },
 });

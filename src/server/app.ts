@@ -47,7 +47,7 @@ import { checkFreshnessLimits, DEFAULT_FRESHNESS, type FreshnessLimits } from '.
 import { DEFAULT_BASEMAP, DEFAULT_LIMITS, type Limits } from './config.ts';
 import { Contributions } from './contributions.ts';
 import { EventBus } from './events.ts';
-import { rateLimit } from './middleware/rate-limit.ts';
+import { MemoryRateCounter, rateLimit, type RateCounter } from './middleware/rate-limit.ts';
 import { securityHeaders } from './middleware/security.ts';
 import { compressAnswers } from './compression.ts';
 import { PublicReads } from './public-reads.ts';
@@ -79,6 +79,11 @@ export interface AppOptions {
   now?: () => Date;
   /** Shared with whoever else publishes point events; a fresh one per app by default. */
   bus?: EventBus;
+  /**
+   * Where rate-limit windows are counted: this process's memory by default; PostgreSQL when several instances
+   * serve one address (db/pg/rate-limits.ts), so a client cannot multiply its allowance by their number.
+   */
+  rateCounter?: RateCounter;
   /** When unconfirmed help offers fade and leave the default view (env HELP_FADE_DAYS/HELP_HIDE_DAYS). */
   helpFreshness?: FreshnessLimits;
   /** How long rejected, closed and stale personal data is kept; the privacy notice quotes these numbers. */
@@ -138,7 +143,7 @@ export function createApp(source: Store | Db, options: AppOptions = {}) {
   // Built from the same public list as GET /api/points: private persons only ever as their cells.
   const tileEngine = new ClusterTiles((layer) => reads.features({ layer }), now, helpFreshness);
   const tiles = new Tiles(tileEngine, () => reads.version(), now);
-  const limiter = { proxyHops, now: () => now().getTime() };
+  const limiter = { proxyHops, now: () => now().getTime(), counter: options.rateCounter ?? new MemoryRateCounter() };
   const limit = (name: string, l: Limits['writes']) => rateLimit(name, l, limiter);
   // One counter for every way of trying a session code (join page, summary, export), counting only misses.
   const sessionLookupLimit = rateLimit('unknown session code', limits.sessionLookups, {

@@ -5,6 +5,10 @@ import { createApp, PROJECT_ROOT } from './app.ts';
 import { configFromEnv } from './config.ts';
 import { openDb, writeProblem, type Db } from './db/open.ts';
 import { sqliteStore } from './db/store.ts';
+import { openPostgres } from './db/pg/open.ts';
+import { pgStore } from './db/pg/store.ts';
+import { PgEventBus } from './db/pg/event-bus.ts';
+import { PgRateCounter } from './db/pg/rate-limits.ts';
 import { DataFileError, loadSiteData } from './site-data.ts';
 import { unfilled } from '../shared/privacy-notice.ts';
 import { OnlineGeocoder } from './geocode/online.ts';
@@ -40,6 +44,36 @@ function openDatabase(dataDir: string): Db {
   return db;
 }
 
+/**
+ * PostgreSQL (DATABASE_URL): the store, and what several instances on one database must share — the event bus
+ * (LISTEN/NOTIFY, so an approval on one instance reaches browsers connected to another) and the rate-limit counts.
+ * A StartupError names the address without its password when the database cannot be reached or migrated.
+ */
+async function openShared(url: string) {
+  const where = redact(url);
+  let pool;
+  try {
+    pool = await openPostgres(url);
+  } catch (e) {
+    throw new StartupError(`cannot open the PostgreSQL database ${where}: ${reason(e)}`);
+  }
+  const store = pgStore(pool);
+  const problem = await store.writeProblem();
+  if (problem) {
+    await store.close();
+    throw new StartupError(`${problem} (${where}). Check that this user may write in that database`);
+  }
+  const bus = await PgEventBus.connect(url, pool);
+  return { store, bus, rateCounter: new PgRateCounter(store.sql), where };
+}
+
+/** The address as logs may show it: without the password. */
+function redact(url: string): string {
+  const u = new URL(url);
+  if (u.password) u.password = '***';
+  return u.toString();
+}
+
 async function start() {
   // The only file that reads the environment (docs/architecture.md).
   let config;
@@ -57,16 +91,18 @@ async function start() {
   // Placeholders are allowed (the page shows them as not filled in), but whoever deploys should see them listed.
   const todo = unfilled(site.privacy);
   if (todo.length) console.warn(`data/privacy.json: not filled in yet, the privacy page says so: ${todo.join(', ')}`);
-  if (config.databaseUrl) {
-    // The schema, migrations and scripts for PostgreSQL exist (db/pg/, migrations-pg/), but the app's repositories
-    // run on SQLite only so far: refusing is honest, starting on SQLite behind the operator's back would not be.
-    throw new StartupError(
-      'DATABASE_URL is set, but this version cannot run on PostgreSQL yet (only its schema is ready). Unset DATABASE_URL to use SQLite in DATA_DIR',
-    );
-  }
-  const store = sqliteStore(openDatabase(config.dataDir));
+  const { store, bus, rateCounter, where } = config.databaseUrl
+    ? await openShared(config.databaseUrl)
+    : {
+        store: sqliteStore(openDatabase(config.dataDir)),
+        bus: undefined,
+        rateCounter: undefined,
+        where: join(config.dataDir, 'mapa.sqlite'),
+      };
   const app = createApp(store, {
     site,
+    bus,
+    rateCounter,
     basemapStyleUrl: config.basemapStyleUrl,
     basemapPmtiles: config.basemapPmtiles,
     staticDir,
@@ -85,9 +121,7 @@ async function start() {
   app.retention.start();
 
   const server = serve({ fetch: app.fetch, port: config.port }, (info) => {
-    console.log(
-      `Mapa Rewitalizacji: http://localhost:${info.port}/  (database ${join(config.dataDir, 'mapa.sqlite')})`,
-    );
+    console.log(`Mapa Rewitalizacji: http://localhost:${info.port}/  (database ${where})`);
   });
   // Listening fails after serve() returns, as an 'error' event: without a handler Node prints a stack trace.
   server.on('error', (e: NodeJS.ErrnoException) => {
@@ -103,6 +137,7 @@ async function start() {
   const shutdown = async () => {
     app.retention.stop();
     server.close();
+    await bus?.close();
     await store.close();
     process.exit(0);
   };

@@ -11,8 +11,8 @@ import {
   moderatorCookie,
   walkBody,
   type TestApp,
+  type TestDb,
 } from './helpers.ts';
-import type { Db } from '../../src/server/db/open.ts';
 import { activityBody, createActivity } from './activity-helpers.ts';
 
 /**
@@ -165,7 +165,7 @@ let sessionCode = '';
 let activityId = '';
 let requestId = '';
 
-async function login(database: Db, name: string) {
+async function login(database: TestDb, name: string) {
   return moderatorCookie(app, database, name);
 }
 

@@ -1,16 +1,14 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { brotliDecompressSync, gunzipSync } from 'node:zlib';
-import { sqliteStore } from '../../src/server/db/store.ts';
-import type { Db } from '../../src/server/db/open.ts';
 import { Contributions } from '../../src/server/contributions.ts';
 import { SLICE } from '../../src/server/slices.ts';
 import { PointCollection, type PointRecord } from '../../src/shared/points.ts';
 import { Stats } from '../../src/shared/stats.ts';
-import { approve, createPoint, fresh, moderatorCookie, walkBody, type TestApp } from './helpers.ts';
+import { approve, createPoint, fresh, moderatorCookie, walkBody, type TestApp, type TestDb } from './helpers.ts';
 
 /** `n` published walk pins in Kazimierz, written straight into the database (the API would take minutes for 2,000). */
-async function publishMany(db: Db, n: number) {
-  const points = sqliteStore(db).points;
+async function publishMany(db: TestDb, n: number) {
+  const points = db.store.points;
   const t0 = Date.parse('2026-05-01T08:00:00Z');
   // Queued together: the group commit writes them in one transaction.
   await Promise.all(

@@ -91,7 +91,7 @@ describe('e-mail notices (real SMTP server in the test process)', () => {
     const p = await offer(app, admin, { contact: { email: 'ela@example.org' } });
     await app.request(`/api/points/${p.id}/contact-requests`, json(contactBody(RESIDENT)));
     // Wait for the whole delivery attempt to finish, not just the first message.
-    await vi.waitFor(() => expect(db.prepare('SELECT mail_attempts FROM contact_requests').pluck().get()).toBe(1), {
+    await vi.waitFor(async () => expect(await db.value('SELECT mail_attempts FROM contact_requests')).toBe(1), {
       timeout: 10_000,
     });
     expect(sink.messages.map((m) => m.to[0])).toEqual(['ambasador@fablab.example']);

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import {
+  type TestDb,
   accountCookie,
   approve,
   bearer,
@@ -12,7 +13,6 @@ import {
   type TestApp,
 } from './helpers.ts';
 import { Inbox, type InboxRequest } from '../../src/shared/contact-requests.ts';
-import type { Db } from '../../src/server/db/open.ts';
 
 const HELPER_PHONE = '+48 699 111 222';
 const personOffer = (over: Record<string, unknown> = {}) =>
@@ -45,8 +45,8 @@ const inbox = async (app: TestApp, cookie: string) => {
 };
 const act = (app: TestApp, cookie: string, id: string, body: unknown) =>
   app.request(`/api/ambassador/requests/${id}`, json(body, { Cookie: cookie }, 'PATCH'));
-const audited = (db: Db, action: string) =>
-  db.prepare('SELECT count(*) FROM staff_audit WHERE action = ?').pluck().get(action) as number;
+const audited = (db: TestDb, action: string) =>
+  db.value<number>('SELECT count(*) FROM staff_audit WHERE action = ?', action);
 
 describe('POST /api/points/:id/contact-requests', () => {
   it('answers 201 naming the ambassador and echoes nothing the resident typed', async () => {
@@ -156,8 +156,8 @@ describe("the ambassador's inbox", () => {
     expect((await app.request('/api/ambassador/requests', { headers: { Cookie: moderator } })).status).toBe(403);
     expect((await inbox(app, admin)).map((x) => x.id)).toEqual([r!.id]);
     // Every answer that showed the helper's private contact is in the audit log: own, then admin.
-    expect(audited(db, 'view-helper-contact')).toBe(2);
-    const subjects = db.prepare('SELECT actor, subject FROM staff_audit').all();
+    expect(await audited(db, 'view-helper-contact')).toBe(2);
+    const subjects = await db.all('SELECT actor, subject FROM staff_audit ORDER BY id');
     expect(subjects).toEqual([
       { actor: 'fablab', subject: `contact-request:${r!.id}` },
       { actor: 'ada', subject: `contact-request:${r!.id}` },
@@ -174,9 +174,9 @@ describe("the ambassador's inbox", () => {
     expect(done.status).toBe(200);
     expect((await done.json()) as InboxRequest).toMatchObject({ status: 'handed-over', helperContact: null });
     expect((await act(app, own, r!.id, { action: 'handed-over' })).status).toBe(409);
-    const views = audited(db, 'view-helper-contact');
+    const views = await audited(db, 'view-helper-contact');
     expect((await inbox(app, own))[0]!.helperContact).toBeNull();
-    expect(audited(db, 'view-helper-contact')).toBe(views);
+    expect(await audited(db, 'view-helper-contact')).toBe(views);
 
     expect((await act(app, own, r!.id, { action: 'reopen' })).status).toBe(200);
     const noNote = await act(app, own, r!.id, { action: 'failed' });
@@ -188,11 +188,9 @@ describe("the ambassador's inbox", () => {
       note: 'Pomocnik nie odbiera telefonu.',
       helperContact: null,
     });
-    expect([
-      audited(db, 'request-handed-over'),
-      audited(db, 'request-reopened'),
-      audited(db, 'request-failed'),
-    ]).toEqual([1, 1, 1]);
+    expect(
+      await Promise.all(['request-handed-over', 'request-reopened', 'request-failed'].map((a) => audited(db, a))),
+    ).toEqual([1, 1, 1]);
   });
 
   it('erases a closed request after the retention period and keeps an open one', async () => {
@@ -275,7 +273,7 @@ describe("the ambassador's card", () => {
       activities: card.activities,
     });
     expect(a).not.toHaveProperty('email');
-    expect(db.prepare('SELECT actor, action, subject FROM staff_audit').all()).toEqual([
+    expect(await db.all('SELECT actor, action, subject FROM staff_audit ORDER BY id')).toEqual([
       { actor: 'fablab', action: 'card-edit', subject: 'subarea:kazimierz-stradom' },
     ]);
   });

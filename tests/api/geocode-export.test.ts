@@ -3,7 +3,6 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { approve, createPoint, fresh, helpBody, moderatorCookie, walkBody } from './helpers.ts';
-import { SqliteAddressRepository } from '../../src/server/db/addresses.ts';
 import { importAddresses } from '../../src/server/geocode/import.ts';
 import { ReverseAnswer } from '../../src/shared/geocode.ts';
 import { FIXTURE_ADDRESSES, prgGml } from '../support/prg-fixture.ts';
@@ -14,7 +13,7 @@ async function withAddresses() {
   const t = fresh();
   const file = join(mkdtempSync(join(tmpdir(), 'geocode-export-')), 'prg.gml');
   writeFileSync(file, prgGml());
-  await importAddresses(new SqliteAddressRepository(t.db), file);
+  await importAddresses(t.store.addresses, file);
   const cookie = await moderatorCookie(t.app, t.db);
   return { ...t, cookie };
 }

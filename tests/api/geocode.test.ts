@@ -3,7 +3,6 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { fresh } from './helpers.ts';
-import { SqliteAddressRepository } from '../../src/server/db/addresses.ts';
 import { importAddresses } from '../../src/server/geocode/import.ts';
 import { OnlineGeocoder } from '../../src/server/geocode/online.ts';
 import { GeocodeAnswer, ReverseAnswer } from '../../src/shared/geocode.ts';
@@ -21,7 +20,7 @@ const at = (street: string, number: string): FixtureAddress =>
 
 async function installed() {
   const t = fresh();
-  const summary = await importAddresses(new SqliteAddressRepository(t.db), file('prg.gml', prgGml()));
+  const summary = await importAddresses(t.store.addresses, file('prg.gml', prgGml()));
   return { ...t, summary };
 }
 type T = Awaited<ReturnType<typeof installed>>;
@@ -133,14 +132,14 @@ describe('a failed import', () => {
   it('refuses a broken file and leaves the installed addresses untouched', async () => {
     const t = await installed();
     const broken = prgGml().slice(0, 3000);
-    await expect(importAddresses(new SqliteAddressRepository(t.db), file('broken.gml', broken))).rejects.toThrow();
+    await expect(importAddresses(t.store.addresses, file('broken.gml', broken))).rejects.toThrow();
     expect((await search(t.app, 'jozefa 12')).results[0]).toMatchObject({ label: 'ul. Józefa 12' });
   });
 
   it('refuses a file with no Kraków address, saying so', async () => {
     const t = await installed();
     const elsewhere = prgGml(FIXTURE_ADDRESSES.filter((a) => a.city !== 'Kraków'));
-    await expect(importAddresses(new SqliteAddressRepository(t.db), file('wieliczka.gml', elsewhere))).rejects.toThrow(
+    await expect(importAddresses(t.store.addresses, file('wieliczka.gml', elsewhere))).rejects.toThrow(
       /no Kraków street address/,
     );
     expect((await search(t.app, 'Miodowa 15')).results[0]).toMatchObject({ label: 'ul. Miodowa 15' });
@@ -149,16 +148,12 @@ describe('a failed import', () => {
   it('refuses a position that is not "northing easting"', async () => {
     const t = fresh();
     const bad = prgGml().replace(/<gml:pos>[^<]+<\/gml:pos>/, '<gml:pos>243144.03</gml:pos>');
-    await expect(importAddresses(new SqliteAddressRepository(t.db), file('bad-pos.gml', bad))).rejects.toThrow(
-      /gml:pos/,
-    );
+    await expect(importAddresses(t.store.addresses, file('bad-pos.gml', bad))).rejects.toThrow(/gml:pos/);
   });
 
   it('refuses a file that is neither GML nor GeoJSON', async () => {
     const t = fresh();
-    await expect(importAddresses(new SqliteAddressRepository(t.db), file('x.csv', 'ulica;numer\n'))).rejects.toThrow(
-      /neither GML/,
-    );
+    await expect(importAddresses(t.store.addresses, file('x.csv', 'ulica;numer\n'))).rejects.toThrow(/neither GML/);
   });
 });
 
@@ -182,7 +177,7 @@ describe('address import from an OSM-style GeoJSON', () => {
       ']',
       '}',
     ];
-    const s = await importAddresses(new SqliteAddressRepository(t.db), file('osm.geojson', lines.join('\n')));
+    const s = await importAddresses(t.store.addresses, file('osm.geojson', lines.join('\n')));
     expect(s).toMatchObject({ format: 'osm-geojson', read: 3, points: 2 });
     expect((await search(t.app, 'szeroka 6')).results[0]).toMatchObject({ label: 'ul. Szeroka 6', kind: 'address' });
     expect((await search(t.app, 'plac nowy 1')).results.map((r) => r.label)).toContain('Plac Nowy 1');
@@ -194,10 +189,7 @@ describe('address import from an OSM-style GeoJSON', () => {
       type: 'FeatureCollection',
       features: [JSON.parse(feature('Józefa', '3', 'Kraków', 19.944, 50.0517))],
     };
-    const s = await importAddresses(
-      new SqliteAddressRepository(t.db),
-      file('pretty.geojson', JSON.stringify(doc, null, 2)),
-    );
+    const s = await importAddresses(t.store.addresses, file('pretty.geojson', JSON.stringify(doc, null, 2)));
     expect(s.points).toBe(1);
   });
 });
@@ -266,7 +258,7 @@ describe('the optional online geocoder', () => {
 
   it('is not asked when the offline sources found an address', async () => {
     const t = withOnline(photon([]));
-    await importAddresses(new SqliteAddressRepository(t.db), file('prg-online.gml', prgGml()));
+    await importAddresses(t.store.addresses, file('prg-online.gml', prgGml()));
     await search(t.app, 'jozefa 12');
     expect(t.calls).toHaveLength(0);
   });

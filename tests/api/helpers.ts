@@ -1,18 +1,90 @@
 import { createApp, type AppOptions } from '../../src/server/app.ts';
 import { openDb, type Db } from '../../src/server/db/open.ts';
 import { sqliteStore } from '../../src/server/db/store.ts';
+import { PgRateCounter } from '../../src/server/db/pg/rate-limits.ts';
+import type { Store } from '../../src/server/store/types.ts';
 import { hashPassword } from '../../src/server/crypto.ts';
 import type { Role } from '../../src/shared/accounts.ts';
 import type { SubareaId } from '../../src/shared/subareas.ts';
+import type { PgStore } from '../../src/server/db/pg/store.ts';
+import { testPgStore } from '../support/pg-store.ts';
 
 /** Inside Kazimierz-Stradom (pl. Nowy) and inside Kraków but outside every subarea (Bielany). */
 export const KAZIMIERZ = { lng: 19.9447, lat: 50.0514 };
 export const OUTSIDE_SUBAREAS = { lng: 19.845, lat: 50.045 };
 
+/**
+ * Which engine the API tests run on: the vitest project "api-postgres" sets TEST_ENGINE=postgres and runs the same
+ * files again (vite.config.ts), so both engines pass one suite.
+ */
+export const ENGINE: 'sqlite' | 'postgres' = process.env.TEST_ENGINE === 'postgres' ? 'postgres' : 'sqlite';
+
+/**
+ * The database under a test app, for the few tests that look at stored rows directly. SQL is written once with `?`
+ * placeholders and must be valid on both engines (plain SELECT/UPDATE; COUNT(*) comes back as a number on both).
+ */
+export interface TestDb {
+  readonly engine: typeof ENGINE;
+  readonly store: Store;
+  all<R = Record<string, unknown>>(sql: string, ...params: unknown[]): Promise<R[]>;
+  /** The first column of the first row. */
+  value<T = unknown>(sql: string, ...params: unknown[]): Promise<T>;
+  run(sql: string, ...params: unknown[]): Promise<void>;
+}
+
+function sqliteTestDb(db: Db, store: Store): TestDb {
+  return {
+    engine: 'sqlite',
+    store,
+    all: async <R>(sql: string, ...params: unknown[]) => db.prepare(sql).all(...params) as R[],
+    value: async <T>(sql: string, ...params: unknown[]) =>
+      db
+        .prepare(sql)
+        .pluck()
+        .get(...params) as T,
+    run: async (sql: string, ...params: unknown[]) => void db.prepare(sql).run(...params),
+  };
+}
+
+/** `?` → `$1, $2…` (the tests' SQL has no `?` inside string literals). */
+const numbered = (sql: string) => {
+  let n = 0;
+  return sql.replace(/\?/g, () => `$${++n}`);
+};
+
+/** A fresh store on the engine under test: an in-memory SQLite, or a PostgreSQL database of its own. */
+export function freshStore(): { store: Store; db: TestDb } {
+  if (ENGINE === 'sqlite') {
+    const raw = openDb(':memory:');
+    const store = sqliteStore(raw);
+    return { store, db: sqliteTestDb(raw, store) };
+  }
+  const store = testPgStore();
+  const all = <R>(sql: string, ...params: unknown[]) => store.sql.rows<R>(numbered(sql), params);
+  return {
+    store,
+    db: {
+      engine: 'postgres',
+      store,
+      all,
+      value: async <T>(sql: string, ...params: unknown[]) => {
+        const [row] = await all<Record<string, unknown>>(sql, ...params);
+        return (row && Object.values(row)[0]) as T;
+      },
+      run: async (sql: string, ...params: unknown[]) => void (await store.sql.count(numbered(sql), params)),
+    },
+  };
+}
+
+/** What each engine shares between instances goes where it would in production (rate limits in PostgreSQL). */
+export function engineOptions(store: Store): AppOptions {
+  return store.engine === 'postgres' ? { rateCounter: new PgRateCounter((store as PgStore).sql) } : {};
+}
+
 export function fresh(options: AppOptions = {}) {
-  const db = openDb(':memory:');
-  const app = createApp(db, { basemapStyleUrl: null, ...options });
-  return { db, app };
+  const { store, db } = freshStore();
+  const app = createApp(store, { basemapStyleUrl: null, ...engineOptions(store), ...options });
+  return { db, store, app };
 }
 export type TestApp = ReturnType<typeof fresh>['app'];
 
@@ -59,19 +131,19 @@ export interface TestAccount {
   email?: string;
 }
 
-export async function addAccount(db: Db, login: string, a: TestAccount) {
+export async function addAccount(db: TestDb | Db, login: string, a: TestAccount) {
   hash ??= hashPassword(PASSWORD);
-  await sqliteStore(db).auth.upsertAccount(
+  await ('store' in db ? db.store : sqliteStore(db)).auth.upsertAccount(
     { login, passwordHash: await hash, role: a.role, subarea: a.subarea ?? null, email: a.email ?? null },
     new Date().toISOString(),
   );
   return { login, password: PASSWORD };
 }
 
-export const addModerator = (db: Db, login = 'ola') => addAccount(db, login, { role: 'moderator' });
+export const addModerator = (db: TestDb | Db, login = 'ola') => addAccount(db, login, { role: 'moderator' });
 
 /** Creates the account, logs in and returns the Cookie header value for later calls. */
-export async function accountCookie(app: TestApp, db: Db, login: string, a: TestAccount): Promise<string> {
+export async function accountCookie(app: TestApp, db: TestDb | Db, login: string, a: TestAccount): Promise<string> {
   const creds = await addAccount(db, login, a);
   const res = await app.request('/api/auth/login', json(creds));
   if (res.status !== 200) throw new Error(`login failed ${res.status}`);
@@ -79,7 +151,7 @@ export async function accountCookie(app: TestApp, db: Db, login: string, a: Test
 }
 
 /** Logs in a moderator and returns the Cookie header value for later moderation calls. */
-export const moderatorCookie = (app: TestApp, db: Db, login = 'ola') =>
+export const moderatorCookie = (app: TestApp, db: TestDb | Db, login = 'ola') =>
   accountCookie(app, db, login, { role: 'moderator' });
 
 export async function approve(app: TestApp, cookie: string, id: string) {

@@ -37,7 +37,8 @@ describe('photos on walk pins', () => {
 
   it('stores a downsized JPEG with no EXIF, GPS, XMP, IPTC or ICC metadata', async () => {
     const { db, id, stored } = await walkWithPhoto();
-    const row = db.prepare('SELECT bytes FROM photos WHERE point_id = ?').get(id) as { bytes: Buffer };
+    const [row] = await db.all<{ bytes: Buffer }>('SELECT bytes FROM photos WHERE point_id = ?', id);
+    if (!row) throw new Error('no photo stored');
     const meta = await sharp(row.bytes).metadata();
     expect(meta.format).toBe('jpeg');
     expect(Math.max(meta.width!, meta.height!)).toBe(PHOTO.maxEdge);

@@ -144,7 +144,7 @@ describe('Idempotency-Key on POST /api/points', () => {
     expect(res.status).toBe(201);
     expect(res.headers.get('Idempotent-Replayed')).toBe('true');
     expect(await res.json()).toEqual(first);
-    expect(db.prepare('SELECT COUNT(*) FROM points').pluck().get()).toBe(1);
+    expect(await db.value('SELECT COUNT(*) FROM points')).toBe(1);
   });
 
   it('stores one point when the same submission arrives twice at once, and gives both the same answer', async () => {
@@ -154,16 +154,13 @@ describe('Idempotency-Key on POST /api/points', () => {
     expect([one.status, two.status]).toEqual([201, 201]);
     expect(await two.json()).toEqual(await one.json());
     expect([one, two].map((r) => r.headers.get('Idempotent-Replayed'))).toEqual([null, 'true']);
-    expect(db.prepare('SELECT COUNT(*) FROM points').pluck().get()).toBe(1);
+    expect(await db.value('SELECT COUNT(*) FROM points')).toBe(1);
   });
 
   it('never stores the edit token in clear', async () => {
     const { app, db } = fresh();
     const { editToken } = await createPoint(app, walkBody(), { 'Idempotency-Key': KEY });
-    const dump = JSON.stringify([
-      db.prepare('SELECT * FROM points').all(),
-      db.prepare('SELECT * FROM idempotency').all(),
-    ]);
+    const dump = JSON.stringify([await db.all('SELECT * FROM points'), await db.all('SELECT * FROM idempotency')]);
     expect(dump).not.toContain(editToken);
     expect(dump).not.toContain(KEY);
   });
@@ -188,13 +185,14 @@ describe('Idempotency-Key on POST /api/points', () => {
     await createPoint(app, walkBody(), { 'Idempotency-Key': KEY });
     now = new Date('2026-05-20T10:00:00Z');
     await createPoint(app, walkBody(), { 'Idempotency-Key': '5d0c6f7e-9a41-4a53-8a51-0c3f4a2b7e10' });
-    expect(db.prepare('SELECT COUNT(*) FROM idempotency').pluck().get()).toBe(2);
+    expect(await db.value('SELECT COUNT(*) FROM idempotency')).toBe(2);
     now = new Date('2026-06-01T10:00:00Z');
     await createPoint(app, walkBody(), { 'Idempotency-Key': '8f6a1c2e-3b4d-4e5f-9a6b-7c8d9e0f1a2b' });
-    expect(db.prepare('SELECT created_at FROM idempotency ORDER BY created_at').pluck().all()).toEqual([
-      '2026-05-20T10:00:00.000Z',
-      '2026-06-01T10:00:00.000Z',
-    ]);
+    expect(
+      (await db.all<{ created_at: string }>('SELECT created_at FROM idempotency ORDER BY created_at')).map(
+        (r) => r.created_at,
+      ),
+    ).toEqual(['2026-05-20T10:00:00.000Z', '2026-06-01T10:00:00.000Z']);
   });
 });
 

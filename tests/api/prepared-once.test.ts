@@ -2,6 +2,7 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { createApp } from '../../src/server/app.ts';
 import { importAddresses } from '../../src/server/geocode/import.ts';
 import { GeocodeAnswer } from '../../src/shared/geocode.ts';
 import { prgGml } from '../support/prg-fixture.ts';
@@ -14,7 +15,6 @@ import {
   accountCookie,
   bearer,
   contactBody,
-  fresh,
   helpBody,
   json,
   moderatorCookie,
@@ -93,7 +93,9 @@ async function aDayOfUse(app: TestApp, moderator: string, admin: string) {
 
 describe('SQLite statements', () => {
   it('are all prepared when the store is built: answering requests prepares none', async () => {
-    const { app, db } = fresh();
+    // SQLite's own statements: built here, not by fresh(), which follows TEST_ENGINE.
+    const db = openDb(':memory:');
+    const app = createApp(db, { basemapStyleUrl: null });
     await app.ready;
     const moderator = await moderatorCookie(app, db);
     const admin = await accountCookie(app, db, 'ada', { role: 'admin' });

@@ -181,8 +181,8 @@ describe('public subarea of a private person', () => {
     const cookie = await moderatorCookie(app, db);
     const { id } = await createPoint(app, helpBody({ helperType: 'person', ...KAZIMIERZ }));
     await approve(app, cookie, id);
-    db.prepare("UPDATE points SET subarea = 'stara-nowa-huta' WHERE id = ?").run(id);
-    const restarted = createApp(db, { basemapStyleUrl: null });
+    await db.run("UPDATE points SET subarea = 'stara-nowa-huta' WHERE id = ?", id);
+    const restarted = createApp(db.store, { basemapStyleUrl: null });
     const feature = await (await restarted.request(`/api/points/${id}`)).json();
     expect(feature.properties.subarea).toBe('kazimierz-stradom');
   });

@@ -1,9 +1,18 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { createApp } from '../../src/server/app.ts';
-import { openDb } from '../../src/server/db/open.ts';
 import { RetentionJob } from '../../src/server/retention.ts';
 import { EventBus } from '../../src/server/events.ts';
-import { approve, bearer, createPoint, helpBody, json, moderatorCookie, walkBody } from './helpers.ts';
+import {
+  approve,
+  bearer,
+  createPoint,
+  engineOptions,
+  freshStore,
+  helpBody,
+  json,
+  moderatorCookie,
+  walkBody,
+} from './helpers.ts';
 
 const DAY = 86_400_000;
 const T0 = Date.parse('2026-03-01T10:00:00.000Z');
@@ -14,10 +23,16 @@ async function world(retention = { rejectedDays: 30, closedContactRequestDays: 3
   const bus = new EventBus();
   const events: string[] = [];
   bus.subscribe((m) => events.push(`${m.name} ${m.data.id}`));
-  const db = openDb(':memory:');
-  const app = createApp(db, { basemapStyleUrl: null, now: () => new Date(t), bus, retention });
+  const { store, db } = freshStore();
+  const app = createApp(store, {
+    basemapStyleUrl: null,
+    ...engineOptions(store),
+    now: () => new Date(t),
+    bus,
+    retention,
+  });
   const cookie = await moderatorCookie(app, db);
-  const exists = (id: string) => db.prepare('SELECT COUNT(*) FROM points WHERE id = ?').pluck().get(id) === 1;
+  const exists = async (id: string) => (await db.value('SELECT COUNT(*) FROM points WHERE id = ?', id)) === 1;
   // Moderator sessions last 12 hours: every moderator action below happens on day 0.
   return { db, app, cookie, events, exists, at: (days: number) => (t = T0 + days * DAY) };
 }
@@ -29,13 +44,14 @@ describe('retention of points', () => {
     await w.app.request(`/api/moderation/points/${id}/reject`, json({ reason: 'poza tematem' }, { Cookie: w.cookie }));
     w.at(29.9);
     expect((await w.app.retention.run())['rejected contributions']).toBe(0);
-    expect(w.exists(id)).toBe(true);
+    expect(await w.exists(id)).toBe(true);
     w.at(30.1);
     expect((await w.app.retention.run())['rejected contributions']).toBe(1);
-    expect(w.exists(id)).toBe(false);
-    const audit = w.db
-      .prepare('SELECT actor, action FROM audit_log WHERE point_id = ? ORDER BY id DESC LIMIT 1')
-      .get(id);
+    expect(await w.exists(id)).toBe(false);
+    const [audit] = await w.db.all(
+      'SELECT actor, action FROM audit_log WHERE point_id = ? ORDER BY id DESC LIMIT 1',
+      id,
+    );
     expect(audit).toEqual({ actor: 'retention', action: 'expire' });
   });
 
@@ -51,7 +67,7 @@ describe('retention of points', () => {
     ).toBe(200);
     w.at(30.1);
     await w.app.retention.run();
-    expect(w.exists(id)).toBe(false);
+    expect(await w.exists(id)).toBe(false);
   });
 
   it('erases a help offer 180 days after its last confirmation, telling the live map, and keeps a confirmed one', async () => {
@@ -70,8 +86,8 @@ describe('retention of points', () => {
     w.events.length = 0;
     w.at(180.1);
     expect((await w.app.retention.run())['unconfirmed help offers']).toBe(1);
-    expect(w.exists(stale.id)).toBe(false);
-    expect(w.exists(kept.id)).toBe(true);
+    expect(await w.exists(stale.id)).toBe(false);
+    expect(await w.exists(kept.id)).toBe(true);
     expect(w.events).toEqual([`removed ${stale.id}`]);
   });
 
@@ -86,21 +102,20 @@ describe('retention of points', () => {
       'removed contributions kept by older versions',
       'unconfirmed help offers',
     ]);
-    expect(w.exists(id)).toBe(false);
+    expect(await w.exists(id)).toBe(false);
   });
 
   it('erases at once the points older versions only marked removed', async () => {
     const w = await world();
     const { id } = await createPoint(w.app, walkBody());
-    w.db.prepare("UPDATE points SET status = 'removed' WHERE id = ?").run(id);
+    await w.db.run("UPDATE points SET status = 'removed' WHERE id = ?", id);
     await w.app.retention.run();
-    expect(w.exists(id)).toBe(false);
+    expect(await w.exists(id)).toBe(false);
   });
 
   it('refuses a stale-offer retention shorter than the time after which offers are hidden', () => {
-    const db = openDb(':memory:');
     expect(() =>
-      createApp(db, {
+      createApp(freshStore().store, {
         basemapStyleUrl: null,
         helpFreshness: { fadeDays: 60, hideDays: 90 },
         retention: { rejectedDays: 30, closedContactRequestDays: 30, staleHelpDays: 60 },
@@ -115,12 +130,10 @@ describe('retention of points', () => {
     await approve(w.app, w.cookie, published.id);
     w.at(3650);
     await w.app.retention.run();
-    expect(w.exists(pending.id) && w.exists(published.id)).toBe(true);
-    expect(w.db.prepare('SELECT action FROM audit_log ORDER BY id').pluck().all()).toEqual([
-      'create',
-      'create',
-      'approve',
-    ]);
+    expect([await w.exists(pending.id), await w.exists(published.id)]).toEqual([true, true]);
+    expect(
+      (await w.db.all<{ action: string }>('SELECT action FROM audit_log ORDER BY id')).map((r) => r.action),
+    ).toEqual(['create', 'create', 'approve']);
   });
 });
 

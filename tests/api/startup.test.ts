@@ -102,10 +102,11 @@ describe('start-up failures', () => {
     expect(result.stderr).not.toContain('secret');
   });
 
-  it('DATABASE_URL while the PostgreSQL engine is unfinished: refuses instead of quietly using SQLite', async () => {
+  it('a PostgreSQL that cannot be reached: one line naming its address without the password, no SQLite', async () => {
     const dataDir = join(root, 'var-pg');
-    const result = await startServer({ DATA_DIR: dataDir, DATABASE_URL: 'postgres://u:p@127.0.0.1:1/mapa' });
-    expectOneLine(result, 'DATABASE_URL', 'Unset DATABASE_URL');
+    const result = await startServer({ DATA_DIR: dataDir, DATABASE_URL: 'postgres://u:hunter2@127.0.0.1:1/mapa' });
+    expectOneLine(result, 'cannot open the PostgreSQL database', '127.0.0.1:1/mapa');
+    expect(result.stderr).not.toContain('hunter2');
     expect(existsSync(join(dataDir, 'mapa.sqlite'))).toBe(false);
   });
 });

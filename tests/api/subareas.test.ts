@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { createApp } from '../../src/server/app.ts';
-import { openDb } from '../../src/server/db/open.ts';
+import { freshStore } from './helpers.ts';
 import { SubareaCollection } from '../../src/shared/subareas.ts';
 
-const freshApp = () => createApp(openDb(':memory:'), { basemapStyleUrl: null });
+const freshApp = () => createApp(freshStore().store, { basemapStyleUrl: null });
 
 describe('GET /api/health', () => {
   it('answers ok when the database answers', async () => {
@@ -13,9 +13,10 @@ describe('GET /api/health', () => {
   });
 
   it('answers 503 when the database is closed', async () => {
-    const db = openDb(':memory:');
-    const app = createApp(db, { basemapStyleUrl: null });
-    db.close();
+    const { store } = freshStore();
+    const app = createApp(store, { basemapStyleUrl: null });
+    await app.ready;
+    await store.close();
     const res = await app.request('/api/health');
     expect(res.status).toBe(503);
   });

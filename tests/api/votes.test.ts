@@ -33,7 +33,7 @@ describe('POST /api/points/:id/votes', () => {
   it('stores the device id only hashed', async () => {
     const { app, db, id } = await publishedWalk();
     await vote(app, id, DEVICE_A);
-    expect(JSON.stringify(db.prepare('SELECT * FROM votes').all())).not.toContain(DEVICE_A);
+    expect(JSON.stringify(await db.all('SELECT * FROM votes'))).not.toContain(DEVICE_A);
   });
 
   it('requires a well-formed X-Device-Id', async () => {

@@ -28,11 +28,15 @@ function testCluster(): Promise<Cluster> {
 }
 
 /**
- * A new, empty database (PostGIS installed, no tables) for one test or one test file; `drop` removes it. Copying a
- * template takes a fraction of a second, so nothing is ever shared between tests.
+ * A new, empty database (PostGIS installed, no tables) for one test or one test file, or a copy of the database
+ * `from` (nobody may be connected to it); `drop` removes it. Copying a template takes a fraction of a second, so
+ * nothing is ever shared between tests.
  */
-export async function freshPostgresDatabase(): Promise<{ url: string; drop: () => Promise<void> }> {
-  const { adminUrl, template } = await testCluster();
+export async function freshPostgresDatabase(
+  from?: string,
+): Promise<{ name: string; url: string; drop: () => Promise<void> }> {
+  const { adminUrl, template: base } = await testCluster();
+  const template = from ?? base;
   const name = `test_${randomBytes(6).toString('hex')}`;
   const admin = new pg.Client({ connectionString: adminUrl });
   await admin.connect();
@@ -44,6 +48,7 @@ export async function freshPostgresDatabase(): Promise<{ url: string; drop: () =
   const url = new URL(adminUrl);
   url.pathname = `/${name}`;
   return {
+    name,
     url: url.toString(),
     drop: async () => {
       const c = new pg.Client({ connectionString: adminUrl });

@@ -1,12 +1,9 @@
 // npm run account:add -- <login> --role admin|moderator|ambassador [--subarea <id>] [--email <address>]
 // Creates a staff account, or updates an existing login (password, role, subarea, e-mail) and ends its sessions.
-// The password comes from env ACCOUNT_PASSWORD or is asked twice on the terminal without echo. Uses DATA_DIR like
-// the server. Like index.ts, this is an entry point, so it may read the environment.
-import { join } from 'node:path';
+// The password comes from env ACCOUNT_PASSWORD or is asked twice on the terminal without echo. Uses DATABASE_URL or
+// DATA_DIR like the server. Like index.ts, this is an entry point, so it may read the environment.
 import { parseArgs } from 'node:util';
-import { configFromEnv } from '../config.ts';
-import { openDb } from '../db/open.ts';
-import { sqliteStore } from '../db/store.ts';
+import { openStore } from './open-store.ts';
 import { AccountError, setAccount } from '../accounts.ts';
 import { Role } from '../../shared/accounts.ts';
 import { passwordFrom } from './ask-password.ts';
@@ -28,8 +25,7 @@ async function main() {
   const role = Role.safeParse(parsed.values.role);
   if (!login || extra.length > 0 || !role.success) throw new AccountError(USAGE);
   const password = await passwordFrom('ACCOUNT_PASSWORD', login);
-  const file = join(configFromEnv(process.env).dataDir, 'mapa.sqlite');
-  const store = sqliteStore(openDb(file));
+  const { store, where: file } = await openStore(process.env);
   try {
     const where = parsed.values.subarea ? ` in ${parsed.values.subarea}` : '';
     const result = await setAccount(store.auth, {

@@ -1,11 +1,8 @@
 // npm run addresses:import -- <PRG address points GML | OSM-style GeoJSON>
-// Builds the offline address gazetteer in the server's database (DATA_DIR, like the server). Keeps Kraków only;
+// Builds the offline address gazetteer in the server's database (DATABASE_URL or DATA_DIR, like the server). Keeps Kraków only;
 // a failed or empty import leaves the installed gazetteer as it was. See README, "Addresses".
 // Like index.ts, this is an entry point, so it may read the environment.
-import { join } from 'node:path';
-import { configFromEnv } from '../config.ts';
-import { openDb } from '../db/open.ts';
-import { SqliteAddressRepository } from '../db/addresses.ts';
+import { openStore } from './open-store.ts';
 import { importAddresses, type ImportProgress } from '../geocode/import.ts';
 
 const file = process.argv[2];
@@ -15,8 +12,7 @@ if (!file) {
   );
   process.exit(2);
 }
-const dbFile = join(configFromEnv(process.env).dataDir, 'mapa.sqlite');
-const db = openDb(dbFile);
+const { store, where: dbFile } = await openStore(process.env);
 const started = Date.now();
 let lastShown = 0;
 const showProgress = (p: ImportProgress) => {
@@ -29,7 +25,7 @@ const showProgress = (p: ImportProgress) => {
   );
 };
 try {
-  const s = await importAddresses(new SqliteAddressRepository(db), file, showProgress);
+  const s = await importAddresses(store.addresses, file, showProgress);
   process.stderr.write('\n');
   console.log(
     `installed ${s.points} Kraków addresses on ${s.streets} streets from ${s.format} (${s.read} read, ${s.skipped} skipped) ` +
@@ -40,5 +36,5 @@ try {
   console.error(`import failed, the installed addresses are unchanged: ${(e as Error).message}`);
   process.exitCode = 1;
 } finally {
-  db.close();
+  await store.close();
 }

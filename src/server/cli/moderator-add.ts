@@ -1,11 +1,8 @@
 // npm run moderator:add -- <login>
 // The older shortcut for `account:add -- <login> --role moderator`: creates a moderator (or sets a new password,
 // makes the login a moderator and ends its sessions). The password comes from env MODERATOR_PASSWORD or is asked
-// twice on the terminal without echo. Uses DATA_DIR like the server; an entry point, so it may read the environment.
-import { join } from 'node:path';
-import { configFromEnv } from '../config.ts';
-import { openDb } from '../db/open.ts';
-import { sqliteStore } from '../db/store.ts';
+// twice on the terminal without echo. Uses DATABASE_URL or DATA_DIR like the server; an entry point, so it may read the environment.
+import { openStore } from './open-store.ts';
 import { AccountError, setModeratorPassword } from '../accounts.ts';
 import { passwordFrom } from './ask-password.ts';
 
@@ -15,8 +12,7 @@ async function main() {
     throw new AccountError('usage: npm run moderator:add -- <login>   (password from MODERATOR_PASSWORD or asked)');
   }
   const password = await passwordFrom('MODERATOR_PASSWORD', login);
-  const file = join(configFromEnv(process.env).dataDir, 'mapa.sqlite');
-  const store = sqliteStore(openDb(file));
+  const { store, where: file } = await openStore(process.env);
   try {
     const result = await setModeratorPassword(store.auth, login, password);
     console.log(

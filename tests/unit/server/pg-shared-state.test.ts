@@ -4,6 +4,7 @@ import type { BusMessage } from '../../../src/server/events.ts';
 import { PgEventBus } from '../../../src/server/db/pg/event-bus.ts';
 import { openPostgres, type PgPool } from '../../../src/server/db/pg/open.ts';
 import { PgRateCounter } from '../../../src/server/db/pg/rate-limits.ts';
+import { PgSql } from '../../../src/server/db/pg/sql.ts';
 import { rateLimit } from '../../../src/server/middleware/rate-limit.ts';
 import { ApiError } from '../../../src/server/http-error.ts';
 import { freshPostgresDatabase } from '../../support/postgres.ts';
@@ -77,7 +78,7 @@ describe('the event bus between instances (LISTEN/NOTIFY)', () => {
 
 describe('rate limits shared between instances', () => {
   it('counts every request once however many instances count at the same time', async () => {
-    const counters = [new PgRateCounter(a), new PgRateCounter(b)];
+    const counters = [new PgRateCounter(new PgSql(a)), new PgRateCounter(new PgSql(b))];
     const now = Date.now();
     const windows = await Promise.all(
       Array.from({ length: 30 }, (_, i) => counters[i % 2]!.hit('write|10.0.0.1', 60_000, now)),
@@ -96,7 +97,13 @@ describe('rate limits shared between instances', () => {
     const instance = (pool: PgPool) =>
       new Hono()
         .onError((e, c) => (e instanceof ApiError ? c.json({ error: e.error }, e.status) : c.text('bug', 500)))
-        .use(rateLimit('login', { max: 2, windowMs: 60_000 }, { proxyHops: 0, counter: new PgRateCounter(pool) }))
+        .use(
+          rateLimit(
+            'login',
+            { max: 2, windowMs: 60_000 },
+            { proxyHops: 0, counter: new PgRateCounter(new PgSql(pool)) },
+          ),
+        )
         .post('/', (c) => c.text('ok'));
     const [appA, appB] = [instance(a), instance(b)];
     expect((await appA.request('/', { method: 'POST' })).status).toBe(200);

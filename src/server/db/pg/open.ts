@@ -27,8 +27,11 @@ const types: pg.CustomTypesConfig = {
  * A connection pool to the database at `url`, its schema brought up to date. Every connection works in UTC, so
  * timestamps print the same whatever the server's own time zone is.
  */
-export async function openPostgres(url: string, { max = 10 }: { max?: number } = {}): Promise<PgPool> {
-  const pool = new pg.Pool({ connectionString: url, max, types, options: '-c TimeZone=UTC' });
+export async function openPostgres(
+  url: string,
+  { max = 10, idleTimeoutMillis = 10_000 }: { max?: number; idleTimeoutMillis?: number } = {},
+): Promise<PgPool> {
+  const pool = new pg.Pool({ connectionString: url, max, idleTimeoutMillis, types, options: '-c TimeZone=UTC' });
   // An idle connection the server dropped (a restart) must not crash the process: the pool replaces it.
   pool.on('error', (e) => console.error('PostgreSQL connection lost:', e.message));
   try {
