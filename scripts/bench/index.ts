@@ -2,7 +2,7 @@
 // Not part of `npm test`: it prints figures, it does not pass or fail. Loopback only (127.0.0.1, ports 4310–4313,
 // or BENCH_PORT and the next three), every loop bounded. Measurements: 1 initial JS, 2 subareas drawn, 3 pins,
 // 4 GET, 5 POST, 6 health under load, 7 Lighthouse, 8 pins from vector tiles (50,000 and 1,000,000) and tile
-// requests per second. Settings: BENCH_RUNS (page loads per side, default 5), BENCH_PIN_RUNS (default 3),
+// requests per second, 9 POST on PostgreSQL (a throw-away cluster, fsync on). Settings: BENCH_RUNS (page loads per side, default 5), BENCH_PIN_RUNS (default 3),
 // BENCH_SECONDS (per HTTP measurement, default 5), BENCH_ONLY (e.g. "1,4": a subset of the measurements),
 // BENCH_TILE_PINS (measurement 8's sizes, default "50000,1000000"), BENCH_REBUILD=0 (measure dist-bench/ as it is,
 // even when sources are newer), BENCH_NODE_ARGS (extra node flags for the servers, e.g. --cpu-prof).
@@ -20,6 +20,7 @@ import { measurePins, type PinsResult } from './pins.ts';
 import { seedPoints, type SeedResult } from './seed.ts';
 import { BROWSER_ENCODINGS, measureGets, type GetResult } from './get-points.ts';
 import { measurePosts, POST_CONCURRENCY, type PostResult } from './post-points.ts';
+import { measurePgPosts } from './pg-posts.ts';
 import { HEAVY_CLIENTS, measureHealthUnderLoad, type HealthResult } from './health-under-load.ts';
 import { measureLighthouse, type LighthouseFigures } from './lighthouse.ts';
 import { LEAFLET_BOUND_MS, measureTilePins, type TilePinsResult, type TileRateResult } from './tiles.ts';
@@ -42,7 +43,7 @@ const TILE_PINS = (process.env.BENCH_TILE_PINS ?? '50000,1000000').split(',').ma
   if (!Number.isInteger(n) || n <= 0) throw new Error(`BENCH_TILE_PINS must list positive whole numbers, got "${s}"`);
   return n;
 });
-const only = new Set((process.env.BENCH_ONLY ?? '1,2,3,4,5,6,7,8').split(',').map((s) => s.trim()));
+const only = new Set((process.env.BENCH_ONLY ?? '1,2,3,4,5,6,7,8,9').split(',').map((s) => s.trim()));
 const wanted = (n: number) => only.has(String(n));
 
 const started = Date.now();
@@ -62,6 +63,7 @@ let pinsResult: PinsResult | undefined;
 let seed: SeedResult | undefined;
 let gets: GetResult[] = [];
 let post: PostResult | undefined;
+let pgPost: PostResult | undefined;
 let health: HealthResult | undefined;
 let lh: Record<string, LighthouseFigures> | undefined;
 const tilePins: TilePinsResult[] = [];
@@ -155,6 +157,10 @@ try {
       await server.stop();
     }
   }
+  if (wanted(9)) {
+    log(`measurement 9: POST /api/points on PostgreSQL, ${SECONDS} s per side`);
+    pgPost = await measurePgPosts(DIST, SECONDS);
+  }
   if (wanted(6)) {
     log(
       `measurement 6: /api/health while ${HEAVY_CLIENTS} clients download ${HEAVY_PINS.toLocaleString('en')} pins, ${SECONDS} s`,
@@ -222,6 +228,14 @@ if (post) {
   ]);
 }
 
+if (pgPost) {
+  rows.push([
+    `9. POST /api/points on PostgreSQL, 201/s, ${POST_CONCURRENCY} conn., synchronous_commit on, fsync on`,
+    rate(pgPost.app.perSecond),
+    `bare node:http + node-postgres, 1 INSERT: ${rate(pgPost.bare.perSecond)}`,
+    ratio(pgPost.app.perSecond, pgPost.bare.perSecond),
+  ]);
+}
 if (health) {
   rows.push([
     `6. GET /api/health p95 while ${HEAVY_CLIENTS} clients download ${HEAVY_PINS.toLocaleString('en')} pins (target < 50 ms)`,
@@ -337,5 +351,12 @@ if (post) {
   console.log(
     `  5. app p50 ${post.app.p50Ms.toFixed(1)} ms, p95 ${post.app.p95Ms.toFixed(1)} ms [${fmtStatuses(post.app.statuses)}]; ` +
       `bare p50 ${post.bare.p50Ms.toFixed(1)} ms, p95 ${post.bare.p95Ms.toFixed(1)} ms [${fmtStatuses(post.bare.statuses)}]`,
+  );
+}
+if (pgPost) {
+  if (pgPost.app.firstError) console.log(`  9. app, first failed request: ${pgPost.app.firstError}`);
+  console.log(
+    `  9. app p50 ${pgPost.app.p50Ms.toFixed(1)} ms, p95 ${pgPost.app.p95Ms.toFixed(1)} ms [${fmtStatuses(pgPost.app.statuses)}]; ` +
+      `bare p50 ${pgPost.bare.p50Ms.toFixed(1)} ms, p95 ${pgPost.bare.p95Ms.toFixed(1)} ms [${fmtStatuses(pgPost.bare.statuses)}]`,
   );
 }

@@ -17,7 +17,7 @@ const THEMES = ['zielen', 'architektura', 'ruch', 'czystosc', 'dostepnosc'];
 const positions = krakowPoints(10_000, 11);
 
 /** A valid walk pin as the app's form sends it (tests/api/helpers.ts walkBody), with its own Idempotency-Key. */
-function walkPost(i: number): LoadRequest {
+export function walkPost(i: number): LoadRequest {
   const [lng, lat] = positions[i % positions.length]!;
   return {
     method: 'POST',
