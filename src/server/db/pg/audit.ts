@@ -1,0 +1,41 @@
+import { AuditEntry } from '../../../shared/moderation.ts';
+import type { AuditInput, AuditRepository } from '../../store/types.ts';
+import type { PgSql, Queryable } from './sql.ts';
+
+/**
+ * Append-only: who did what to which point, when and why — never the content (see db/audit.ts). Entries are
+ * written by the point writes (pg/points.ts, pg/photos.ts) inside their transactions, through `append`.
+ */
+export class PgAuditRepository implements AuditRepository {
+  readonly sql = {
+    append: `INSERT INTO audit_log (at, actor, action, point_id, reason, changed)
+      VALUES ($1, $2, $3, $4, $5, $6::jsonb)`,
+    forPoint: 'SELECT at, actor, action, reason, changed FROM audit_log WHERE point_id = $1 ORDER BY id',
+  };
+
+  constructor(private readonly db: PgSql) {}
+
+  /** Only for use inside another repository's transaction: `q` is that transaction's connection. */
+  async append(q: Queryable, e: AuditInput): Promise<void> {
+    await q.count(this.sql.append, [
+      e.at,
+      e.actor,
+      e.action,
+      e.pointId,
+      e.reason ?? null,
+      e.changed ? JSON.stringify(e.changed) : null,
+    ]);
+  }
+
+  async forPoint(pointId: string): Promise<AuditEntry[]> {
+    const rows = await this.db.rows<{
+      at: string;
+      actor: string;
+      action: string;
+      reason: string | null;
+      changed: string[] | null;
+    }>(this.sql.forPoint, [pointId]);
+    // jsonb arrives parsed; SQLite's text column is parsed by hand, with the same null-means-empty rule.
+    return rows.map((r) => AuditEntry.parse({ ...r, changed: r.changed ?? [] }));
+  }
+}

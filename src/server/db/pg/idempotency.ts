@@ -1,0 +1,42 @@
+import type { IdempotencyRepository, IdempotencyRow, Replay } from '../../store/types.ts';
+import { IDEMPOTENCY_KEEP_DAYS } from '../idempotency.ts';
+import type { PgSql, Queryable } from './sql.ts';
+
+/**
+ * Idempotency-Key replays for the offline outbox (see db/idempotency.ts for why the row holds sha256(key) and the
+ * edit token sealed with the key itself).
+ */
+export class PgIdempotencyRepository implements IdempotencyRepository {
+  readonly sql = {
+    // The primary key on key_hash decides: of two submissions with one key, exactly one inserts a row. A second one
+    // running at the same time waits for the first to commit or roll back, then skips or inserts accordingly.
+    claim: `INSERT INTO idempotency (key_hash, point_id, body_hash, token_ciphertext, created_at)
+      VALUES ($1, $2, $3, $4, $5) ON CONFLICT (key_hash) DO NOTHING RETURNING key_hash`,
+    find: `SELECT point_id AS "pointId", body_hash AS "bodyHash", token_ciphertext AS "tokenCiphertext"
+      FROM idempotency WHERE key_hash = $1`,
+    purge: 'DELETE FROM idempotency WHERE created_at < $1',
+  };
+
+  constructor(private readonly db: PgSql) {}
+
+  /**
+   * Inside the point's insert transaction (`q`): stores the key, or returns the row of the submission that holds it
+   * (the caller then rolls its insert back). Keys first seen more than IDEMPOTENCY_KEEP_DAYS before `at` are
+   * forgotten on the way. The earlier row is read by a statement of its own, so under READ COMMITTED it sees the
+   * holder's commit that the INSERT waited for.
+   */
+  async claim(q: Queryable, r: Replay, at: string): Promise<IdempotencyRow | undefined> {
+    await q.count(this.sql.purge, [new Date(Date.parse(at) - IDEMPOTENCY_KEEP_DAYS * 86_400_000).toISOString()]);
+    // The holder may be erased between the two statements (SQLite's single writer rules that out): then try again.
+    for (let attempt = 0; ; attempt++) {
+      const claimed = await q.rows(this.sql.claim, [r.keyHash, r.pointId, r.bodyHash, r.tokenCiphertext, at]);
+      if (claimed.length === 1) return undefined;
+      const earlier = (await q.rows<IdempotencyRow>(this.sql.find, [r.keyHash]))[0];
+      if (earlier || attempt === 2) return earlier;
+    }
+  }
+
+  async purgeBefore(cutoff: string): Promise<number> {
+    return this.db.count(this.sql.purge, [cutoff]);
+  }
+}
