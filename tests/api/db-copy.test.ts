@@ -7,8 +7,10 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createApp, PROJECT_ROOT } from '../../src/server/app.ts';
 import { openDb, type Db } from '../../src/server/db/open.ts';
 import { openPostgres, type PgPool } from '../../src/server/db/pg/open.ts';
+import { pgStore } from '../../src/server/db/pg/store.ts';
 import { freshPostgresDatabase } from '../support/postgres.ts';
 import { fill } from './filled-db.ts';
+import { json, TEST_PASSWORD } from './helpers.ts';
 
 const run = promisify(execFile);
 const dir = mkdtempSync(join(tmpdir(), 'mapa-db-copy-'));
@@ -48,6 +50,17 @@ const TABLES = [
   'point_changes',
 ];
 
+/** Public and staff answers that read every kind of row the copy carries. */
+const ANSWERS = [
+  '/api/points?layer=walk',
+  '/api/points?layer=help',
+  '/api/points/changes?since=0',
+  '/api/subareas',
+  '/api/stats',
+  '/api/activities',
+  '/api/moderation/queue',
+];
+
 describe('npm run db:copy', () => {
   it('copies every row of an SQLite database into an empty PostgreSQL one, values unchanged', async () => {
     const { stdout } = await copy('--from', file, '--to', target.url);
@@ -80,6 +93,38 @@ describe('npm run db:copy', () => {
       `INSERT INTO staff_audit (at, actor, action, subject) VALUES (now(), 'x', 'y', 'z') RETURNING id`,
     );
     expect(rows[0].id).toBe((sqlite.prepare('SELECT max(id) FROM staff_audit').pluck().get() as number) + 1);
+  });
+
+  it('the app on the copy answers public and staff requests as it did on SQLite', async () => {
+    // A second copy, untouched by the test above, so both apps hold the same data.
+    const second = await freshPostgresDatabase();
+    try {
+      await copy('--from', file, '--to', second.url);
+      const store = pgStore(openPostgres(second.url));
+      const apps = [createApp(sqlite, { basemapStyleUrl: null }), createApp(store, { basemapStyleUrl: null })];
+      try {
+        const cookies = await Promise.all(
+          apps.map(async (app) => {
+            const res = await app.request('/api/auth/login', json({ login: 'ola', password: TEST_PASSWORD }));
+            return res.headers.get('Set-Cookie')!.split(';')[0]!;
+          }),
+        );
+        for (const path of ANSWERS) {
+          const [here, there] = await Promise.all(
+            apps.map(async (app, i) => {
+              const res = await app.request(path, { headers: { Cookie: cookies[i]! } });
+              return { status: res.status, body: await res.text() };
+            }),
+          );
+          expect(here?.status, path).toBe(200);
+          expect(there, path).toEqual(here);
+        }
+      } finally {
+        await store.close();
+      }
+    } finally {
+      await second.drop();
+    }
   });
 
   it('refuses to copy into a database that already holds data, and leaves it as it was', async () => {

@@ -123,7 +123,8 @@ export async function createPoint(app: TestApp, body: unknown, headers: Record<s
 export const bearer = (token: string) => ({ Authorization: `Bearer ${token}` });
 
 // One scrypt hash for the whole file: hashing is deliberately slow.
-const PASSWORD = 'correct horse battery';
+export const TEST_PASSWORD = 'correct horse battery';
+const PASSWORD = TEST_PASSWORD;
 let hash: Promise<string> | undefined;
 export interface TestAccount {
   role: Role;
