@@ -34,7 +34,7 @@ interface Repos {
   changes: ChangeLogRepository;
 }
 
-function pgRepos(sql: PgSql): Repos & { points: PgPointRepository } {
+function pgRepos(sql: PgSql): Repos & { points: PgPointRepository; idempotency: PgIdempotencyRepository } {
   const audit = new PgAuditRepository(sql);
   const idempotency = new PgIdempotencyRepository(sql);
   const points = new PgPointRepository(sql, audit, idempotency);
@@ -92,6 +92,13 @@ async function settle<T>(p: Promise<T>): Promise<{ ok: true; value: T } | { ok: 
     return { ok: false, error };
   }
 }
+const until = async (check: () => Promise<boolean>, ms = 5000) => {
+  const end = Date.now() + ms;
+  while (!(await check())) {
+    if (Date.now() > end) throw new Error(`not within ${ms} ms`);
+    await new Promise((r) => setTimeout(r, 10));
+  }
+};
 const sorted = async (p: Promise<string[]>) => (await p).sort();
 
 const T0 = Date.parse('2026-05-01T08:00:00.000Z');
@@ -282,6 +289,9 @@ describe('PostgreSQL point writes change what SQLite changes', () => {
     expect(await same((r) => r.audit.forPoint('second01'))).toEqual([]);
     expect(await same((r) => r.audit.forPoint('first001'))).toHaveLength(1);
     await same((r) => r.changes.since(0));
+    // The refused submission used up no version number.
+    await same((r) => create(r, walk('third001')));
+    expect(await same((r) => r.changes.current())).toBe(2);
   });
 
   it('forgets keys older than the keep period when claiming a new one, and purges by cutoff', async () => {
@@ -333,6 +343,8 @@ describe('PostgreSQL point writes change what SQLite changes', () => {
     await same((r) => r.photos.put('era00001', photo, writeOf(walk('era00001', { updatedAt: at(1) }), 'edit')));
     const erasure = { at: at(2), actor: 'retention', action: 'remove' as const, reason: 'gone' };
     expect(await same((r) => r.points.erase('era00001', erasure))).toBe(true);
+    // One change for the erasure: the votes going with it add none.
+    expect(await same((r) => r.changes.current())).toBe(4);
     expect(await same((r) => r.points.get('era00001'))).toBeUndefined();
     expect(await same((r) => r.photos.get('era00001'))).toBeUndefined();
     expect(await same((r) => r.points.erase('era00001', erasure))).toBe(false);
@@ -444,6 +456,53 @@ describe('PostgreSQL writes under concurrency (two instances, many requests at o
       expect(await count('SELECT count(*)::int AS n FROM points')).toBe(1);
       expect(await count('SELECT count(*)::int AS n FROM audit_log')).toBe(1);
       expect(await count('SELECT count(*)::int AS n FROM idempotency')).toBe(1);
+      expect(await pg.changes.current()).toBe(status === 'published' ? 1 : 0);
+    },
+  );
+
+  it.each(['commits', 'rolls back'])(
+    'answers a submission whose key another instance holds uncommitted once that one %s',
+    async (ending) => {
+      const sql = new PgSql(poolA);
+      let commit!: () => void;
+      const held = new Promise<void>((resolve) => (commit = resolve));
+      let onClaimed!: () => void;
+      const claimed = new Promise<void>((resolve) => (onClaimed = resolve));
+      const first = sql.tx(async (q) => {
+        const p = walk('hold0001', { status: 'pending' });
+        await q.count(PG_POINT_SQL.insert, [
+          ...['hold0001', 'walk', 'pending', p.record.lng, p.record.lat, p.publicLng, p.publicLat, p.record.subarea],
+          JSON.stringify({ kind: 'keep', theme: 'greenery', title: 't' }),
+          ...['h', null, at(0), at(0), null],
+        ]);
+        expect(await pg.idempotency.claim(q, replay('held', 'hold0001'), at(0))).toBeUndefined();
+        onClaimed();
+        await held;
+        if (ending === 'rolls back') throw new Error('the first submission failed');
+      });
+      await claimed;
+      const second = create(pgOther, walk('hold0002', { status: 'pending' }), replay('held', 'hold0002'));
+      // The second submission waits on the first one's key row: it must not be told "created" meanwhile.
+      await until(
+        async () =>
+          (
+            await poolA.query(
+              `SELECT 1 FROM pg_stat_activity WHERE wait_event_type = 'Lock' AND datname = current_database()`,
+            )
+          ).rowCount === 1,
+      );
+      commit();
+      await first.catch(() => undefined);
+      if (ending === 'commits') {
+        expect(await second).toEqual({
+          created: false,
+          earlier: { pointId: 'hold0001', bodyHash: 'body-held', tokenCiphertext: 'sealed-hold0001' },
+        });
+        expect(await pg.points.get('hold0002')).toBeUndefined();
+      } else {
+        expect(await second).toEqual({ created: true });
+        expect(await pg.points.get('hold0001')).toBeUndefined();
+      }
     },
   );
 

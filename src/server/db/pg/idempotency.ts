@@ -20,10 +20,20 @@ export class PgIdempotencyRepository implements IdempotencyRepository {
   constructor(private readonly db: PgSql) {}
 
   /**
-   * Inside the point's insert transaction (`q`): stores the key, or returns the row of the submission that holds it
-   * (the caller then rolls its insert back). Keys first seen more than IDEMPOTENCY_KEEP_DAYS before `at` are
-   * forgotten on the way. The earlier row is read by a statement of its own, so under READ COMMITTED it sees the
-   * holder's commit that the INSERT waited for.
+   * Inside the point's insert transaction (`q`), before the insert: the row of a committed submission holding the
+   * key, after forgetting keys first seen more than IDEMPOTENCY_KEEP_DAYS before `at`. Only a shortcut: `claim`
+   * still decides between submissions racing each other.
+   */
+  async holder(q: Queryable, keyHash: string, at: string): Promise<IdempotencyRow | undefined> {
+    await q.count(this.sql.purge, [new Date(Date.parse(at) - IDEMPOTENCY_KEEP_DAYS * 86_400_000).toISOString()]);
+    return (await q.rows<IdempotencyRow>(this.sql.find, [keyHash]))[0];
+  }
+
+  /**
+   * Inside the point's insert transaction (`q`), after the insert (the key's row refers to the point): stores the
+   * key, or returns the row of the submission that holds it (the caller then rolls its insert back). Keys first
+   * seen more than IDEMPOTENCY_KEEP_DAYS before `at` are forgotten on the way. The earlier row is read by a statement
+   * of its own, so under READ COMMITTED it sees the holder's commit that the INSERT waited for.
    */
   async claim(q: Queryable, r: Replay, at: string): Promise<IdempotencyRow | undefined> {
     await q.count(this.sql.purge, [new Date(Date.parse(at) - IDEMPOTENCY_KEEP_DAYS * 86_400_000).toISOString()]);

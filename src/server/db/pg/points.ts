@@ -126,8 +126,8 @@ export class PgPointRepository implements PointRepository {
   }
 
   /**
-   * The point, its key and its audit entry in one transaction. The point goes in first (the key's row refers to it);
-   * when the key turns out to be taken, throwing rolls the whole transaction back, point included.
+   * The point, its key and its audit entry in one transaction. The point goes in before the key (the key's row
+   * refers to it); when the key turns out to be taken, throwing rolls the whole transaction back, point included.
    */
   async create({ point, audit }: PointWrite, replay?: Replay): Promise<CreateOutcome> {
     const r = point.record;
@@ -135,6 +135,10 @@ export class PgPointRepository implements PointRepository {
       return await this.sql.tx(async (q): Promise<CreateOutcome> => {
         // A pending point changes nothing the public sees, so only a published one waits for the version lock.
         if (r.status === 'published') await lockPublicChanges(q);
+        // A retry of a committed submission (an outbox coming back online) is answered before anything is written:
+        // a published insert rolled back would still have used up a version number (sequences ignore rollbacks).
+        const held = replay && (await this.idempotency.holder(q, replay.keyHash, r.createdAt));
+        if (held) throw new KeyTaken(held);
         await q.count(PG_POINT_SQL.insert, [
           r.id,
           r.layer,
