@@ -554,7 +554,7 @@ describe('PostgreSQL writes under concurrency (two instances, many requests at o
 });
 
 describe('the PostgreSQL box query', () => {
-  it('uses the GiST index on the published position once the table holds a few thousand pins', async () => {
+  it('finds a box through the GiST index and a session through its index among a few thousand pins', async () => {
     // 5,000 published walk pins spread over Kraków, written in one statement: the plan, not the repository, is tested.
     await poolA.query(`
       INSERT INTO points (id, layer, status, lng, lat, public_lng, public_lat, subarea, data, edit_token_hash,
@@ -567,6 +567,11 @@ describe('the PostgreSQL box query', () => {
     const { rows } = await poolA.query(`EXPLAIN ${PG_POINT_SQL.publishedInBox}`, ['walk', 19.94, 50.05, 19.95, 50.06]);
     const plan = rows.map((r: Record<string, string>) => r['QUERY PLAN']).join('\n');
     expect(plan).toContain('points_public_position');
+    const session = await poolA.query(`EXPLAIN ${PG_POINT_SQL.bySession}`, ['ABC234', 'published']);
+    const sessionPlan = session.rows.map((r: Record<string, string>) => r['QUERY PLAN']).join('\n');
+    // A walk session's pins come straight from its index, already in order.
+    expect(sessionPlan).toContain('points_session');
+    expect(sessionPlan).not.toMatch(/Sort/);
     expect(await pg.points.listPublished('walk', { bbox: [19.94, 50.05, 19.95, 50.06] })).not.toHaveLength(0);
   });
 });
