@@ -243,6 +243,8 @@ describe('the PostgreSQL gazetteer, against SQLite’s', () => {
       await expect(pg.matchStreets([{ prefix: evil, alternatives: [] }], 10)).resolves.toEqual([]);
       const rows = await pg.matchStreets([{ prefix: 'jozefa', alternatives: [evil] }], 10);
       expect(rows.map((r) => r.name)).toContain('ul. Józefa');
+      const viaAlternative = await pg.matchStreets([{ prefix: evil, alternatives: ['miodowa'] }], 10);
+      expect(viaAlternative.map((r) => r.name)).toContain('ul. Miodowa');
     }
   });
 

@@ -16,16 +16,20 @@ interface Phrase {
 
 /**
  * The terms as a tsquery text and their phrases in order: every term as a prefix, or one of its exact
- * alternatives; all terms must match. Null when a term cannot match anything.
+ * alternatives; all terms must match. Null when a term has no word that could match anything.
  */
 export function tsMatch(terms: readonly StreetTerm[]): { query: string; phrases: Phrase[] } | null {
   const phrases: Phrase[] = [];
   const parts: string[] = [];
   for (const t of terms) {
-    if (!WORD.test(t.prefix)) return null;
-    const alternatives = t.alternatives.filter((a) => WORD.test(a));
-    phrases.push({ word: t.prefix, prefix: true }, ...alternatives.map((word) => ({ word, prefix: false })));
-    parts.push(`(${[`${t.prefix}:*`, ...alternatives].join(' | ')})`);
+    // A phrase that can match no street word adds nothing to any score: leaving it out changes no rank.
+    const term = [
+      ...(WORD.test(t.prefix) ? [{ word: t.prefix, prefix: true }] : []),
+      ...t.alternatives.filter((a) => WORD.test(a)).map((word) => ({ word, prefix: false })),
+    ];
+    if (!term.length) return null;
+    phrases.push(...term);
+    parts.push(`(${term.map((p) => (p.prefix ? `${p.word}:*` : p.word)).join(' | ')})`);
   }
   return { query: parts.join(' & '), phrases };
 }
