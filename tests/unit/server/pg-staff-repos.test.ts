@@ -396,6 +396,20 @@ describe('ambassadors’ cards on PostgreSQL, as on SQLite', () => {
     });
   });
 
+  it('keeps one card and every audit entry when twenty edits of one subarea arrive at once', async () => {
+    await Promise.all(
+      Array.from({ length: 20 }, (_, i) =>
+        pgRepos.ambassadorCards.put('kazimierz-stradom', card(`Siedziba ${i}`), {
+          ...audit('subarea:kazimierz-stradom', i),
+          action: 'card-edit',
+        }),
+      ),
+    );
+    const cards = await pgRepos.ambassadorCards.all();
+    expect([...cards.keys()]).toEqual(['kazimierz-stradom']);
+    expect(await pgRepos.staffAudit.forSubject('subarea:kazimierz-stradom')).toHaveLength(20);
+  });
+
   it('leaves the card as it was when its audit entry cannot be written', async () => {
     const bad = { ...audit('subarea:k', 0), subject: null as unknown as string };
     await expect(pgRepos.ambassadorCards.put('kazimierz-stradom', card('x'), bad)).rejects.toThrow();
@@ -470,6 +484,19 @@ describe('activities on PostgreSQL, as on SQLite', () => {
         await r.activities.history('missing-1'),
       ];
     });
+  });
+
+  it('keeps one activity and every audit entry when twenty saves of one id arrive at once', async () => {
+    await Promise.all(
+      Array.from({ length: 20 }, (_, i) =>
+        pgRepos.activities.save(
+          { ...a1, sequence: i, title: `Warsztaty nr ${i}` },
+          { at: t(i), actor: 'ola', action: i ? 'update' : 'create', before: null },
+        ),
+      ),
+    );
+    expect(await pgRepos.activities.list({})).toHaveLength(1);
+    expect(await pgRepos.activities.history(a1.id)).toHaveLength(20);
   });
 
   it('writes neither the activity nor its audit entry when one of them fails', async () => {
