@@ -157,6 +157,9 @@ export default defineConfig({
   test: {
     environment: 'node',
     pool: 'forks',
+    // Both cores (vitest's default leaves one free): the PostgreSQL files spend most of their time waiting on the
+    // database, so two at once roughly halves the run.
+    maxWorkers: 2,
     // Behaviour, not speed (speed lives in `npm run bench`): scrypt and the privacy sweeps take 2-4 s alone and far
     // more on a loaded 2-core CI machine, so the default 5 s limit failed a passing test there.
     testTimeout: 30_000,
