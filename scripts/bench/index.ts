@@ -2,7 +2,8 @@
 // Not part of `npm test`: it prints figures, it does not pass or fail. Loopback only (127.0.0.1, ports 4310–4313,
 // or BENCH_PORT and the next three), every loop bounded. Measurements: 1 initial JS, 2 subareas drawn, 3 pins,
 // 4 GET, 5 POST, 6 health under load, 7 Lighthouse, 8 pins from vector tiles (50,000 and 1,000,000) and tile
-// requests per second, 9 POST on PostgreSQL (a throw-away cluster, fsync on). Settings: BENCH_RUNS (page loads per side, default 5), BENCH_PIN_RUNS (default 3),
+// requests per second, 9 POST on PostgreSQL (a throw-away cluster, fsync on). Settings: BENCH_RUNS (page loads per
+// side, default 5), BENCH_PIN_RUNS (default 3),
 // BENCH_SECONDS (per HTTP measurement, default 5), BENCH_ONLY (e.g. "1,4": a subset of the measurements),
 // BENCH_TILE_PINS (measurement 8's sizes, default "50000,1000000"), BENCH_REBUILD=0 (measure dist-bench/ as it is,
 // even when sources are newer), BENCH_NODE_ARGS (extra node flags for the servers, e.g. --cpu-prof).

@@ -1,6 +1,6 @@
 // npm run addresses:import -- <PRG address points GML | OSM-style GeoJSON>
-// Builds the offline address gazetteer in the server's database (DATABASE_URL or DATA_DIR, like the server). Keeps Kraków only;
-// a failed or empty import leaves the installed gazetteer as it was. See README, "Addresses".
+// Builds the offline address gazetteer in the server's database (DATABASE_URL or DATA_DIR, like the server). Keeps
+// Kraków only; a failed or empty import leaves the installed gazetteer as it was. See README, "Addresses".
 // Like index.ts, this is an entry point, so it may read the environment.
 import { openStore } from './open-store.ts';
 import { importAddresses, type ImportProgress } from '../geocode/import.ts';

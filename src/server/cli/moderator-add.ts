@@ -1,7 +1,8 @@
 // npm run moderator:add -- <login>
 // The older shortcut for `account:add -- <login> --role moderator`: creates a moderator (or sets a new password,
 // makes the login a moderator and ends its sessions). The password comes from env MODERATOR_PASSWORD or is asked
-// twice on the terminal without echo. Uses DATABASE_URL or DATA_DIR like the server; an entry point, so it may read the environment.
+// twice on the terminal without echo. Uses DATABASE_URL or DATA_DIR like the server; an entry point, so it may read
+// the environment.
 import { openStore } from './open-store.ts';
 import { AccountError, setModeratorPassword } from '../accounts.ts';
 import { passwordFrom } from './ask-password.ts';
