@@ -176,7 +176,11 @@ export function createApp(source: Store | Db, options: AppOptions = {}) {
     erase: () => contactRequests.purgeClosed(),
   });
   // Retries need no request to trigger them; unref: the timer never keeps a process (or a test run) alive.
-  if (mailer) setInterval(() => void contactRequests.retryDue(), options.mailRetryCheckMs ?? 30_000).unref();
+  // A database that cannot be reached now is tried again at the next tick; a rejection left unhandled would end the
+  // process.
+  const retryMail = () =>
+    contactRequests.retryDue().catch((e: Error) => console.error(`contact notices: retry failed: ${e.message}`));
+  if (mailer) setInterval(retryMail, options.mailRetryCheckMs ?? 30_000).unref();
 
   const ready = Promise.all([
     contributions.resyncSubareas(),
