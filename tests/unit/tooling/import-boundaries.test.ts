@@ -1,3 +1,5 @@
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { ESLint } from 'eslint';
 import { describe, expect, it } from 'vitest';
 
@@ -47,6 +49,14 @@ describe('import boundaries', () => {
         '<p>{walk}</p>\n',
     );
     expect(errors).toEqual([expect.stringContaining('src/client/map may not import src/client/views')]);
+  });
+
+  it('is never switched off in the source by an eslint-disable comment', () => {
+    const files = readdirSync('src', { recursive: true, encoding: 'utf8' }).filter((f) => /\.(ts|svelte|js)$/.test(f));
+    const disabled = files.filter((f) =>
+      /eslint-disable.*import-boundaries/.test(readFileSync(join('src', f), 'utf8')),
+    );
+    expect(disabled).toEqual([]);
   });
 
   it('sees through a path that wanders out of its folder and back', async () => {

@@ -22,7 +22,7 @@ interface Deps {
 }
 
 /**
- * "Znajdź pomoc", shared by the panel (FindHelp) and the map (HelpLayer highlights the same results).
+ * "Znajdź pomoc", shared by the panel (FindHelp) and the map (MapArea rings the same results on HelpLayer).
  * The place is either the location picker's point (tap, GPS, typed address) or a subarea's centre.
  */
 export class HelpSearch {
