@@ -1,3 +1,6 @@
+import { untrack } from 'svelte';
+import { online as browserOnline } from 'svelte/reactivity/window';
+
 /**
  * Whether the app can reach its server. `navigator.onLine` alone is not enough: it stays true on a Wi-Fi without
  * internet, and Debian's Chromium 150 keeps it true in a page reloaded under network emulation. So a request that
@@ -15,9 +18,9 @@ export function reportNetworkFailure(): void {
 }
 
 export class Connection {
-  private browserOnline = $state(globalThis.navigator?.onLine ?? true);
   private unreachable = $state(false);
-  readonly online = $derived(this.browserOnline && !this.unreachable);
+  /** `navigator.onLine` as Svelte follows it (undefined on the server: online), and the probe's verdict. */
+  readonly online = $derived(browserOnline.current !== false && !this.unreachable);
 
   /** Follows the browser's events and failed requests; returns the cleanup for an $effect. */
   start(): () => void {
@@ -38,20 +41,18 @@ export class Connection {
         probing = false;
       }
     };
-    const update = () => {
-      this.browserOnline = navigator.onLine;
-      if (navigator.onLine && this.unreachable) void probe();
-    };
+    // The browser says it is back: check at once rather than wait for the next timed probe.
+    const stopWatching = $effect.root(() => {
+      $effect(() => {
+        if (browserOnline.current && untrack(() => this.unreachable)) void probe();
+      });
+    });
     const failed = () => void probe();
-    update();
-    window.addEventListener('online', update);
-    window.addEventListener('offline', update);
     window.addEventListener(NETWORK_FAILED, failed);
     return () => {
       stopped = true;
       clearTimeout(timer);
-      window.removeEventListener('online', update);
-      window.removeEventListener('offline', update);
+      stopWatching();
       window.removeEventListener(NETWORK_FAILED, failed);
     };
   }
