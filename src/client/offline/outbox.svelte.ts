@@ -4,7 +4,7 @@ import { z } from 'zod';
 import { Layer, type PointCreated, type PointCreateInput } from '../../shared/points.ts';
 import { createPoint } from '../api/points.ts';
 import { ApiFailure } from '../api/http.ts';
-import { MyPoints } from '../state/my-points.svelte.ts';
+import type { MyPoints } from '../state/my-points.svelte.ts';
 
 /**
  * The offline outbox (docs/product.md "nothing a resident typed is lost"): a pin or an offer is written to
@@ -41,10 +41,13 @@ export class Outbox {
   loading = $state(true);
   readonly #store: UseStore;
   readonly #send: Send;
+  readonly #mine: MyPoints;
   readonly #inFlight = new Set<string>();
   #flushing: Promise<void> | null = null;
 
-  constructor(send: Send = createPoint, store: UseStore = createStore('mapa-outbox', 'submissions')) {
+  /** `mine`: the page's one "Moje punkty", which learns every sent submission's edit link. */
+  constructor(mine: MyPoints, send: Send = createPoint, store: UseStore = createStore('mapa-outbox', 'submissions')) {
+    this.#mine = mine;
     this.#send = send;
     this.#store = store;
   }
@@ -126,7 +129,7 @@ export class Outbox {
     try {
       const result = await this.#send(item.body as PointCreateInput, item.key);
       // Remembered before the outbox entry goes, so the edit link is never lost between the two writes.
-      new MyPoints().add({
+      this.#mine.add({
         id: result.id,
         layer: item.layer,
         editToken: result.editToken,
@@ -150,6 +153,7 @@ const [getOutbox, setOutbox, hasOutbox] = createContext<Outbox>();
 export { setOutbox };
 
 export function useOutbox(): Outbox {
-  if (!hasOutbox()) throw new Error('Outbox context not found: App.svelte must call setOutbox(new Outbox()) first');
+  if (!hasOutbox())
+    throw new Error('Outbox context not found: App.svelte must call setOutbox(new Outbox(myPoints)) first');
   return getOutbox();
 }

@@ -1,3 +1,4 @@
+import { createContext } from 'svelte';
 import { z } from 'zod';
 import { Layer, PointId } from '../../shared/points.ts';
 
@@ -12,11 +13,15 @@ const MyPoint = z.object({
 export type MyPoint = z.infer<typeof MyPoint>;
 const KEY = 'mapa.myPoints';
 
+/**
+ * One per page (App.svelte puts it in context): the forms, the walk list and the offline outbox share it, so a pin
+ * the outbox sends later shows in "Moje punkty" at once, not after a reload.
+ */
 export class MyPoints {
   list = $state<MyPoint[]>(load());
 
   add(point: MyPoint): void {
-    // Re-read first: other instances (the help form, the offline outbox, another tab) may have added since this loaded.
+    // Re-read first: another tab may have added since this loaded.
     this.list = [point, ...load().filter((p) => p.id !== point.id)];
     save(this.list);
   }
@@ -38,6 +43,15 @@ function load(): MyPoint[] {
 }
 
 const save = (list: MyPoint[]) => localStorage.setItem(KEY, JSON.stringify($state.snapshot(list)));
+
+const [getMyPoints, setMyPoints, hasMyPoints] = createContext<MyPoints>();
+export { setMyPoints };
+
+export function useMyPoints(): MyPoints {
+  if (!hasMyPoints())
+    throw new Error('MyPoints context not found: App.svelte must call setMyPoints(new MyPoints()) first');
+  return getMyPoints();
+}
 
 /** The private link that opens a contribution for editing; the token is in the fragment, never sent to a server log. */
 export function editLink(point: Pick<MyPoint, 'id' | 'editToken' | 'layer'>): string {

@@ -2,6 +2,7 @@ import type { UseStore } from 'idb-keyval';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { ApiFailure } from '../../../src/client/api/http.ts';
 import { Outbox, retryable, type OutboxItem } from '../../../src/client/offline/outbox.svelte.ts';
+import { MyPoints } from '../../../src/client/state/my-points.svelte.ts';
 import type { PointCreated, PointCreateInput } from '../../../src/shared/points.ts';
 
 /**
@@ -49,6 +50,7 @@ const offline = () => new ApiFailure(0, 'network error: Failed to fetch');
 const myPoints = () => JSON.parse(localStorage.getItem('mapa.myPoints') ?? '[]') as { id: string; editToken: string }[];
 
 describe('Outbox', () => {
+  let mine: MyPoints;
   beforeEach(() => {
     const saved = new Map<string, string>();
     vi.stubGlobal('localStorage', {
@@ -56,8 +58,20 @@ describe('Outbox', () => {
       setItem: (k: string, v: string) => saved.set(k, v),
     });
     vi.stubGlobal('window', new EventTarget());
+    mine = new MyPoints();
   });
   afterEach(() => vi.unstubAllGlobals());
+
+  it('shows a pin sent after the connection returned in the page\'s own "Moje punkty", with no reload', async () => {
+    const { store } = memoryStore();
+    const send = vi.fn<(body: PointCreateInput, key: string) => Promise<PointCreated>>();
+    send.mockRejectedValueOnce(offline()).mockResolvedValueOnce(created('point-0003'));
+    const outbox = new Outbox(mine, send, store);
+    await outbox.submit(pin('Ławka'), KEY_A);
+    expect(mine.list).toEqual([]);
+    await outbox.flush();
+    expect(mine.list).toMatchObject([{ id: 'point-0003', layer: 'walk', title: 'Ławka' }]);
+  });
 
   it('keeps a submission on the device while it is sent, then forgets it and remembers its edit link', async () => {
     const { store, data } = memoryStore();
@@ -65,7 +79,7 @@ describe('Outbox', () => {
       expect(data.has(key), 'stored before it is sent').toBe(true);
       return created('point-0001');
     });
-    const outbox = new Outbox(send, store);
+    const outbox = new Outbox(mine, send, store);
     const result = await outbox.submit(pin('Ławka'), KEY_A);
     expect(result).toEqual({ state: 'sent', result: created('point-0001') });
     expect(send).toHaveBeenCalledWith(pin('Ławka'), KEY_A);
@@ -78,7 +92,7 @@ describe('Outbox', () => {
     const { store, data } = memoryStore();
     const send = vi.fn<(body: PointCreateInput, key: string) => Promise<PointCreated>>();
     send.mockRejectedValueOnce(offline());
-    const outbox = new Outbox(send, store);
+    const outbox = new Outbox(mine, send, store);
     const result = await outbox.submit(pin('Ławka'), KEY_A);
     expect(result.state).toBe('queued');
     expect(outbox.items.map((i) => [i.key, i.label, i.refused])).toEqual([[KEY_A, 'Ławka', null]]);
@@ -95,7 +109,7 @@ describe('Outbox', () => {
   it('forgets a submission the server refuses while the resident is on the form, and passes the refusal on', async () => {
     const { store, data } = memoryStore();
     const refusal = new ApiFailure(400, 'title: Wpisz tytuł');
-    const outbox = new Outbox(() => Promise.reject(refusal), store);
+    const outbox = new Outbox(mine, () => Promise.reject(refusal), store);
     await expect(outbox.submit(pin(''), KEY_A)).rejects.toBe(refusal);
     expect(outbox.items).toEqual([]);
     expect(data.size).toBe(0);
@@ -105,7 +119,7 @@ describe('Outbox', () => {
     const { store, data } = memoryStore();
     const send = vi.fn<(body: PointCreateInput, key: string) => Promise<PointCreated>>();
     send.mockRejectedValueOnce(offline()).mockRejectedValueOnce(new ApiFailure(422, 'Punkt poza Krakowem'));
-    const outbox = new Outbox(send, store);
+    const outbox = new Outbox(mine, send, store);
     await outbox.submit(pin('Ławka'), KEY_A);
     await outbox.flush();
     expect(outbox.items.map((i) => i.refused)).toEqual(['Punkt poza Krakowem']);
@@ -121,7 +135,7 @@ describe('Outbox', () => {
     const { store } = memoryStore();
     const send = vi.fn<(body: PointCreateInput, key: string) => Promise<PointCreated>>();
     send.mockRejectedValue(offline());
-    const outbox = new Outbox(send, store);
+    const outbox = new Outbox(mine, send, store);
     await outbox.submit(pin('A'), KEY_A);
     await outbox.submit(pin('B'), KEY_B);
     send.mockClear().mockRejectedValueOnce(new ApiFailure(503, 'Service Unavailable'));
@@ -135,7 +149,7 @@ describe('Outbox', () => {
     let answer: (value: PointCreated) => void = () => {};
     const send = vi.fn<(body: PointCreateInput, key: string) => Promise<PointCreated>>();
     send.mockRejectedValueOnce(offline());
-    const outbox = new Outbox(send, store);
+    const outbox = new Outbox(mine, send, store);
     await outbox.submit(pin('A'), KEY_A);
     send.mockImplementation(() => new Promise((resolve) => (answer = resolve)));
     const first = outbox.flush();
@@ -164,7 +178,7 @@ describe('Outbox', () => {
     const warn = vi.spyOn(console, 'warn').mockImplementation(() => {});
     const send = vi.fn<(body: PointCreateInput, key: string) => Promise<PointCreated>>();
     send.mockRejectedValue(offline());
-    const outbox = new Outbox(send, store);
+    const outbox = new Outbox(mine, send, store);
     expect(outbox.loading).toBe(true);
     const stop = outbox.start();
     await vi.waitFor(() => expect(send).toHaveBeenCalledTimes(1));

@@ -1,6 +1,5 @@
 import { createContext } from 'svelte';
 import type { PointCollection } from '../../../shared/points.ts';
-import { MyPoints } from '../../state/my-points.svelte.ts';
 import { WalkDraft } from './walk-draft.svelte.ts';
 import { filterWalk, type SortKey, type WalkFeature } from './walk-filter.ts';
 
@@ -24,7 +23,6 @@ export class WalkState {
   /** Points this device already said "me too" to (the server counts once anyway; this only shows it). */
   voted = $state<string[]>([]);
   readonly draft = new WalkDraft();
-  readonly mine = new MyPoints();
 
   /** The filtered pins: the map draws exactly these and the list lists exactly these. */
   visible(all: PointCollection): WalkFeature[] {
