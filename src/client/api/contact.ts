@@ -21,9 +21,10 @@ export const askForContact = (pointId: string, body: ContactRequestCreateInput) 
   request(ContactRequestCreated, `/api/points/${encodeURIComponent(pointId)}/contact-requests`, send('POST', body));
 
 /** The helper's view through their private link. */
-export const fetchHelperRequests = (pointId: string, token: string) =>
+export const fetchHelperRequests = (pointId: string, token: string, signal?: AbortSignal) =>
   request(HelperRequests, `/api/points/${encodeURIComponent(pointId)}/contact-requests`, {
     headers: { Authorization: `Bearer ${token}` },
+    signal,
   });
 
 export const fetchInbox = () => request(Inbox, '/api/ambassador/requests');

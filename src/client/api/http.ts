@@ -25,6 +25,8 @@ export async function request<S extends z.ZodType>(schema: S, path: string, init
   try {
     res = await fetch(path, { ...init, headers: { Accept: 'application/json', ...init?.headers } });
   } catch (e) {
+    // Cancelled by its caller (a component went away): not a sign that the server is unreachable.
+    if (init?.signal?.aborted) throw e;
     reportNetworkFailure();
     throw new ApiFailure(0, `network error: ${(e as Error).message}`);
   }
@@ -44,4 +46,5 @@ export async function request<S extends z.ZodType>(schema: S, path: string, init
   return parsed.data;
 }
 
-export const getJson = <S extends z.ZodType>(schema: S, path: string) => request(schema, path);
+export const getJson = <S extends z.ZodType>(schema: S, path: string, signal?: AbortSignal) =>
+  request(schema, path, { signal });

@@ -10,7 +10,7 @@ const post = (body?: unknown): RequestInit => ({
 });
 const point = (id: string) => `/api/moderation/points/${encodeURIComponent(id)}`;
 
-export const fetchMe = () => getJson(Me, '/api/auth/me');
+export const fetchMe = (signal?: AbortSignal) => getJson(Me, '/api/auth/me', signal);
 export const login = (login: string, password: string) => request(Me, '/api/auth/login', post({ login, password }));
 export const logout = () => request(z.object({ ok: z.literal(true) }), '/api/auth/logout', post());
 export const fetchQueue = () => getJson(ModerationQueue, '/api/moderation/queue');
@@ -18,7 +18,7 @@ export const approve = (id: string) => request(PointRecord, `${point(id)}/approv
 export const reject = (id: string, reason: string) => request(PointRecord, `${point(id)}/reject`, post({ reason }));
 export const removePoint = (id: string, reason: string) =>
   request(z.object({ id: z.string(), status: z.literal('removed') }), `${point(id)}/remove`, post({ reason }));
-export const fetchHistory = (id: string) => getJson(PointHistory, `${point(id)}/history`);
+export const fetchHistory = (id: string, signal?: AbortSignal) => getJson(PointHistory, `${point(id)}/history`, signal);
 /** A walk pin or an organisation's offer to where it belongs (the server refuses a private person's offer). */
 export const movePoint = (id: string, lng: number, lat: number) =>
   request(PointRecord, `${point(id)}/move`, post({ lng, lat }));
@@ -30,4 +30,4 @@ export const StaleHelp = z.object({
   limits: z.object({ fadeDays: z.number(), hideDays: z.number() }),
   points: z.array(PointRecord),
 });
-export const fetchStaleHelp = () => getJson(StaleHelp, '/api/moderation/help/stale');
+export const fetchStaleHelp = (signal?: AbortSignal) => getJson(StaleHelp, '/api/moderation/help/stale', signal);

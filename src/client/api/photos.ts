@@ -17,7 +17,7 @@ export const deletePhoto = (id: string, token: string) =>
   request(z.object({ id: z.string(), photo: z.null() }), path(id), { method: 'DELETE', headers: bearer(token) });
 
 /** The author's view of a not-yet-published photo needs the token, so it is fetched as a blob URL. */
-export async function ownPhotoUrl(id: string, token: string): Promise<string | null> {
-  const res = await fetch(path(id), { headers: bearer(token) });
+export async function ownPhotoUrl(id: string, token: string, signal?: AbortSignal): Promise<string | null> {
+  const res = await fetch(path(id), { headers: bearer(token), signal });
   return res.ok ? URL.createObjectURL(await res.blob()) : null;
 }

@@ -40,8 +40,8 @@ export function createPoint(body: PointCreateInput, idempotencyKey: string) {
   });
 }
 
-export const fetchOwnPoint = (id: string, token: string) =>
-  request(PointRecord, `/api/points/${encodeURIComponent(id)}`, { headers: bearer(token) });
+export const fetchOwnPoint = (id: string, token: string, signal?: AbortSignal) =>
+  request(PointRecord, `/api/points/${encodeURIComponent(id)}`, { headers: bearer(token), signal });
 
 export function patchOwnPoint(id: string, token: string, patch: PointPatchInput) {
   const init = json(patch);

@@ -22,7 +22,7 @@ const at = (code: string) => `/api/sessions/${encodeURIComponent(code)}`;
 export const SessionSummary = z.object({ session: PublicSession, walk: WalkStats, points: PointCollection });
 export type SessionSummary = z.infer<typeof SessionSummary>;
 
-export const fetchSession = (code: string) => getJson(PublicSession, at(code));
+export const fetchSession = (code: string, signal?: AbortSignal) => getJson(PublicSession, at(code), signal);
 export const fetchSessions = () => getJson(SessionList, '/api/sessions');
 export const createSession = (body: SessionCreateInput) => request(WalkSession, '/api/sessions', send('POST', body));
 export const patchSession = (code: string, patch: SessionPatch) => request(WalkSession, at(code), send('PATCH', patch));

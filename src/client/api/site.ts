@@ -6,7 +6,7 @@ import { AboutFile } from '../../shared/about.ts';
 import { getJson } from './http.ts';
 
 export const fetchConfig = () => getJson(ClientConfig, '/api/config');
-export const fetchCategories = () => getJson(Categories, '/api/categories');
-export const fetchSubareas = () => getJson(SubareaCollection, '/api/subareas');
+export const fetchCategories = (signal?: AbortSignal) => getJson(Categories, '/api/categories', signal);
+export const fetchSubareas = (signal?: AbortSignal) => getJson(SubareaCollection, '/api/subareas', signal);
 export const fetchPrivacy = () => getJson(PrivacyAnswer, '/api/privacy');
 export const fetchAbout = () => getJson(AboutFile, '/api/about');
