@@ -356,8 +356,12 @@ export const PointChanges = z.object({
 });
 export type PointChanges = z.infer<typeof PointChanges>;
 
+/** One input problem in an error body: the field's path as the API names it ("contact.phone") and why. */
+export const FieldIssue = z.object({ path: z.string(), message: z.string() });
+export type FieldIssue = z.infer<typeof FieldIssue>;
+
 export const ErrorBody = z.object({
   error: z.string(),
-  issues: z.array(z.object({ path: z.string(), message: z.string() })).optional(),
+  issues: z.array(FieldIssue).optional(),
 });
 export type ErrorBody = z.infer<typeof ErrorBody>;

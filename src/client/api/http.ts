@@ -1,5 +1,5 @@
 import type { z } from 'zod';
-import { ErrorBody } from '../../shared/points.ts';
+import { ErrorBody, type FieldIssue } from '../../shared/points.ts';
 import { reportNetworkFailure } from '../offline/connection.svelte.ts';
 
 /** A failed request, with the server's own message and field issues when it sent them. */
@@ -8,7 +8,7 @@ export class ApiFailure extends Error {
   constructor(
     readonly status: number,
     message: string,
-    readonly issues: { path: string; message: string }[] = [],
+    readonly issues: FieldIssue[] = [],
     /** Seconds to wait before trying again, from a 429's Retry-After; undefined otherwise. */
     readonly retryAfterS?: number,
   ) {

@@ -1,5 +1,6 @@
 import { LIMITS } from '../../../shared/points.ts';
 import type { MessageKey } from '../../i18n/i18n.svelte.ts';
+import { fieldMessages, issuesByField, type Issue } from '../../state/field-issues.ts';
 import { fieldOf, type DraftField } from './offer-draft.svelte.ts';
 
 type T = (key: MessageKey, options?: Record<string, unknown>) => string;
@@ -13,20 +14,10 @@ const MAX: Partial<Record<DraftField, number>> = {
  * zod or API issues → one plain-language message per form field, in the resident's language ("Polish
  * messages next to the fields"). An issue on a path the form does not show is kept under `other`, never dropped.
  */
-export function fieldErrors(issues: readonly { path: string; message: string }[], t: T) {
-  const errors: Partial<Record<DraftField, string>> = {};
-  const other: string[] = [];
-  for (const issue of issues) {
-    const field = fieldOf(issue.path);
-    if (!field) {
-      other.push(`${issue.path}: ${issue.message}`);
-      continue;
-    }
-    errors[field] ??= t(`help.form.errors.${field}` as MessageKey, { max: MAX[field] });
-  }
-  return { errors, other };
+export function fieldErrors(issues: readonly Issue[], t: T) {
+  const { fields, other } = issuesByField(issues, fieldOf);
+  return {
+    errors: fieldMessages(fields, (field) => t(`help.form.errors.${field}` as MessageKey, { max: MAX[field] })),
+    other: other.map((i) => `${i.path}: ${i.message}`),
+  };
 }
-
-/** zod's issues with their paths joined like the API's ("contact.phone"). */
-export const zodIssues = (issues: readonly { path: readonly PropertyKey[]; message: string }[]) =>
-  issues.map((i) => ({ path: i.path.map(String).join('.'), message: i.message }));

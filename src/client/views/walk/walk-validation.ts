@@ -1,8 +1,9 @@
 import type { z } from 'zod';
 import { PHOTO } from '../../../shared/photos.ts';
-import { LIMITS } from '../../../shared/points.ts';
+import { LIMITS, type FieldIssue } from '../../../shared/points.ts';
 import type { TextProblemKind } from '../../../shared/text.ts';
 import type { I18n } from '../../i18n/i18n.svelte.ts';
+import { fieldMessages, fromZod, issuesByField, type Issue } from '../../state/field-issues.ts';
 
 /** Form fields that can carry a message; `place` stands for lng/lat. */
 export type WalkField = 'place' | 'kind' | 'theme' | 'title' | 'description' | 'nickname' | 'consent' | 'photo';
@@ -27,16 +28,11 @@ export function fieldOf(path: string): WalkField | null {
  * each field. zod's own English messages stay for developers; residents read these.
  */
 export function walkErrors(issues: readonly z.core.$ZodIssue[], i18n: I18n): FieldErrors {
-  const out: FieldErrors = {};
-  for (const issue of issues) {
-    const field = fieldOf(issue.path.map(String).join('.'));
-    if (!field || out[field]) continue;
-    out[field] = messageFor(field, issue, i18n);
-  }
-  return out;
+  const { fields } = issuesByField(fromZod(issues), fieldOf);
+  return fieldMessages(fields, (field, issue) => messageFor(field, issue, i18n));
 }
 
-function messageFor(field: WalkField, issue: z.core.$ZodIssue, i18n: I18n): string {
+function messageFor(field: WalkField, issue: Issue, i18n: I18n): string {
   if (field === 'place')
     return issue.code === 'invalid_type' ? i18n.t('walk.errors.place') : i18n.t('walk.errors.outside');
   if (field === 'kind') return i18n.t('walk.errors.kind');
@@ -55,13 +51,9 @@ function messageFor(field: WalkField, issue: z.core.$ZodIssue, i18n: I18n): stri
 }
 
 /** Server-side issues ({path, message}) for fields the client could not check (or a newer server rule). */
-export function serverErrors(issues: readonly { path: string; message: string }[], i18n: I18n): FieldErrors {
-  const out: FieldErrors = {};
-  for (const { path, message } of issues) {
-    const field = fieldOf(path) ?? (path === 'photo' ? 'photo' : null);
-    if (field && !out[field]) out[field] = i18n.t('walk.errors.other', { message });
-  }
-  return out;
+export function serverErrors(issues: readonly FieldIssue[], i18n: I18n): FieldErrors {
+  const { fields } = issuesByField(issues, (path) => fieldOf(path) ?? (path === 'photo' ? 'photo' : null));
+  return fieldMessages(fields, (_field, { message }) => i18n.t('walk.errors.other', { message }));
 }
 
 export function photoError(file: File | null, i18n: I18n): string | undefined {
