@@ -11,7 +11,3 @@ export function formatDistance(m: number, locale: string): string {
   });
   return `${km.format(m / 1000)} km`;
 }
-
-export function formatDate(iso: string, locale: string): string {
-  return new Intl.DateTimeFormat(locale, { day: 'numeric', month: 'long', year: 'numeric' }).format(new Date(iso));
-}
