@@ -1,37 +1,26 @@
 import type { ModeratorPatchInput, PointRecord } from '../../shared/points.ts';
 import * as api from '../api/moderation.ts';
 import { ApiFailure } from '../api/http.ts';
+import { StaffSession } from './staff-session.svelte.ts';
 
 /** The moderator's session and review queue; every action re-reads the queue so two moderators never clash silently. */
-export class ModerationState {
-  me = $state<string | null>(null);
-  checked = $state(false);
+export class ModerationState extends StaffSession {
   queue = $state.raw<PointRecord[]>([]);
   loading = $state(false);
-  error = $state<string | null>(null);
   /** Announced in a live region after each action ("Zatwierdzono: …"). */
   notice = $state('');
 
   async checkSession(): Promise<void> {
-    try {
-      this.me = (await api.fetchMe()).login;
-      await this.refresh();
-    } catch (e) {
-      if (!(e instanceof ApiFailure && e.status === 401)) this.error = (e as Error).message;
-      this.me = null;
-    } finally {
-      this.checked = true;
-    }
+    if (await this.check()) await this.refresh();
   }
 
-  async login(login: string, password: string): Promise<void> {
-    this.me = (await api.login(login, password)).login;
+  override async login(login: string, password: string): Promise<void> {
+    await super.login(login, password);
     await this.refresh();
   }
 
-  async logout(): Promise<void> {
-    await api.logout();
-    this.me = null;
+  override async logout(): Promise<void> {
+    await super.logout();
     this.queue = [];
   }
 

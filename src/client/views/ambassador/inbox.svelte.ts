@@ -1,16 +1,11 @@
-import type { Me } from '../../../shared/accounts.ts';
 import type { InboxRequest, RequestAction } from '../../../shared/contact-requests.ts';
-import * as auth from '../../api/moderation.ts';
 import { actOnRequest, fetchInbox } from '../../api/contact.ts';
-import { ApiFailure } from '../../api/http.ts';
+import { StaffSession } from '../../state/staff-session.svelte.ts';
 
 /** The ambassador's session and inbox; every action re-reads the inbox so two people never overwrite each other. */
-export class InboxState {
-  me = $state<Me | null>(null);
-  checked = $state(false);
+export class InboxState extends StaffSession {
   requests = $state.raw<InboxRequest[]>([]);
   loading = $state(false);
-  error = $state<string | null>(null);
   /** Announced in a live region after each action. */
   notice = $state('');
 
@@ -20,25 +15,16 @@ export class InboxState {
   }
 
   async checkSession(): Promise<void> {
-    try {
-      this.me = await auth.fetchMe();
-      await this.refresh();
-    } catch (e) {
-      if (!(e instanceof ApiFailure && e.status === 401)) this.error = (e as Error).message;
-      this.me = null;
-    } finally {
-      this.checked = true;
-    }
+    if (await this.check()) await this.refresh();
   }
 
-  async login(login: string, password: string): Promise<void> {
-    this.me = await auth.login(login, password);
+  override async login(login: string, password: string): Promise<void> {
+    await super.login(login, password);
     await this.refresh();
   }
 
-  async logout(): Promise<void> {
-    await auth.logout();
-    this.me = null;
+  override async logout(): Promise<void> {
+    await super.logout();
     this.requests = [];
   }
 
