@@ -154,7 +154,7 @@ export async function measureTilePins(opts: {
   const { browser, tmp, points, runs, log } = opts;
   const dataDir = join(tmp, `app-tiles-${points.length}`);
   const t0 = performance.now();
-  seedPoints(dataDir, points);
+  await seedPoints(dataDir, points);
   const seedMs = performance.now() - t0;
   log(`  seeded ${points.length.toLocaleString('en')} pins in ${(seedMs / 1000).toFixed(1)} s`);
   const app: number[] = [];
