@@ -28,7 +28,7 @@ export const createSession = (body: SessionCreateInput) => request(WalkSession, 
 export const patchSession = (code: string, patch: SessionPatch) => request(WalkSession, at(code), send('PATCH', patch));
 export const fetchSessionPending = (code: string) => getJson(ModerationQueue, `${at(code)}/pending`);
 export const fetchSessionSummary = (code: string) => getJson(SessionSummary, `${at(code)}/summary`);
-export const fetchStats = () => getJson(Stats, '/api/stats');
+export const fetchStats = (signal?: AbortSignal) => getJson(Stats, '/api/stats', signal);
 
 /** Download links (plain <a href>, the browser saves the file). */
 export function exportUrl(

@@ -8,5 +8,5 @@ import { getJson } from './http.ts';
 export const fetchConfig = () => getJson(ClientConfig, '/api/config');
 export const fetchCategories = (signal?: AbortSignal) => getJson(Categories, '/api/categories', signal);
 export const fetchSubareas = (signal?: AbortSignal) => getJson(SubareaCollection, '/api/subareas', signal);
-export const fetchPrivacy = () => getJson(PrivacyAnswer, '/api/privacy');
-export const fetchAbout = () => getJson(AboutFile, '/api/about');
+export const fetchPrivacy = (signal?: AbortSignal) => getJson(PrivacyAnswer, '/api/privacy', signal);
+export const fetchAbout = (signal?: AbortSignal) => getJson(AboutFile, '/api/about', signal);
