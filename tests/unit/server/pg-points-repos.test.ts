@@ -6,6 +6,7 @@ import { PgSql } from '../../../src/server/db/pg/sql.ts';
 import { PgAuditRepository } from '../../../src/server/db/pg/audit.ts';
 import { PgIdempotencyRepository } from '../../../src/server/db/pg/idempotency.ts';
 import { PG_POINT_SQL, PgPointRepository } from '../../../src/server/db/pg/points.ts';
+import { IDEMPOTENCY_KEEP_DAYS } from '../../../src/server/db/idempotency.ts';
 import { PgVoteRepository } from '../../../src/server/db/pg/votes.ts';
 import { PgPhotoRepository } from '../../../src/server/db/pg/photos.ts';
 import { PgChangeLog } from '../../../src/server/db/pg/changes.ts';
@@ -505,6 +506,26 @@ describe('PostgreSQL writes under concurrency (two instances, many requests at o
       }
     },
   );
+
+  it('treats a key past the keep period as free even before the once-a-minute sweep has removed it', async () => {
+    await create(pg, walk('exp00001', { createdAt: at(0), status: 'pending' }), replay('exp', 'exp00001'));
+    // Another instance, whose last sweep was a few seconds before the key expired: it will not sweep again yet.
+    const expiresAt = T0 + IDEMPOTENCY_KEEP_DAYS * 86_400_000;
+    await pgOther.idempotency.sweep(new Date(expiresAt - 5_000).toISOString());
+    const justAfter = new Date(expiresAt + 1_000).toISOString();
+    for (const status of ['pending', 'published'] as const) {
+      const id = status === 'pending' ? 'exp00002' : 'exp00003';
+      const key = status === 'pending' ? 'exp' : 'exp-published';
+      if (status === 'published') {
+        await create(pg, walk('exp00004', { createdAt: at(0), status: 'pending' }), replay(key, 'exp00004'));
+      }
+      expect(await create(pgOther, walk(id, { createdAt: justAfter, status }), replay(key, id))).toEqual({
+        created: true,
+      });
+    }
+    const { rows } = await poolA.query('SELECT key_hash, point_id FROM idempotency ORDER BY point_id');
+    expect(rows.map((r) => r.point_id)).toEqual(['exp00002', 'exp00003']);
+  });
 
   it('counts one vote when twenty requests from one device vote at once', async () => {
     await create(pg, walk('vote0001'));

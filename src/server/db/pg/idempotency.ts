@@ -9,39 +9,57 @@ import type { PgSql, Queryable } from './sql.ts';
 export class PgIdempotencyRepository implements IdempotencyRepository {
   readonly sql = {
     // The primary key on key_hash decides: of two submissions with one key, exactly one inserts a row. A second one
-    // running at the same time waits for the first to commit or roll back, then skips or inserts accordingly.
-    claim: `INSERT INTO idempotency (key_hash, point_id, body_hash, token_ciphertext, created_at)
-      VALUES ($1, $2, $3, $4, $5) ON CONFLICT (key_hash) DO NOTHING RETURNING key_hash`,
+    // running at the same time waits for the first to commit or roll back, then skips or inserts accordingly. A row
+    // past the keep period ($6, not swept yet) is taken over as if it were not there.
+    claim: `INSERT INTO idempotency AS i (key_hash, point_id, body_hash, token_ciphertext, created_at)
+      VALUES ($1, $2, $3, $4, $5)
+      ON CONFLICT (key_hash) DO UPDATE SET point_id = EXCLUDED.point_id, body_hash = EXCLUDED.body_hash,
+        token_ciphertext = EXCLUDED.token_ciphertext, created_at = EXCLUDED.created_at
+      WHERE i.created_at < $6
+      RETURNING key_hash`,
     find: `SELECT point_id AS "pointId", body_hash AS "bodyHash", token_ciphertext AS "tokenCiphertext"
-      FROM idempotency WHERE key_hash = $1`,
+      FROM idempotency WHERE key_hash = $1 AND created_at >= $2`,
     purge: 'DELETE FROM idempotency WHERE created_at < $1',
   };
+  #lastSweep = Number.NEGATIVE_INFINITY;
 
   constructor(private readonly db: PgSql) {}
 
   /**
+   * Forgets keys first seen more than IDEMPOTENCY_KEEP_DAYS before `at`: at most once a minute per instance, in a
+   * statement of its own. It used to run inside every point's transaction, twice: two more round trips per
+   * submission, and concurrent submissions deleting the same expired rows waited for each other's commits.
+   * Reads and claims skip expired rows themselves, so a key is forgotten on time whenever the sweep runs.
+   */
+  async sweep(at: string): Promise<void> {
+    const now = Date.parse(at);
+    if (Math.abs(now - this.#lastSweep) < 60_000) return;
+    this.#lastSweep = now;
+    await this.db.count(this.sql.purge, [keptSince(at)]);
+  }
+
+  /**
    * Inside the point's insert transaction (`q`), before the insert: the row of a committed submission holding the
-   * key, after forgetting keys first seen more than IDEMPOTENCY_KEEP_DAYS before `at`. Only a shortcut: `claim`
-   * still decides between submissions racing each other.
+   * key, unless it is past the keep period. Only a shortcut: `claim` still decides between submissions racing
+   * each other.
    */
   async holder(q: Queryable, keyHash: string, at: string): Promise<IdempotencyRow | undefined> {
-    await q.count(this.sql.purge, [new Date(Date.parse(at) - IDEMPOTENCY_KEEP_DAYS * 86_400_000).toISOString()]);
-    return (await q.rows<IdempotencyRow>(this.sql.find, [keyHash]))[0];
+    return (await q.rows<IdempotencyRow>(this.sql.find, [keyHash, keptSince(at)]))[0];
   }
 
   /**
    * Inside the point's insert transaction (`q`), after the insert (the key's row refers to the point): stores the
-   * key, or returns the row of the submission that holds it (the caller then rolls its insert back). Keys first
-   * seen more than IDEMPOTENCY_KEEP_DAYS before `at` are forgotten on the way. The earlier row is read by a statement
-   * of its own, so under READ COMMITTED it sees the holder's commit that the INSERT waited for.
+   * key, or returns the row of the submission that holds it (the caller then rolls its insert back). A row past the
+   * keep period is replaced. The earlier row is read by a statement of its own, so under READ COMMITTED it sees the
+   * holder's commit that the INSERT waited for.
    */
   async claim(q: Queryable, r: Replay, at: string): Promise<IdempotencyRow | undefined> {
-    await q.count(this.sql.purge, [new Date(Date.parse(at) - IDEMPOTENCY_KEEP_DAYS * 86_400_000).toISOString()]);
+    const since = keptSince(at);
     // The holder may be erased between the two statements (SQLite's single writer rules that out): then try again.
     for (let attempt = 0; ; attempt++) {
-      const claimed = await q.rows(this.sql.claim, [r.keyHash, r.pointId, r.bodyHash, r.tokenCiphertext, at]);
+      const claimed = await q.rows(this.sql.claim, [r.keyHash, r.pointId, r.bodyHash, r.tokenCiphertext, at, since]);
       if (claimed.length === 1) return undefined;
-      const earlier = (await q.rows<IdempotencyRow>(this.sql.find, [r.keyHash]))[0];
+      const earlier = (await q.rows<IdempotencyRow>(this.sql.find, [r.keyHash, since]))[0];
       if (earlier || attempt === 2) return earlier;
     }
   }
@@ -50,3 +68,6 @@ export class PgIdempotencyRepository implements IdempotencyRepository {
     return this.db.count(this.sql.purge, [cutoff]);
   }
 }
+
+/** The oldest first-seen time a key is still remembered at, `at` being now. */
+const keptSince = (at: string) => new Date(Date.parse(at) - IDEMPOTENCY_KEEP_DAYS * 86_400_000).toISOString();

@@ -131,13 +131,17 @@ export class PgPointRepository implements PointRepository {
    */
   async create({ point, audit }: PointWrite, replay?: Replay): Promise<CreateOutcome> {
     const r = point.record;
+    if (replay) await this.idempotency.sweep(r.createdAt);
     try {
       return await this.sql.tx(async (q): Promise<CreateOutcome> => {
         // A pending point changes nothing the public sees, so only a published one waits for the version lock.
         if (r.status === 'published') await lockPublicChanges(q);
-        // A retry of a committed submission (an outbox coming back online) is answered before anything is written:
+        // A retry of a published submission (an outbox coming back online) is answered before anything is written:
         // a published insert rolled back would still have used up a version number (sequences ignore rollbacks).
-        const held = replay && (await this.idempotency.holder(q, replay.keyHash, r.createdAt));
+        // A pending one uses none, so it skips this round trip and lets the claim below find the holder: a POST
+        // costs the app one round trip per statement, and on this path those are most of its time.
+        const held =
+          replay && r.status === 'published' && (await this.idempotency.holder(q, replay.keyHash, r.createdAt));
         if (held) throw new KeyTaken(held);
         await q.count(PG_POINT_SQL.insert, [
           r.id,
