@@ -166,14 +166,14 @@ export async function measureTilePins(opts: {
   try {
     const url = `http://${HOST}:${PORTS.app}/`;
     try {
-      appFirst = await timeUntil(browser, url, APP_PROBE, FIRST_LOAD_BOUND_MS);
+      appFirst = await timeUntil(browser, url, APP_PROBE, FIRST_LOAD_BOUND_MS, { act: true });
     } catch (e) {
       appFirstError = (e as Error).message.split('\n')[0];
       log(`  the app's first load failed: ${appFirstError}`);
     }
     const bareUrl = `http://${HOST}:${PORTS.static}/maplibre-tiles.html`;
     for (let i = 0; i < runs; i++) {
-      app.push(await timeUntil(browser, url, APP_PROBE));
+      app.push(await timeUntil(browser, url, APP_PROBE, undefined, { act: true }));
       bare.push(await timeUntil(browser, bareUrl, BARE_PROBE));
     }
     if (opts.rateSeconds) {
