@@ -3,16 +3,22 @@
  * is seconds of busy main thread on a slow phone, and the first screen needs none of it: the header, the lists,
  * the forms and a still picture of the subareas are in the HTML already. So the map waits until the resident
  * does something (a touch, a scroll, a key, the mouse moving over the page) — the page is theirs by then, and the
- * map is what they are likely to reach for — or, if they only read, until the page has been quiet for a while
- * after it loaded.
+ * map is what they are likely to reach for. On a large screen (a laptop, the projector in a community room) a
+ * resident who only reads gets it anyway once the page has been quiet for a while after it loaded. On a phone
+ * they do not: there the picture stands in until the first touch, so someone who only opened the page to read an
+ * ambassador's address spends neither the ~450 KB of map code on their mobile data nor the seconds of a frozen
+ * page on starting a map they did not look at.
  */
 const EVENTS = ['pointerdown', 'pointermove', 'touchstart', 'keydown', 'wheel', 'scroll'] as const;
 
 /** How long after the page has loaded a resident who does nothing gets the live map anyway. */
 export const MAP_START_AFTER_LOAD_MS = 4000;
 
-/** Calls `start` once, on the first interaction or after the quiet wait; the returned function cancels it. */
-export function onMapStart(start: () => void): () => void {
+/**
+ * Calls `start` once, on the first interaction or — with `afterLoad` — after the quiet wait; the returned function
+ * cancels it.
+ */
+export function onMapStart(start: () => void, { afterLoad = true } = {}): () => void {
   let timer: ReturnType<typeof setTimeout> | undefined;
   let idle: number | undefined;
   const go = () => {
@@ -21,19 +27,20 @@ export function onMapStart(start: () => void): () => void {
   };
   const cancel = () => {
     for (const type of EVENTS) window.removeEventListener(type, go, { capture: true });
-    window.removeEventListener('load', afterLoad);
+    window.removeEventListener('load', startWhenQuiet);
     clearTimeout(timer);
     if (idle !== undefined) window.cancelIdleCallback?.(idle);
   };
   // requestIdleCallback: not while the browser is still busy with the page (Safari has none: the timer alone).
-  const afterLoad = () => {
+  const startWhenQuiet = () => {
     timer = setTimeout(() => {
       if (window.requestIdleCallback) idle = window.requestIdleCallback(go, { timeout: 2000 });
       else go();
     }, MAP_START_AFTER_LOAD_MS);
   };
   for (const type of EVENTS) window.addEventListener(type, go, { capture: true, passive: true });
-  if (document.readyState === 'complete') afterLoad();
-  else window.addEventListener('load', afterLoad, { once: true });
+  if (!afterLoad) return cancel;
+  if (document.readyState === 'complete') startWhenQuiet();
+  else window.addEventListener('load', startWhenQuiet, { once: true });
   return cancel;
 }

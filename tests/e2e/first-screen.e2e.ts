@@ -70,6 +70,35 @@ test.describe('the first screen', () => {
     await expect(page.getByRole('img', { name: /Uproszczony rysunek/ })).toHaveCount(0);
   });
 
+  test('on a phone, a resident who only reads spends no data on the map until they touch the page', async ({
+    browser,
+  }) => {
+    const context = await browser.newContext({ viewport: { width: 390, height: 844 }, hasTouch: true });
+    const page = await context.newPage();
+    const mapCode: string[] = [];
+    page.on('request', (req) => {
+      if (/\/assets\/(maplibre-gl|MapArea)-/.test(new URL(req.url()).pathname)) mapCode.push(req.url());
+    });
+    await page.goto('/');
+    const picture = page.getByRole('img', { name: /Uproszczony rysunek trzech podobszarów rewitalizacji/ });
+    await expect(picture).toBeVisible();
+    // Longer than a large screen waits before starting the map on its own (map-start.ts: 4 s after load).
+    await page.waitForTimeout(6_000);
+    expect(mapCode).toEqual([]);
+    expect(await page.evaluate(() => window.__mapa === undefined)).toBe(true);
+    // The first touch starts it.
+    await page.touchscreen.tap(200, 300);
+    await page.waitForFunction(
+      () => !!window.__mapa && window.__mapa.renderedIds(['subareas-fill']).length >= 3,
+      null,
+      {
+        timeout: 30_000,
+      },
+    );
+    expect(mapCode.length).toBeGreaterThan(0);
+    await context.close();
+  });
+
   test('a phone set to English hydrates the Polish page and switches it to English in place', async ({ browser }) => {
     const context = await browser.newContext({ locale: 'en-GB', viewport: { width: 390, height: 844 } });
     const page = await context.newPage();
