@@ -75,7 +75,7 @@ export class SqlitePointRepository implements PointRepository {
   }
 
   private decodeAll(rows: unknown[]): StoredPoint[] {
-    return (rows as PointRow[]).map((r) => this.rows.decode(r));
+    return this.rows.decodeAll(rows as PointRow[]);
   }
 
   async get(id: string): Promise<StoredPoint | undefined> {

@@ -84,7 +84,7 @@ export class PgPointRepository implements PointRepository {
   ) {}
 
   private async list(text: string, params: readonly unknown[]): Promise<StoredPoint[]> {
-    return (await this.sql.rows<PointRow>(text, params)).map((r) => this.rows.decode(r));
+    return this.rows.decodeAll(await this.sql.rows<PointRow>(text, params));
   }
 
   async get(id: string): Promise<StoredPoint | undefined> {
