@@ -1,7 +1,8 @@
 import { Hono } from 'hono';
-import { html } from 'hono/html';
 import { z } from 'zod';
 import type { SiteData } from '../site-data.ts';
+import { docsPage } from './openapi-page.ts';
+import { body, errors, ok, pathParam, queryParams, schema } from './openapi-parts.ts';
 import {
   ErrorBody,
   makePointSchemas,
@@ -25,48 +26,6 @@ import { PrivacyAnswer } from '../../shared/privacy-notice.ts';
 import { AboutFile } from '../../shared/about.ts';
 import { GeocodeAnswer, GeocodeQuery, ReverseAnswer, ReverseQuery } from '../../shared/geocode.ts';
 import { Activity, ActivityInput, ActivityList, ActivityPatch, ActivityQuery } from '../../shared/activities.ts';
-
-type JsonSchema = Record<string, unknown>;
-const schema = (s: z.ZodType, io: 'input' | 'output' = 'output'): JsonSchema => {
-  // OpenAPI 3.1 speaks JSON Schema 2020-12, zod 4's default target; the per-schema $schema key is noise there.
-  const { $schema: _drop, ...rest } = z.toJSONSchema(s, { io, unrepresentable: 'any' }) as JsonSchema;
-  return rest;
-};
-const ref = (name: string) => ({ $ref: `#/components/schemas/${name}` });
-const body = (name: string, type = 'application/json') => ({ content: { [type]: { schema: ref(name) } } });
-const ok = (description: string, name?: string, type = 'application/json') =>
-  name ? { description, ...body(name, type) } : { description };
-const errors = (...codes: number[]) =>
-  Object.fromEntries(
-    codes.map((code) => [String(code), { description: ERROR_TEXT[code] ?? 'error', ...body('Error') }]),
-  );
-const ERROR_TEXT: Record<number, string> = {
-  400: 'invalid input: `issues` name each field',
-  401: 'credentials missing',
-  403: 'credentials do not match',
-  404: 'not found',
-  409: 'conflict with the current state',
-  413: 'body too large',
-  415: 'not JSON',
-  429: 'rate limit',
-};
-/** Query parameters straight from a zod object schema, so the document cannot drift from the validator. */
-function queryParams(s: z.ZodType): object[] {
-  const js = schema(s, 'input') as { properties: Record<string, JsonSchema>; required?: string[] };
-  return Object.entries(js.properties).map(([name, p]) => ({
-    name,
-    in: 'query',
-    required: js.required?.includes(name) ?? false,
-    schema: p,
-  }));
-}
-const pathParam = (name: string, description: string) => ({
-  name,
-  in: 'path',
-  required: true,
-  schema: { type: 'string' },
-  description,
-});
 
 /** The public API as OpenAPI 3.1, built once from the same zod schemas the server validates with. */
 export function openApiDocument(site: SiteData) {
@@ -394,86 +353,6 @@ export function openApiDocument(site: SiteData) {
       },
     },
   };
-}
-
-type Doc = ReturnType<typeof openApiDocument>;
-type Operation = {
-  summary: string;
-  description?: string;
-  parameters?: { name: string; in: string; required: boolean }[];
-  requestBody?: { content: Record<string, { schema: { $ref: string } }> };
-};
-
-/** /api/docs: the same document as plain HTML rendered here (no CDN, no script): readable, printable, linkable. */
-function docsPage(doc: Doc) {
-  const ops = Object.entries(doc.paths).flatMap(([path, item]) =>
-    Object.entries(item as Record<string, unknown>)
-      .filter(([method]) => ['get', 'post', 'patch', 'delete'].includes(method))
-      .map(([method, op]) => ({
-        path,
-        method: method.toUpperCase(),
-        op: op as Operation,
-        anchor: `${method}-${path}`.replace(/[^a-z0-9]+/gi, '-'),
-      })),
-  );
-  const params = (op: Operation) =>
-    op.parameters?.length
-      ? html`<p>
-          Parametry:
-          ${op.parameters.map((p, i) => html`${i ? ', ' : ''}<code>${p.name}</code> (${p.in}${p.required ? ', wymagany' : ''})`)}
-        </p>`
-      : '';
-  const requestBody = (op: Operation) => {
-    const r = op.requestBody && Object.values(op.requestBody.content)[0]?.schema.$ref.split('/').pop();
-    return r ? html`<p>Treść żądania: <a href="#schema-${r}">${r}</a></p>` : '';
-  };
-  return html`<!doctype html>
-    <html lang="pl">
-      <head>
-        <meta charset="utf-8" />
-        <meta name="viewport" content="width=device-width, initial-scale=1" />
-        <title>${doc.info.title}</title>
-      </head>
-      <body>
-        <header>
-          <h1>${doc.info.title}</h1>
-          <p>${doc.info.description}</p>
-          <p>
-            Maszynowo czytelny opis: <a href="/api/openapi.json">/api/openapi.json</a> (OpenAPI ${doc.openapi}). Słownik
-            danych i licencja: <a href="/api/export/dictionary">/api/export/dictionary</a>.
-          </p>
-        </header>
-        <nav aria-label="Spis">
-          <ul>
-            ${ops.map(
-              (o) =>
-                html`<li>
-                  <a href="#${o.anchor}"><code>${o.method} ${o.path}</code></a> — ${o.op.summary}
-                </li>`,
-            )}
-          </ul>
-        </nav>
-        <main>
-          <h2>Punkty końcowe</h2>
-          ${ops.map(
-            (o) =>
-              html`<section id="${o.anchor}">
-                <h3><code>${o.method} ${o.path}</code></h3>
-                <p>${o.op.summary}</p>
-                ${o.op.description ? html`<p>${o.op.description}</p>` : ''}${params(o.op)}${requestBody(o.op)}
-              </section>`,
-          )}
-          <h2>Schematy</h2>
-          ${Object.entries(doc.components.schemas).map(
-            ([name, s]) =>
-              html`<section id="schema-${name}">
-                <h3>${name}</h3>
-                <pre>${JSON.stringify(s, null, 2)}</pre>
-              </section>`,
-          )}
-        </main>
-      </body>
-    </html>`;
 }
 
 export function openApiRoutes(site: SiteData) {
