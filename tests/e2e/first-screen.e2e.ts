@@ -1,7 +1,21 @@
+import type { Page } from '@playwright/test';
 import { expect, SUBAREA_LAYERS, test, waitForMap, watchErrors } from './fixtures.ts';
 
 const SUBAREAS = ['Grzegórzki-Wesoła', '„stara” Nowa Huta', 'Kazimierz-Stradom'];
 const AMBASSADORS = ['Fundacja Małopolska Izba Samorządowa', 'Fundacja Faktor Kultura', 'Stowarzyszenie Fablab Kraków'];
+
+/** The URLs of the map's own code (MapLibre, the map chunk) the page asks for, as it asks. */
+function mapCodeRequests(page: Page): string[] {
+  const urls: string[] = [];
+  page.on('request', (req) => {
+    if (/\/assets\/(maplibre-gl|MapArea)-/.test(new URL(req.url()).pathname)) urls.push(req.url());
+  });
+  return urls;
+}
+
+/** The still picture of the subareas that stands where the live map will be. */
+const stillPicture = (page: Page) =>
+  page.getByRole('img', { name: /Uproszczony rysunek trzech podobszarów rewitalizacji/ });
 
 test.describe('the first screen', () => {
   test('the header, the tabs and the subareas with their ambassadors are in the HTML itself, before any script runs', async ({
@@ -23,7 +37,7 @@ test.describe('the first screen', () => {
       await expect(list.getByRole('button', { name: new RegExp(name) })).toContainText(AMBASSADORS[i]!);
     }
     // Where the map will be: a still picture of the three subareas, drawn at build time, named for screen readers.
-    const picture = page.getByRole('img', { name: /Uproszczony rysunek trzech podobszarów rewitalizacji/ });
+    const picture = stillPicture(page);
     await expect(picture).toBeVisible();
     for (const name of SUBAREAS) await expect(picture).toHaveAccessibleName(new RegExp(name));
     await expect(picture.locator('path.area')).toHaveCount(3);
@@ -38,13 +52,10 @@ test.describe('the first screen', () => {
   });
 
   test('the live map waits until the resident does something, then takes the picture’s place', async ({ page }) => {
-    const mapCode: string[] = [];
-    page.on('request', (req) => {
-      if (/\/assets\/(maplibre-gl|MapArea)-/.test(new URL(req.url()).pathname)) mapCode.push(req.url());
-    });
+    const mapCode = mapCodeRequests(page);
     await page.goto('/');
     // Loaded and hydrated (goto waits for the load event), yet no map code asked for and no map made.
-    const picture = page.getByRole('img', { name: /Uproszczony rysunek trzech podobszarów rewitalizacji/ });
+    const picture = stillPicture(page);
     await expect(picture).toBeVisible();
     expect(mapCode).toEqual([]);
     expect(await page.evaluate(() => window.__mapa === undefined)).toBe(true);
@@ -75,12 +86,9 @@ test.describe('the first screen', () => {
   }) => {
     const context = await browser.newContext({ viewport: { width: 390, height: 844 }, hasTouch: true });
     const page = await context.newPage();
-    const mapCode: string[] = [];
-    page.on('request', (req) => {
-      if (/\/assets\/(maplibre-gl|MapArea)-/.test(new URL(req.url()).pathname)) mapCode.push(req.url());
-    });
+    const mapCode = mapCodeRequests(page);
     await page.goto('/');
-    const picture = page.getByRole('img', { name: /Uproszczony rysunek trzech podobszarów rewitalizacji/ });
+    const picture = stillPicture(page);
     await expect(picture).toBeVisible();
     // Longer than a large screen waits before starting the map on its own (map-start.ts: 4 s after load).
     await page.waitForTimeout(6_000);
