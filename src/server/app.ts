@@ -140,8 +140,8 @@ export function createApp(source: Store | Db, options: AppOptions = {}) {
   const places = loadPlaces(dataDir);
   const geocoder = new Geocoder(store.addresses, places.features, site.subareas, options.onlineGeocoder ?? null);
   const reads = new PublicReads(store.changes, contributions, now);
-  // Built from the same public list as GET /api/points: private persons only ever as their cells.
-  const tileEngine = new ClusterTiles((layer) => reads.features({ layer }), now, helpFreshness);
+  // Built from the public positions GET /api/points shows: private persons only ever as their cells.
+  const tileEngine = new ClusterTiles((layer) => store.points.listForTiles(layer), now, helpFreshness);
   const tiles = new Tiles(tileEngine, () => reads.version(), now);
   const limiter = { proxyHops, now: () => now().getTime(), counter: options.rateCounter ?? new MemoryRateCounter() };
   const limit = (name: string, l: Limits['writes']) => rateLimit(name, l, limiter);

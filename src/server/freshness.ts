@@ -8,7 +8,12 @@ import type { PointRecord } from '../shared/points.ts';
  */
 export function inDefaultView(r: PointRecord, now: Date, limits: FreshnessLimits): boolean {
   if (r.layer !== 'help') return true;
-  return freshness(r.confirmedAt ?? r.createdAt, false, now, limits) !== 'stale';
+  return helpListed(r.confirmedAt ?? r.createdAt, now, limits);
+}
+
+/** The same rule for a help offer known only by its last confirmation (the creation when never confirmed). */
+export function helpListed(confirmedAt: string, now: Date, limits: FreshnessLimits): boolean {
+  return freshness(confirmedAt, false, now, limits) !== 'stale';
 }
 
 /** Published help offers past the hide limit, least recently confirmed first: what moderators follow up on. */

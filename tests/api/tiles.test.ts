@@ -126,6 +126,48 @@ describe('GET /api/tiles/<layer>/<z>/<x>/<y>.mvt', () => {
     expect(org?.properties).toMatchObject({ kind: 'zakupy', radiusM: 0, state: 'fresh', opacity: 1 });
   });
 
+  it('help tiles fade an unconfirmed offer, show a paused one as paused and drop one past the hide limit', async () => {
+    const clock = { t: Date.parse('2026-01-10T09:00:00Z') };
+    const { app, db } = fresh({ now: () => new Date(clock.t), limits: { writes: { max: 1e6, windowMs: 60_000 } } });
+    const cookie = await moderatorCookie(app, db);
+    // A few metres apart: one tile holds them all.
+    const close = (i: number) => ({ lng: KAZIMIERZ.lng + i * 0.00005, lat: KAZIMIERZ.lat + i * 0.00004 });
+    const old = await createPoint(app, helpBody({ name: 'Stara oferta' }));
+    await approve(app, cookie, old.id);
+    const pausedOld = await createPoint(app, helpBody({ ...close(1), name: 'Wstrzymana i stara' }));
+    await approve(app, cookie, pausedOld.id);
+    await app.request(`/api/points/${pausedOld.id}`, {
+      method: 'PATCH',
+      headers: { Authorization: `Bearer ${pausedOld.editToken}`, 'Content-Type': 'application/json' },
+      body: JSON.stringify({ layer: 'help', paused: true }),
+    });
+    clock.t += 70 * 86_400_000;
+    const recent = await createPoint(app, helpBody({ ...close(2), name: 'Nowa oferta' }));
+    await approve(app, await moderatorCookie(app, db), recent.id);
+    const paused = await createPoint(app, helpBody({ ...close(3), name: 'Wstrzymana' }));
+    await approve(app, await moderatorCookie(app, db), paused.id);
+    const patched = await app.request(`/api/points/${paused.id}`, {
+      method: 'PATCH',
+      headers: { Authorization: `Bearer ${paused.editToken}`, 'Content-Type': 'application/json' },
+      body: JSON.stringify({ layer: 'help', paused: true }),
+    });
+    expect(patched.status).toBe(200);
+    // Past the last clustered zoom (15), each offer is drawn on its own.
+    const [x, y] = tileOf(KAZIMIERZ.lng, KAZIMIERZ.lat, 16);
+    const drawn = async () =>
+      Object.fromEntries((await features(app, 'help', 16, x, y)).map((f) => [f.properties['id'], f.properties]));
+    expect(await drawn()).toMatchObject({
+      [old.id]: { state: 'fading', opacity: 0.4 },
+      [pausedOld.id]: { state: 'paused', opacity: 0.55 },
+      [recent.id]: { state: 'fresh', opacity: 1 },
+      [paused.id]: { state: 'paused', opacity: 0.55 },
+    });
+    // Past the hide limit an offer leaves the public list, paused or not, and its tiles with it.
+    clock.t += 25 * 86_400_000;
+    const left = await drawn();
+    expect(Object.keys(left).sort()).toEqual([recent.id, paused.id].sort());
+  });
+
   it('compresses a tile over 1 KB for a browser that accepts it', async () => {
     const { app, db } = open();
     const cookie = await moderatorCookie(app, db);

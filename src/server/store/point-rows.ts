@@ -131,3 +131,83 @@ export class DecodedRows {
     this.byId.delete(id);
   }
 }
+
+/**
+ * A published point as its layer's map tiles draw it (PointRepository.listForTiles), and nothing else: the public
+ * position (a private person's cell centre, never their door), what a pin looks like and what the walk filters test.
+ */
+export interface TilePoint {
+  id: string;
+  lng: number;
+  lat: number;
+  subarea: string | null;
+  /** walk: keep or change; help: the first kind of help offered, '' when none. */
+  kind: string;
+  /** walk: the theme; help: ''. */
+  theme: string;
+  /** help: a private person, drawn as the soft area around their cell; walk: false. */
+  person: boolean;
+  /** help: the last confirmation (the creation when never confirmed), for freshness; walk: its creation. */
+  confirmedAt: string;
+  paused: boolean;
+}
+
+/** The columns listForTiles selects, by these names (booleans as SQLite's 0/1 or PostgreSQL's booleans). */
+export interface TileRow {
+  id: unknown;
+  lng: unknown;
+  lat: unknown;
+  subarea: unknown;
+  /** walk: its kind (help: null). */
+  kind: unknown;
+  /** help: the first of its kinds (walk: null). */
+  firstKind: unknown;
+  theme: unknown;
+  helperType: unknown;
+  paused: unknown;
+  confirmedAt: unknown;
+  createdAt: unknown;
+}
+
+const ISO = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d+)?Z$/;
+const text = (v: unknown) => typeof v === 'string';
+const textOrNull = (v: unknown) => v === null || typeof v === 'string';
+const coordinate = (max: number) => (v: unknown) => typeof v === 'number' && v >= -max && v <= max;
+const flag = (v: unknown) => v === null || v === 0 || v === 1 || typeof v === 'boolean';
+const time = (v: unknown) => typeof v === 'string' && ISO.test(v);
+const CHECKS: Record<keyof TileRow, (v: unknown) => boolean> = {
+  id: text,
+  lng: coordinate(180),
+  lat: coordinate(90),
+  subarea: textOrNull,
+  kind: textOrNull,
+  firstKind: textOrNull,
+  theme: textOrNull,
+  helperType: textOrNull,
+  paused: flag,
+  confirmedAt: (v) => v === null || time(v),
+  createdAt: time,
+};
+const FIELDS = Object.keys(CHECKS) as (keyof TileRow)[];
+
+/**
+ * Checked like every row, so a hand-edited one fails here, loudly, naming its column, but by nine plain tests
+ * instead of the whole record's schema: a million rows read for a tile index cost a fraction of a second, where
+ * parsing each as a record took a minute (docs/benchmark.md, measurement 8).
+ */
+export function tilePoint(r: TileRow): TilePoint {
+  for (const field of FIELDS) {
+    if (!CHECKS[field](r[field])) throw new TypeError(`points row ${String(r.id)}: ${field} is not valid for a tile`);
+  }
+  return {
+    id: r.id as string,
+    lng: r.lng as number,
+    lat: r.lat as number,
+    subarea: r.subarea as string | null,
+    kind: ((r.kind ?? r.firstKind) as string | null) ?? '',
+    theme: (r.theme as string | null) ?? '',
+    person: r.helperType === 'person',
+    confirmedAt: (r.confirmedAt ?? r.createdAt) as string,
+    paused: r.paused === true || r.paused === 1,
+  };
+}

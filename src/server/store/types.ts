@@ -16,6 +16,7 @@ import type { Role } from '../../shared/accounts.ts';
 import type { RequestStatus } from '../../shared/contact-requests.ts';
 import type { AmbassadorCardEdit } from '../../shared/ambassador-card.ts';
 import { Activity } from '../../shared/activities.ts';
+import type { TilePoint } from './point-rows.ts';
 
 // ---------------------------------------------------------------------------------------------------------------
 // Points, their audit log, idempotency keys, votes and photos
@@ -72,6 +73,11 @@ export interface PointRepository {
   get(id: string): Promise<StoredPoint | undefined>;
   /** Published points of a layer, oldest first (created_at, id). */
   listPublished(layer: Layer, filter?: PublishedFilter): Promise<StoredPoint[]>;
+  /**
+   * Every published point of a layer as its map tiles draw it, in the same order: public positions only, and only
+   * the few fields a tile carries, so a layer of a million pins is read without decoding a million records.
+   */
+  listForTiles(layer: Layer): Promise<TilePoint[]>;
   /** Oldest first. */
   listByStatus(status: PointStatus): Promise<StoredPoint[]>;
   /** A walk session's points in one status, oldest first: one indexed query, not one per pin. */

@@ -1,7 +1,10 @@
 import Supercluster, { type PointFeature as ClusterInput } from 'supercluster';
 import vtpbf from 'vt-pbf';
 import { freshness, type FreshnessLimits } from '../../shared/freshness.ts';
-import type { Layer, PointFeature } from '../../shared/points.ts';
+import type { Layer } from '../../shared/points.ts';
+import { APPROX_RADIUS_M } from '../privacy.ts';
+import { helpListed } from '../freshness.ts';
+import type { TilePoint } from '../store/point-rows.ts';
 import { CLUSTER_MAX_ZOOM, CLUSTER_RADIUS_PX } from '../../shared/tiles.ts';
 import type { TileEngine, TileFilters } from './engine.ts';
 
@@ -16,26 +19,26 @@ const MAX_INDEXES = 16;
 
 type Props = Record<string, string | number | boolean>;
 
-/** The flat, primitive properties a pin carries in a tile: what the map draws and the id a click fetches. */
-function tileProperties(f: PointFeature, now: Date, limits: FreshnessLimits): Props | null {
-  const p = f.properties;
-  if (p.layer === 'walk') return { id: p.id, kind: p.kind, theme: p.theme };
-  const state = freshness(p.confirmedAt, p.paused === true, now, limits);
-  if (state === 'stale') return null;
+/**
+ * The flat, primitive properties a pin carries in a tile: what the map draws and the id a click fetches. Null for a
+ * help offer the public list no longer shows (unconfirmed past the hide limit, paused or not).
+ */
+function tileProperties(p: TilePoint, layer: Layer, now: Date, limits: FreshnessLimits): Props | null {
+  if (layer === 'walk') return { id: p.id, kind: p.kind, theme: p.theme };
+  if (!helpListed(p.confirmedAt, now, limits)) return null;
+  const state = freshness(p.confirmedAt, p.paused, now, limits);
   return {
     id: p.id,
-    kind: p.kinds[0] ?? '',
-    person: p.approximate,
+    kind: p.kind,
+    person: p.person,
     // The radius the server promises a private person's real place lies within, drawn as a soft area.
-    radiusM: p.approximate ? (p.approxRadiusM ?? 150) : 0,
+    radiusM: p.person ? APPROX_RADIUS_M : 0,
     state,
     opacity: state === 'fresh' ? 1 : state === 'paused' ? 0.55 : 0.4,
   };
 }
 
-function matches(f: PointFeature, filters: TileFilters): boolean {
-  const p = f.properties;
-  if (p.layer !== 'walk') return true;
+function matches(p: TilePoint, filters: TileFilters): boolean {
   if (filters.kind && p.kind !== filters.kind) return false;
   if (filters.theme && p.theme !== filters.theme) return false;
   if (filters.subarea === 'none') return p.subarea === null;
@@ -63,7 +66,7 @@ const CLUSTER_COUNTS: Record<Layer, { map: (p: Props) => Props; reduce: (acc: Pr
 type Index = Supercluster<Props, Props>;
 
 /**
- * The SQLite engine's tiles: the published points of a layer (public positions only, from `read`) clustered once
+ * The tiles of either engine: the published points of a layer (public positions only, from `read`) clustered once
  * per data version and filter by supercluster, the library MapLibre's own GeoJSON clustering uses, so tiles cluster
  * as the GeoJSON layer did; each tile is cut from that index and encoded by vt-pbf.
  */
@@ -72,8 +75,8 @@ export class ClusterTiles implements TileEngine {
   private readonly indexes = new Map<string, Promise<{ index: Index; count: number }>>();
 
   constructor(
-    /** The layer's published points as the public list shows them (never an exact private position). */
-    private readonly read: (layer: Layer) => Promise<PointFeature[]>,
+    /** The layer's published points, public positions only (PointRepository.listForTiles). */
+    private readonly read: (layer: Layer) => Promise<TilePoint[]>,
     private readonly now: () => Date,
     private readonly limits: FreshnessLimits,
   ) {}
@@ -121,14 +124,16 @@ export class ClusterTiles implements TileEngine {
   }
 
   private async build(layer: Layer, filters: TileFilters) {
-    const features = await this.read(layer);
+    const rows = await this.read(layer);
     const now = this.now();
     const points: ClusterInput<Props>[] = [];
-    for (const f of features) {
-      if (!matches(f, filters)) continue;
-      const properties = tileProperties(f, now, this.limits);
+    for (const p of rows) {
+      // The filters are the walk list's; the route refuses them for help.
+      if (!matches(p, filters)) continue;
+      const properties = tileProperties(p, layer, now, this.limits);
       // No feature id: MVT ids are numbers and ours are strings, so the id travels as a property.
-      if (properties) points.push({ type: 'Feature', geometry: f.geometry, properties });
+      if (properties)
+        points.push({ type: 'Feature', geometry: { type: 'Point', coordinates: [p.lng, p.lat] }, properties });
     }
     const index: Index = new Supercluster<Props, Props>({
       radius: CLUSTER_RADIUS_PX * SCALE,

@@ -29,3 +29,11 @@ describe("a walk session's pins", () => {
     expect(detail).not.toMatch(/SCAN p\b/);
   });
 });
+
+describe("a layer's pins for its map tiles", () => {
+  it('are read from one range of the tiles index, in its order, without touching the table', () => {
+    const detail = plan(POINT_SQL.forTiles, 'walk');
+    expect(detail).toMatch(/SEARCH p USING COVERING INDEX points_tiles \(layer=\? AND status=\?\)/);
+    expect(detail).not.toMatch(/TEMP B-TREE/);
+  });
+});

@@ -10,7 +10,14 @@ import type {
   Replay,
   StoredPoint,
 } from '../../store/types.ts';
-import { DecodedRows, layerData, type PointRow } from '../../store/point-rows.ts';
+import {
+  DecodedRows,
+  layerData,
+  tilePoint,
+  type PointRow,
+  type TilePoint,
+  type TileRow,
+} from '../../store/point-rows.ts';
 import { lockPublicChanges, type PgSql, type Queryable } from './sql.ts';
 import type { PgAuditRepository } from './audit.ts';
 import type { PgIdempotencyRepository } from './idempotency.ts';
@@ -47,6 +54,12 @@ export const PG_POINT_SQL = {
   publishedInBox: `${SELECT} WHERE p.layer = $1 AND p.status = 'published' AND ${IN_BOX} ${ORDER}`,
   publishedInSubareaAndBox: `${SELECT} WHERE p.layer = $1 AND p.status = 'published' AND p.subarea = $6
     AND ${IN_BOX} ${ORDER}`,
+  // What a tile draws (store/point-rows.ts, TileRow), without the votes subquery or the JSON decode of each row.
+  forTiles: `SELECT p.id, p.public_lng AS lng, p.public_lat AS lat, p.subarea,
+      p.data ->> 'kind' AS kind, p.data -> 'kinds' ->> 0 AS "firstKind",
+      p.data ->> 'theme' AS theme, p.data ->> 'helperType' AS "helperType", (p.data -> 'paused')::boolean AS paused,
+      p.confirmed_at AS "confirmedAt", p.created_at AS "createdAt"
+    FROM points p WHERE p.layer = $1 AND p.status = 'published' ${ORDER}`,
   byStatus: `${SELECT} WHERE p.status = $1 ${ORDER}`,
   // seq (insertion order, SQLite's rowid) breaks ties within a millisecond; the order matches the session index.
   bySession: `${SELECT} WHERE ${SESSION} = $1 AND p.status = $2 ORDER BY p.created_at, p.seq`,
@@ -97,6 +110,10 @@ export class PgPointRepository implements PointRepository {
     if (subarea) return this.list(PG_POINT_SQL.publishedInSubarea, [layer, subarea]);
     if (bbox) return this.list(PG_POINT_SQL.publishedInBox, [layer, ...box]);
     return this.list(PG_POINT_SQL.published, [layer]);
+  }
+
+  async listForTiles(layer: Layer): Promise<TilePoint[]> {
+    return (await this.sql.rows<TileRow>(PG_POINT_SQL.forTiles, [layer])).map(tilePoint);
   }
 
   async listByStatus(status: PointStatus): Promise<StoredPoint[]> {
