@@ -55,7 +55,7 @@ import { makePointSchemas } from '../shared/points.ts';
 import { tileRoutes } from './routes/tiles.ts';
 import { DEFAULT_TILES_FROM_PINS } from '../shared/client-config.ts';
 import { Tiles } from './tiles/tiles.ts';
-import { ClusterTiles } from './tiles/cluster-tiles.ts';
+import { ClusterTiles, InThreadBuilder, type IndexBuilder } from './tiles/cluster-tiles.ts';
 
 export const PROJECT_ROOT = join(import.meta.dirname, '..', '..');
 
@@ -94,6 +94,11 @@ export interface AppOptions {
   mailer?: Mailer | null;
   /** MAP_TILES_FROM_PINS: layers with more pins than this are drawn from /api/tiles (client-config.ts). */
   tilesFromPins?: number;
+  /**
+   * Where map tiles' cluster indexes are built: the tile worker in production (index.ts), so a big map's build never
+   * holds the server's thread; omitted: in this thread, from the store.
+   */
+  tileIndexes?: (limits: FreshnessLimits) => IndexBuilder;
   /** How often notices that failed are tried again (they wait 1, 5, 15, 60, 240 minutes between attempts). */
   mailRetryCheckMs?: number;
 }
@@ -141,7 +146,10 @@ export function createApp(source: Store | Db, options: AppOptions = {}) {
   const geocoder = new Geocoder(store.addresses, places.features, site.subareas, options.onlineGeocoder ?? null);
   const reads = new PublicReads(store.changes, contributions, now);
   // Built from the public positions GET /api/points shows: private persons only ever as their cells.
-  const tileEngine = new ClusterTiles((layer) => store.points.listForTiles(layer), now, helpFreshness);
+  const indexBuilder =
+    options.tileIndexes?.(helpFreshness) ??
+    new InThreadBuilder((layer) => store.points.listForTiles(layer), helpFreshness);
+  const tileEngine = new ClusterTiles(indexBuilder, now);
   const tiles = new Tiles(tileEngine, () => reads.version(), now);
   const limiter = { proxyHops, now: () => now().getTime(), counter: options.rateCounter ?? new MemoryRateCounter() };
   const limit = (name: string, l: Limits['writes']) => rateLimit(name, l, limiter);
@@ -301,7 +309,7 @@ export function createApp(source: Store | Db, options: AppOptions = {}) {
   });
   // Last: a repeated map read is answered before any of the above, with the headers they gave it (fast-reads.ts).
   app.fetch = reads.fast.wrap(app.fetch);
-  return Object.assign(app, { retention: retentionJob, store, ready });
+  return Object.assign(app, { retention: retentionJob, store, ready, tileEngine });
 }
 
 export type App = ReturnType<typeof createApp>;

@@ -2,6 +2,7 @@ import { serve } from '@hono/node-server';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { createApp, PROJECT_ROOT } from './app.ts';
+import { WorkerBuilder } from './tiles/tile-worker-client.ts';
 import { configFromEnv } from './config.ts';
 import { openDb, writeProblem, type Db } from './db/open.ts';
 import { sqliteStore } from './db/store.ts';
@@ -115,6 +116,14 @@ async function start() {
     retention: config.retention,
     tilesFromPins: config.tilesFromPins,
     mailer: config.mail.smtpUrl ? smtpMailer(config.mail.smtpUrl, config.mail.from) : null,
+    // A map of a million pins takes seconds to cluster: the tile worker does it, reading the same database.
+    tileIndexes: (limits) =>
+      new WorkerBuilder(
+        config.databaseUrl
+          ? { engine: 'postgres', url: config.databaseUrl }
+          : { engine: 'sqlite', file: join(config.dataDir, 'mapa.sqlite') },
+        limits,
+      ),
   });
   await app.ready;
   // Erases what its retention period has passed: now, then daily (README: Privacy rules).
@@ -138,6 +147,7 @@ async function start() {
     app.retention.stop();
     server.close();
     await bus?.close();
+    await app.tileEngine.close();
     await store.close();
     process.exit(0);
   };

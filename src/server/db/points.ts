@@ -65,6 +65,14 @@ export const POINT_SQL = {
   setSubarea: 'UPDATE points SET subarea = ? WHERE id = ?',
 } as const;
 
+/** forTiles run on `statement` (also the tile worker's own read-only connection, tiles/tile-source.ts). */
+export function readTilePoints(statement: Statement<unknown[]>, layer: Layer): TilePoint[] {
+  // Row by row: holding a million rows at once before converting them costs twice the time.
+  const out: TilePoint[] = [];
+  for (const row of statement.iterate(layer)) out.push(tilePoint(row as TileRow));
+  return out;
+}
+
 type Statements = { [K in keyof typeof POINT_SQL]: Statement<unknown[]> };
 
 /** All SQL about points (SQLite). Reads run at once; writes go through the group commit. */
@@ -103,10 +111,7 @@ export class SqlitePointRepository implements PointRepository {
   }
 
   async listForTiles(layer: Layer): Promise<TilePoint[]> {
-    // Row by row: holding a million rows at once before converting them costs twice the time.
-    const out: TilePoint[] = [];
-    for (const row of this.s.forTiles.iterate(layer)) out.push(tilePoint(row as TileRow));
-    return out;
+    return readTilePoints(this.s.forTiles, layer);
   }
 
   async listByStatus(status: PointStatus): Promise<StoredPoint[]> {

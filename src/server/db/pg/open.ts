@@ -14,7 +14,7 @@ const toIso = getTypeParser(builtins.TIMESTAMPTZ);
  * ISO-8601 text ("2026-12-01T10:00:00.000Z"), calendar days as "YYYY-MM-DD" (not a Date at local midnight), counts and
  * versions (bigint) as numbers — they stay far below 2^53. Per pool, not pg.types globally: nothing else is affected.
  */
-const types: pg.CustomTypesConfig = {
+export const PG_TYPES: pg.CustomTypesConfig = {
   getTypeParser: ((oid: number, format?: 'text' | 'binary') => {
     if (oid === builtins.TIMESTAMPTZ) return (s: string) => (toIso(s) as Date).toISOString();
     if (oid === builtins.DATE) return (s: string) => s;
@@ -22,6 +22,9 @@ const types: pg.CustomTypesConfig = {
     return getTypeParser(oid, format);
   }) as pg.CustomTypesConfig['getTypeParser'],
 };
+
+/** Every connection works in UTC, so timestamps print the same whatever the server's own time zone is. */
+export const PG_OPTIONS = '-c TimeZone=UTC';
 
 /**
  * A connection pool to the database at `url`, its schema brought up to date. Every connection works in UTC, so
@@ -31,7 +34,7 @@ export async function openPostgres(
   url: string,
   { max = 10, idleTimeoutMillis = 10_000 }: { max?: number; idleTimeoutMillis?: number } = {},
 ): Promise<PgPool> {
-  const pool = new pg.Pool({ connectionString: url, max, idleTimeoutMillis, types, options: '-c TimeZone=UTC' });
+  const pool = new pg.Pool({ connectionString: url, max, idleTimeoutMillis, types: PG_TYPES, options: PG_OPTIONS });
   // An idle connection the server dropped (a restart) must not crash the process: the pool replaces it.
   pool.on('error', (e) => console.error('PostgreSQL connection lost:', e.message));
   try {
