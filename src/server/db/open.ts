@@ -31,8 +31,9 @@ export function openDb(file: string): Db {
 /**
  * Copies the WAL into the database file and truncates it to zero bytes. Until then the -wal file still holds the
  * page images written before an erasure (the inserted name, the old phone): called after erasing, so "removed"
- * means gone from both files. Harmless on ':memory:'. Another connection reading at that moment (a CLI) can
- * keep it from finishing; the next erasure or start-up finishes it.
+ * means gone from both files. Harmless on ':memory:'. Another connection reading at that moment (a CLI, the tile
+ * worker reading a layer) makes it wait for that read, up to the busy timeout; one that outlasts it keeps it from
+ * finishing, and the next erasure or start-up finishes it.
  */
 export function checkpointWal(db: Db): void {
   db.pragma('wal_checkpoint(TRUNCATE)');
