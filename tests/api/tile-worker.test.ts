@@ -14,7 +14,7 @@ import type { PointRecord } from '../../src/shared/points.ts';
 import type { Store } from '../../src/server/store/types.ts';
 import { InThreadBuilder } from '../../src/server/tiles/cluster-tiles.ts';
 import { WorkerBuilder } from '../../src/server/tiles/tile-worker-client.ts';
-import type { TileSource } from '../../src/server/tiles/tile-source.ts';
+import type { TileSource } from '../../src/server/db/tile-reader.ts';
 import { freshPostgresDatabase } from '../support/postgres.ts';
 import { ENGINE, KAZIMIERZ } from './helpers.ts';
 

@@ -3,8 +3,7 @@ import type { FreshnessLimits } from '../../shared/freshness.ts';
 import type { Layer } from '../../shared/points.ts';
 import type { BuiltIndex, IndexBuilder } from './cluster-tiles.ts';
 import type { TileFilters } from './engine.ts';
-import type { TileSource } from './tile-source.ts';
-import type { WorkerReply, WorkerRequest, WorkerSetup } from './tile-worker.ts';
+import type { TileSource, WorkerReply, WorkerRequest, WorkerSetup } from './tile-worker.ts';
 
 const BOOT = new URL('./tile-worker-boot.mjs', import.meta.url);
 const ENTRY = new URL('./tile-worker.ts', import.meta.url).href;

@@ -1,12 +1,15 @@
 // The tile worker: a thread of its own that reads a layer's pins, builds its cluster index and cuts tiles from it,
 // so a map of a million pins never holds the server's thread for the seconds a build takes. Started by
-// tile-worker-client.ts; speaks only the messages below.
+// tile-worker-client.ts; speaks only the messages below. Like index.ts for the server, it opens its own database
+// connection (a read-only one), the only module outside db/ besides the start-up and the commands that does.
 import { parentPort, workerData } from 'node:worker_threads';
 import type { FreshnessLimits } from '../../shared/freshness.ts';
 import type { Layer } from '../../shared/points.ts';
 import { buildIndex, cutTile, type ClusterIndex } from './cluster-index.ts';
 import type { TileFilters } from './engine.ts';
-import { openTileReader, type TileSource } from './tile-source.ts';
+import { openTileReader, type TileSource } from '../db/tile-reader.ts';
+
+export type { TileSource };
 
 export type WorkerRequest =
   | { op: 'build'; id: number; layer: Layer; filters: TileFilters; now: number }

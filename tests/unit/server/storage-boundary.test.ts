@@ -4,8 +4,11 @@ import { describe, expect, it } from 'vitest';
 
 const SERVER = join(import.meta.dirname, '../../../src/server');
 
-/** Where a database handle may be opened and wrapped in a store: the engines, the start-up and the commands. */
-const MAY_OPEN = [/^db\//, /^cli\//, /^index\.ts$/, /^app\.ts$/];
+/**
+ * Where a database handle may be opened and wrapped in a store: the engines, the start-up, the commands, and the
+ * tile worker's thread, which opens a read-only connection of its own.
+ */
+const MAY_OPEN = [/^db\//, /^cli\//, /^index\.ts$/, /^app\.ts$/, /^tiles\/tile-worker\.ts$/];
 
 function files(dir: string): string[] {
   return readdirSync(dir, { withFileTypes: true }).flatMap((e) =>
@@ -31,7 +34,7 @@ function offenders(sources: { path: string; source: string }[]): string[] {
 }
 
 describe('routes and services see repositories, never a database handle', () => {
-  it('no module outside db/, cli/, index.ts and app.ts imports a database module or driver', () => {
+  it('no module outside db/, cli/, index.ts, app.ts and the tile worker imports a database module or driver', () => {
     const sources = files(SERVER)
       .map((file) => ({ path: relative(SERVER, file), source: readFileSync(file, 'utf8') }))
       .filter(({ path }) => !MAY_OPEN.some((re) => re.test(path)));

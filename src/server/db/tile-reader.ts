@@ -3,11 +3,14 @@ import pg from 'pg';
 import type { Layer } from '../../shared/points.ts';
 import type { TilePoint } from '../store/point-rows.ts';
 import { tilePoint, type TileRow } from '../store/point-rows.ts';
-import { POINT_SQL, readTilePoints } from '../db/points.ts';
-import { PG_POINT_SQL } from '../db/pg/points.ts';
-import { PG_OPTIONS, PG_TYPES } from '../db/pg/open.ts';
+import { POINT_SQL, readTilePoints } from './points.ts';
+import { PG_POINT_SQL } from './pg/points.ts';
+import { PG_OPTIONS, PG_TYPES } from './pg/open.ts';
 
-/** Where the tile worker reads the published points from: the server's own database, through its own connection. */
+/**
+ * Where the tile worker (tiles/tile-worker.ts) reads the published points from: the server's own database, through
+ * a connection of its own.
+ */
 export type TileSource = { engine: 'sqlite'; file: string } | { engine: 'postgres'; url: string };
 
 export interface TileReader {
