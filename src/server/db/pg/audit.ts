@@ -2,6 +2,16 @@ import { AuditEntry } from '../../../shared/moderation.ts';
 import type { AuditInput, AuditRepository } from '../../store/types.ts';
 import type { PgSql, Queryable } from './sql.ts';
 
+/** An entry's values in the order append's statement takes them, the point's id left out (a statement may insert
+ * the point in the same breath, pg/points.ts): at, actor, action, reason, changed. */
+export const auditParams = (e: Omit<AuditInput, 'pointId'>): unknown[] => [
+  e.at,
+  e.actor,
+  e.action,
+  e.reason ?? null,
+  e.changed ? JSON.stringify(e.changed) : null,
+];
+
 /**
  * Append-only: who did what to which point, when and why — never the content (see db/audit.ts). Entries are
  * written by the point writes (pg/points.ts, pg/photos.ts) inside their transactions, through `append`.
@@ -17,14 +27,8 @@ export class PgAuditRepository implements AuditRepository {
 
   /** Only for use inside another repository's transaction: `q` is that transaction's connection. */
   async append(q: Queryable, e: AuditInput): Promise<void> {
-    await q.count(this.sql.append, [
-      e.at,
-      e.actor,
-      e.action,
-      e.pointId,
-      e.reason ?? null,
-      e.changed ? JSON.stringify(e.changed) : null,
-    ]);
+    const [at, actor, action, reason, changed] = auditParams(e);
+    await q.count(this.sql.append, [at, actor, action, e.pointId, reason, changed]);
   }
 
   async forPoint(pointId: string): Promise<AuditEntry[]> {

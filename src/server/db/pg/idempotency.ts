@@ -70,4 +70,4 @@ export class PgIdempotencyRepository implements IdempotencyRepository {
 }
 
 /** The oldest first-seen time a key is still remembered at, `at` being now. */
-const keptSince = (at: string) => new Date(Date.parse(at) - IDEMPOTENCY_KEEP_DAYS * 86_400_000).toISOString();
+export const keptSince = (at: string) => new Date(Date.parse(at) - IDEMPOTENCY_KEEP_DAYS * 86_400_000).toISOString();
