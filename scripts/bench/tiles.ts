@@ -21,7 +21,7 @@ const BARE_PROBE = `window.__mapa !== undefined && window.__mapa.renderedPropert
 const LEAFLET_PROBE = `document.querySelector('.marker-cluster') !== null`;
 /** How long Leaflet may take before it counts as "did not finish". */
 export const LEAFLET_BOUND_MS = 120_000;
-/** The app's first load after start-up reads every pin and builds the index: at a million that takes minutes here. */
+/** The first load after start-up reads every pin and builds the index (at a million: 143 s once, about 10 s now). */
 const FIRST_LOAD_BOUND_MS = 600_000;
 
 export interface TilePinsResult {
