@@ -55,19 +55,19 @@ export class ClusterTiles implements TileEngine {
 
   async tile(version: number, layer: Layer, filters: TileFilters, z: number, x: number, y: number) {
     const key = this.key(layer, filters);
-    const built = this.index(version, layer, filters);
+    const built = this.index(version, key, layer, filters);
     try {
       return await (await built).tile(z, x, y);
     } catch (e) {
       // An index whose worker crashed (or that cannot cut tiles) is built again by the next request.
-      if (this.indexes.get(key) === built) this.indexes.delete(key);
+      if (this.indexes.get(key) === built) this.retire(key);
       throw e;
     }
   }
 
   async count(version: number, layer: Layer) {
     // A layer counted is about to be drawn: from its tiles when big (this index), and a small one costs little.
-    return (await this.index(version, layer, {})).count;
+    return (await this.index(version, this.key(layer, {}), layer, {})).count;
   }
 
   close(): Promise<void> {
@@ -81,12 +81,11 @@ export class ClusterTiles implements TileEngine {
     return JSON.stringify([layer, filters.kind, filters.theme, filters.subarea, minute]);
   }
 
-  private index(version: number, layer: Layer, filters: TileFilters) {
+  private index(version: number, key: string, layer: Layer, filters: TileFilters) {
     if (version !== this.version) {
       this.retireAll();
       this.version = version;
     }
-    const key = this.key(layer, filters);
     let built = this.indexes.get(key);
     if (!built) {
       built = this.builder.build(layer, filters, this.now());
