@@ -2,6 +2,11 @@ import { AuditEntry } from '../../../shared/moderation.ts';
 import type { AuditInput, AuditRepository } from '../../store/types.ts';
 import type { PgSql, Queryable } from './sql.ts';
 
+/** An audit entry's insert, its values from `values` (a VALUES list, or a SELECT naming the point just inserted). */
+export const auditSql = (values: string) =>
+  `INSERT INTO audit_log (at, actor, action, point_id, reason, changed)
+      ${values}`;
+
 /** An entry's values in the order append's statement takes them, the point's id left out (a statement may insert
  * the point in the same breath, pg/points.ts): at, actor, action, reason, changed. */
 export const auditParams = (e: Omit<AuditInput, 'pointId'>): unknown[] => [
@@ -18,8 +23,7 @@ export const auditParams = (e: Omit<AuditInput, 'pointId'>): unknown[] => [
  */
 export class PgAuditRepository implements AuditRepository {
   readonly sql = {
-    append: `INSERT INTO audit_log (at, actor, action, point_id, reason, changed)
-      VALUES ($1, $2, $3, $4, $5, $6::jsonb)`,
+    append: auditSql('VALUES ($1, $2, $3, $4, $5, $6::jsonb)'),
     forPoint: 'SELECT at, actor, action, reason, changed FROM audit_log WHERE point_id = $1 ORDER BY id',
   };
 

@@ -3,6 +3,18 @@ import { IDEMPOTENCY_KEEP_DAYS } from '../idempotency.ts';
 import type { PgSql, Queryable } from './sql.ts';
 
 /**
+ * The claim of a key: its row's values from `values` (a VALUES list, or a SELECT when the point is inserted by the
+ * same statement, pg/points.ts), a row older than the parameter `keptSince` taken over. Returns the key when claimed.
+ */
+export const claimSql = (values: string, keptSince: string) =>
+  `INSERT INTO idempotency AS i (key_hash, point_id, body_hash, token_ciphertext, created_at)
+      ${values}
+      ON CONFLICT (key_hash) DO UPDATE SET point_id = EXCLUDED.point_id, body_hash = EXCLUDED.body_hash,
+        token_ciphertext = EXCLUDED.token_ciphertext, created_at = EXCLUDED.created_at
+      WHERE i.created_at < ${keptSince}
+      RETURNING key_hash`;
+
+/**
  * Idempotency-Key replays for the offline outbox (see db/idempotency.ts for why the row holds sha256(key) and the
  * edit token sealed with the key itself).
  */
@@ -11,12 +23,7 @@ export class PgIdempotencyRepository implements IdempotencyRepository {
     // The primary key on key_hash decides: of two submissions with one key, exactly one inserts a row. A second one
     // running at the same time waits for the first to commit or roll back, then skips or inserts accordingly. A row
     // past the keep period ($6, not swept yet) is taken over as if it were not there.
-    claim: `INSERT INTO idempotency AS i (key_hash, point_id, body_hash, token_ciphertext, created_at)
-      VALUES ($1, $2, $3, $4, $5)
-      ON CONFLICT (key_hash) DO UPDATE SET point_id = EXCLUDED.point_id, body_hash = EXCLUDED.body_hash,
-        token_ciphertext = EXCLUDED.token_ciphertext, created_at = EXCLUDED.created_at
-      WHERE i.created_at < $6
-      RETURNING key_hash`,
+    claim: claimSql('VALUES ($1, $2, $3, $4, $5)', '$6'),
     find: `SELECT point_id AS "pointId", body_hash AS "bodyHash", token_ciphertext AS "tokenCiphertext"
       FROM idempotency WHERE key_hash = $1 AND created_at >= $2`,
     purge: 'DELETE FROM idempotency WHERE created_at < $1',

@@ -19,8 +19,8 @@ import {
   type TileRow,
 } from '../../store/point-rows.ts';
 import { lockPublicChanges, type PgSql, type Queryable } from './sql.ts';
-import { auditParams, type PgAuditRepository } from './audit.ts';
-import { keptSince, type PgIdempotencyRepository } from './idempotency.ts';
+import { auditParams, auditSql, type PgAuditRepository } from './audit.ts';
+import { claimSql, keptSince, type PgIdempotencyRepository } from './idempotency.ts';
 
 // The columns DecodedRows reads, by their contract names: jsonb as its text (the decoder parses and caches by it),
 // never the generated geometries. Votes are counted per row, as on SQLite.
@@ -40,8 +40,7 @@ const IN_BOX = `p.public_position && ST_MakeEnvelope($2, $3, $4, $5, 4326)
 const INSERT_POINT = `INSERT INTO points (id, layer, status, lng, lat, public_lng, public_lat, subarea, data,
     edit_token_hash, reject_reason, created_at, updated_at, confirmed_at)
     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9::jsonb, $10, $11, $12, $13, $14)`;
-const INSERT_AUDIT = `INSERT INTO audit_log (at, actor, action, point_id, reason, changed)
-    SELECT $15::timestamptz, $16::text, $17::text, p.id, $18::text, $19::jsonb FROM p`;
+const INSERT_AUDIT = auditSql('SELECT $15::timestamptz, $16::text, $17::text, p.id, $18::text, $19::jsonb FROM p');
 
 /** Thrown inside a create to roll its transaction back when the Idempotency-Key is taken; never leaves this file. */
 class KeyTaken extends Error {
@@ -78,15 +77,10 @@ export const PG_POINT_SQL = {
   // columns are $15–$19, as in PgAuditRepository.append.
   insertAudited: `WITH p AS (${INSERT_POINT} RETURNING id) ${INSERT_AUDIT}`,
   // …and the Idempotency-Key's row ($20 key hash, $21 body hash, $22 sealed token, $23 kept since), claimed as
-  // PgIdempotencyRepository.claim does: 0 rows claimed means an earlier submission holds the key.
+  // PgIdempotencyRepository.claim does (the same claimSql): 0 rows claimed means an earlier submission holds it.
   insertAuditedClaimed: `WITH p AS (${INSERT_POINT} RETURNING id),
     a AS (${INSERT_AUDIT}),
-    c AS (INSERT INTO idempotency AS i (key_hash, point_id, body_hash, token_ciphertext, created_at)
-      SELECT $20::text, p.id, $21::text, $22::text, $12::timestamptz FROM p
-      ON CONFLICT (key_hash) DO UPDATE SET point_id = EXCLUDED.point_id, body_hash = EXCLUDED.body_hash,
-        token_ciphertext = EXCLUDED.token_ciphertext, created_at = EXCLUDED.created_at
-      WHERE i.created_at < $23::timestamptz
-      RETURNING key_hash)
+    c AS (${claimSql('SELECT $20::text, p.id, $21::text, $22::text, $12::timestamptz FROM p', '$23::timestamptz')})
     SELECT count(*)::int AS claimed FROM c`,
   update: `UPDATE points SET status = $1, lng = $2, lat = $3, public_lng = $4, public_lat = $5, subarea = $6,
     data = $7::jsonb, reject_reason = $8, updated_at = $9, confirmed_at = $10 WHERE id = $11`,
