@@ -1,5 +1,5 @@
 import { readdirSync, readFileSync } from 'node:fs';
-import { join, relative } from 'node:path';
+import { dirname, join, relative, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 
 const ROOT = join(import.meta.dirname, '../../..');
@@ -38,5 +38,23 @@ describe('comments and docs point only at what the repository holds', () => {
     expect(pointers('m.sql', '-- 003: photos on walk pins (issue 4).')).toHaveLength(1);
     expect(pointers('a.ts', ' * See shared/data/README.md for the query URL.')).toHaveLength(1);
     expect(pointers('b.ts', "import { x } from '../shared/points.ts'; // zod issues [0]")).toEqual([]);
+  });
+});
+
+describe('code imports only what the repository holds', () => {
+  it('every relative import resolves inside the repository (src/shared is ours, not the notes beside it)', () => {
+    const code = ['src', 'scripts', 'tests', 'eslint'].flatMap(files).filter((f) => !f.endsWith('.md'));
+    const outside = code.flatMap((file) =>
+      [...readFileSync(file, 'utf8').matchAll(/(?:\bfrom\s*|\bimport\s*\(?\s*)['"](\.{1,2}\/[^'"]+)['"]/g)]
+        .map((m) => m[1]!)
+        .filter((spec) => relative(ROOT, resolve(dirname(file), spec)).startsWith('..'))
+        .map((spec) => `${relative(ROOT, file)} imports ${spec}`),
+    );
+    expect(code.length).toBeGreaterThan(100);
+    expect(outside).toEqual([]);
+    // The same test on the design notes beside the repository: it does leave it.
+    const app = join(ROOT, 'src/client/App.svelte');
+    expect(relative(ROOT, resolve(dirname(app), '../../../shared/design/product.md')).startsWith('..')).toBe(true);
+    expect(relative(ROOT, resolve(dirname(app), '../shared/categories.ts')).startsWith('..')).toBe(false);
   });
 });
