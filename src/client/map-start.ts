@@ -9,6 +9,18 @@
  * ambassador's address spends neither the ~450 KB of map code on their mobile data nor the seconds of a frozen
  * page on starting a map they did not look at.
  */
+/** A laptop or a projector, not a phone: the same width as the main page's two-column layout (MapView.svelte). */
+export const WIDE_SCREEN = '(min-width: 900px)';
+
+/**
+ * Whether the map's chunk is worth asking for before the page is even hydrated: on a wide screen the map starts
+ * within seconds whatever the resident does (below), so its ~250 KB download can overlap the page's own start-up
+ * instead of following it. Only on the main page, drawn as a map; a phone keeps waiting for the first touch.
+ */
+export function prefetchMapNow(loc: Pick<Location, 'pathname' | 'search'>, wide: boolean): boolean {
+  return wide && loc.pathname === '/' && new URLSearchParams(loc.search).get('view') !== 'list';
+}
+
 const EVENTS = ['pointerdown', 'pointermove', 'touchstart', 'keydown', 'wheel', 'scroll'] as const;
 
 /** How long after the page has loaded a resident who does nothing gets the live map anyway. */
