@@ -61,6 +61,8 @@ test.describe('ambassadors’ activities', () => {
     page,
     browser,
   }) => {
+    // Four pages at once — a phone and a projector with live maps, two ambassadors — on two cores.
+    test.setTimeout(150_000);
     const resident = page;
     await resident.setViewportSize(PHONE);
     await resident.goto('/?subarea=kazimierz-stradom');
