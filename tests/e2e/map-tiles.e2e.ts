@@ -37,6 +37,10 @@ test.describe('a layer with more pins than one list carries', () => {
     await expect.poll(() => asked.some((p) => p.startsWith('/api/tiles/walk/'))).toBe(true);
     // The whole walk list is never downloaded; only the pins in view once zoomed in.
     expect(asked.filter((p) => p.startsWith('/api/points?layer=walk') && !p.includes('bbox='))).toEqual([]);
+    // So at the city view the side list is empty, and says why: not "nothing matches", but "zoom in".
+    await page.getByRole('tab', { name: 'Kazimierz pod lupą' }).click();
+    await expect(page.getByText('Mapa pokazuje zbyt duży obszar na listę')).toBeVisible();
+    await expect(page.getByText('Brak punktów dla wybranych filtrów.')).toHaveCount(0);
 
     // At the city view the two pins are one keep/change donut (both "keep" here) counting two.
     const mid = { lng: (PINS[0]!.lng + PINS[1]!.lng) / 2, lat: PINS[0]!.lat };
@@ -58,5 +62,8 @@ test.describe('a layer with more pins than one list carries', () => {
     await expect(page.getByRole('heading', { level: 3, name: `Kafel 1 ${stamp}` })).toBeVisible();
     // Zoomed in, the side list holds the pins in view, fetched by bbox.
     expect(asked.some((p) => p.startsWith('/api/points?layer=walk') && p.includes('bbox='))).toBe(true);
+    await page.getByRole('button', { name: 'Wróć do listy' }).click();
+    await expect(page.locator(`.list button[data-point="${ids[0]}"]`)).toBeVisible();
+    await expect(page.getByText('Mapa pokazuje zbyt duży obszar na listę')).toHaveCount(0);
   });
 });

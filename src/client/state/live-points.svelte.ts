@@ -30,6 +30,8 @@ export class LivePoints {
   tiled = $state.raw<Record<Layer, boolean>>({ walk: false, help: false });
   /** Changes with every change heard of: the tile URLs carry it, so the map fetches tiles anew. */
   tileVersion = $state(0);
+  /** Whether the map's view is close enough (LIST_ZOOM) for a tiled layer's list to hold the pins in it. */
+  viewListed = $state(false);
   /** The public data's version our lists are known to include; null before the first lists (or when unknown). */
   #version: number | null = null;
   #view: { bbox: [number, number, number, number]; zoom: number } | null = null;
@@ -62,6 +64,7 @@ export class LivePoints {
   /** The map's view moved: a tiled layer's list becomes the pins in it (none while zoomed out past LIST_ZOOM). */
   setView(bbox: [number, number, number, number], zoom: number): void {
     this.#view = { bbox, zoom };
+    this.viewListed = zoom >= LIST_ZOOM;
     if (!this.tiled.walk && !this.tiled.help) return;
     const request = ++this.#viewRequest;
     void Promise.all([
