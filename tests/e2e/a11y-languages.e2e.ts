@@ -1,4 +1,4 @@
-import { expect, MODERATOR, SUBAREA_LAYERS, test, waitForMap } from './fixtures.ts';
+import { axeBuilder, expect, MODERATOR, SUBAREA_LAYERS, test, waitForMap } from './fixtures.ts';
 import { audit, LOCALES, seed, t, useLocale } from './a11y-support.ts';
 
 /**
@@ -10,6 +10,12 @@ import { audit, LOCALES, seed, t, useLocale } from './a11y-support.ts';
 test.describe('every view in every language passes axe and shows no untranslated text', () => {
   // Three languages × several views, each axe scan a second or two on SwiftShader.
   test.describe.configure({ timeout: 240_000 });
+
+  test('the scan finds what it is for: a nameless button and an unlabelled field are violations', async ({ page }) => {
+    await page.setContent('<!doctype html><html lang="pl"><title>t</title><main><button></button><input></main>');
+    const ids = (await axeBuilder(page).analyze()).violations.map((v) => v.id);
+    expect(ids).toEqual(expect.arrayContaining(['button-name', 'label']));
+  });
 
   for (const locale of LOCALES) {
     test(`${locale}: the map, a subarea panel and the list view`, async ({ page, request }) => {

@@ -1,7 +1,6 @@
-import AxeBuilder from '@axe-core/playwright';
 import { readFileSync } from 'node:fs';
 import type { APIRequestContext, Page } from '@playwright/test';
-import { currentData, expect, MODERATOR, walkPin } from './fixtures.ts';
+import { axeBuilder, currentData, expect, MODERATOR, walkPin } from './fixtures.ts';
 import { helpOffer } from './help-helpers.ts';
 
 /**
@@ -67,7 +66,7 @@ export async function audit(page: Page, locale: Locale, view: string): Promise<s
   const problems: string[] = [];
   const lang = await page.evaluate(() => document.documentElement.lang);
   if (lang !== locale) problems.push(`${locale} ${view}: <html lang="${lang}">`);
-  const results = await new AxeBuilder({ page }).withTags(TAGS).analyze();
+  const results = await axeBuilder(page).withTags(TAGS).analyze();
   for (const v of results.violations) {
     if (v.impact !== 'serious' && v.impact !== 'critical') continue;
     const where = v.nodes

@@ -1,3 +1,4 @@
+import AxeBuilder from '@axe-core/playwright';
 import { test as base, expect, type ConsoleMessage, type Page } from '@playwright/test';
 // Brings the window.__mapa type (the map's read-only test hook) into the e2e programs.
 import type {} from '../../src/client/map/test-hook.ts';
@@ -70,6 +71,13 @@ export function consoleError(msg: ConsoleMessage): string {
   const url = msg.location().url;
   return `console.error: ${msg.text()}${url && msg.text().startsWith('Failed to load') ? ` (${url})` : ''}`;
 }
+
+/**
+ * axe on one of our pages. Legacy mode runs axe once, in the page. The default runs it in every frame and then
+ * again in a new blank page that merges the frames' results: our pages have no frames, and that merge cost a
+ * second or more per scan (three languages × every view is most of the end-to-end run's time).
+ */
+export const axeBuilder = (page: Page) => new AxeBuilder({ page }).setLegacyMode();
 
 export const MODERATOR = { login: 'moderator', password: process.env.E2E_MODERATOR_PASSWORD ?? 'e2e-password-123' };
 

@@ -1,5 +1,4 @@
-import AxeBuilder from '@axe-core/playwright';
-import { expect, MODERATOR, test, waitForMap, walkPin, watchErrors } from './fixtures.ts';
+import { axeBuilder, expect, MODERATOR, test, waitForMap, walkPin, watchErrors } from './fixtures.ts';
 import { helpOffer } from './help-helpers.ts';
 
 test.describe('moderation', () => {
@@ -155,7 +154,7 @@ test.describe('moderation', () => {
     await page.goto('/moderacja');
     await expect(page.getByRole('heading', { name: 'Logowanie moderatora' })).toBeVisible();
     const scan = async () =>
-      (await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze()).violations
+      (await axeBuilder(page).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze()).violations
         .filter((v) => v.impact === 'serious' || v.impact === 'critical')
         .map((v) => `${v.id}: ${v.help}`);
     expect(await scan()).toEqual([]);

@@ -1,8 +1,7 @@
-import AxeBuilder from '@axe-core/playwright';
 import jsQR from 'jsqr';
 import { PNG } from 'pngjs';
 import type { APIRequestContext, Page } from '@playwright/test';
-import { expect, MODERATOR, test, waitForMap, watchErrors, tapToPlace } from './fixtures.ts';
+import { axeBuilder, expect, MODERATOR, test, waitForMap, watchErrors, tapToPlace } from './fixtures.ts';
 
 const PHONE = { width: 390, height: 844 };
 // Stradom, inside Kazimierz-Stradom: where a phone in the session's walk puts its pin.
@@ -221,10 +220,10 @@ test.describe('presentation mode', () => {
       await page.screenshot({ path: `test-results/screenshots/presentation-${width}x${height}.png` });
     }
     await page.keyboard.press('?');
-    const results = await new AxeBuilder({ page }).exclude('.maplibregl-canvas').analyze();
+    const results = await axeBuilder(page).exclude('.maplibregl-canvas').analyze();
     expect(results.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)).toEqual([]);
     await page.keyboard.press('Escape');
-    const plain = await new AxeBuilder({ page }).exclude('.maplibregl-canvas').analyze();
+    const plain = await axeBuilder(page).exclude('.maplibregl-canvas').analyze();
     expect(plain.violations.map((v) => v.id)).toEqual([]);
   });
 });

@@ -1,5 +1,4 @@
-import AxeBuilder from '@axe-core/playwright';
-import { expect, MODERATOR, test, walkPin } from './fixtures.ts';
+import { axeBuilder, expect, MODERATOR, test, walkPin } from './fixtures.ts';
 
 const today = () => new Date().toLocaleDateString('sv', { timeZone: 'Europe/Warsaw' });
 
@@ -52,7 +51,7 @@ test.describe('walk sessions for facilitators', () => {
     const csv = await (await request.get(`/api/export/points.csv?layer=walk&session=${code}`)).text();
     expect(csv).toContain(kept.id);
     expect(csv).not.toContain(dropped.id);
-    const axe = await new AxeBuilder({ page }).analyze();
+    const axe = await axeBuilder(page).analyze();
     expect(axe.violations.map((v) => v.id)).toEqual([]);
   });
 
@@ -70,7 +69,7 @@ test.describe('walk sessions for facilitators', () => {
       '/api/export/dictionary',
     );
     await expect(page.locator('a[href="/api/export/points.csv?layer=walk&subarea=kazimierz-stradom"]')).toBeVisible();
-    const axe = await new AxeBuilder({ page }).analyze();
+    const axe = await axeBuilder(page).analyze();
     expect(axe.violations.map((v) => v.id)).toEqual([]);
   });
 

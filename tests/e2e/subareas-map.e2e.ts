@@ -1,6 +1,5 @@
-import AxeBuilder from '@axe-core/playwright';
 import type {} from '../../src/client/map/test-hook.ts';
-import { clickMapAt, expect, SUBAREA_LAYERS, test, waitForMap } from './fixtures.ts';
+import { axeBuilder, clickMapAt, expect, SUBAREA_LAYERS, test, waitForMap } from './fixtures.ts';
 
 /** A spot well inside each subarea, away from its edges and its name label. */
 const LANDMARKS = [
@@ -85,7 +84,7 @@ test.describe('the map of the three subareas', () => {
     for (const path of ['/', '/?subarea=kazimierz-stradom', '/?view=list']) {
       await page.goto(path);
       await expect(page.getByRole('heading', { level: 2 })).toBeVisible();
-      const results = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
+      const results = await axeBuilder(page).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
       const serious = results.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
       expect(serious.map((v) => `${path}: ${v.id} — ${v.help} (${v.nodes.length})`)).toEqual([]);
     }

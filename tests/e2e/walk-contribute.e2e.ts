@@ -1,6 +1,5 @@
-import AxeBuilder from '@axe-core/playwright';
 import type { Page } from '@playwright/test';
-import { expect, SUBAREA_LAYERS, test, waitForMap, tapToPlace } from './fixtures.ts';
+import { axeBuilder, expect, SUBAREA_LAYERS, test, waitForMap, tapToPlace } from './fixtures.ts';
 import { gpsJpeg } from '../fixtures/photo.ts';
 
 const XSS = '<img src=x onerror=alert(1)>';
@@ -154,7 +153,7 @@ test.describe('the walk map „Kazimierz pod lupą” on a phone', () => {
     await page.goto('/?tab=walk');
     await waitForMap(page, SUBAREA_LAYERS, 1);
     const scan = async (where: string) => {
-      const results = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
+      const results = await axeBuilder(page).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
       return results.violations
         .filter((v) => v.impact === 'serious' || v.impact === 'critical')
         .map((v) => `${where}: ${v.id} — ${v.help} (${v.nodes.map((n) => n.target.join(' ')).join(', ')})`);
