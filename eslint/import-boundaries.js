@@ -1,12 +1,12 @@
-// The one-way import rule of docs/architecture.md, checked on resolved paths (so `../shared/../server/x`
-// cannot sneak past a pattern): client → shared ← server, and the map draws from props, never reading views.
+// The one-way import rule of docs/architecture.md, checked on resolved paths (so `../common/../server/x`
+// cannot sneak past a pattern): client → common ← server, and the map draws from props, never reading views.
 import path from 'node:path';
 
 /** Each entry: files under `from` may not import anything under one of `notInto`. Paths relative to the repo. */
 export const BOUNDARIES = [
   { from: 'src/client', notInto: ['src/server'], why: 'the client reaches the server only through HTTP' },
   { from: 'src/server', notInto: ['src/client'], why: 'the server never runs client code' },
-  { from: 'src/shared', notInto: ['src/client', 'src/server'], why: 'shared code runs on both sides' },
+  { from: 'src/common', notInto: ['src/client', 'src/server'], why: 'shared code runs on both sides' },
   { from: 'src/client/map', notInto: ['src/client/views'], why: 'map layers draw from props, not view state' },
 ];
 
@@ -16,7 +16,7 @@ const inside = (file, folder) => file === folder || file.startsWith(`${folder}/`
 export const rule = {
   meta: {
     type: 'problem',
-    docs: { description: 'Keep imports flowing client → shared ← server, and map → never views' },
+    docs: { description: 'Keep imports flowing client → common ← server, and map → never views' },
     schema: [],
     messages: { crossing: '{{from}} may not import {{into}}: {{why}}.' },
   },

@@ -8,7 +8,7 @@ const built = 'dist/index.html';
 // data/: the main page is pre-rendered from the site data (scripts/vite/prerender.ts).
 const sources = [
   'src/client',
-  'src/shared',
+  'src/common',
   'public',
   'index.html',
   'vite.config.ts',

@@ -11,7 +11,7 @@ export const DIST = join(ROOT, 'dist-bench');
 // data/ and scripts/vite: the page is pre-rendered from the site data by the build's own plugins.
 const SOURCES = [
   'src/client',
-  'src/shared',
+  'src/common',
   'public',
   'index.html',
   'vite.config.ts',

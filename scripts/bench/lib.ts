@@ -5,7 +5,7 @@ import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { createServer, request, type Server } from 'node:http';
 import { gzipSync } from 'node:zlib';
 import { extname, join, normalize, resolve, sep } from 'node:path';
-import { KRAKOW_BBOX } from '../../src/shared/geo/bounds.ts';
+import { KRAKOW_BBOX } from '../../src/common/geo/bounds.ts';
 
 export const ROOT = resolve(import.meta.dirname, '..', '..');
 export const HOST = '127.0.0.1';

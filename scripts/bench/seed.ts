@@ -6,8 +6,8 @@ import { sqliteStore } from '../../src/server/db/store.ts';
 import { publicPosition } from '../../src/server/privacy.ts';
 import { loadSiteData } from '../../src/server/site-data.ts';
 import { sha256 } from '../../src/server/crypto.ts';
-import { subareaAt } from '../../src/shared/geo/index.ts';
-import type { PointRecord } from '../../src/shared/points.ts';
+import { subareaAt } from '../../src/common/geo/index.ts';
+import type { PointRecord } from '../../src/common/points.ts';
 import { ROOT } from './lib.ts';
 
 export interface SeedResult {

@@ -1,6 +1,6 @@
 import { z } from 'zod';
-import { Categories } from '../shared/categories.ts';
-import { SubareaCollection } from '../shared/subareas.ts';
+import { Categories } from '../common/categories.ts';
+import { SubareaCollection } from '../common/subareas.ts';
 
 /**
  * The site data the first screen is drawn from, written into index.html at build time next to the pre-rendered

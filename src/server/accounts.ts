@@ -1,8 +1,8 @@
 import { z } from 'zod';
 import type { AuthRepository } from './store/types.ts';
 import { hashPassword } from './crypto.ts';
-import type { Role } from '../shared/accounts.ts';
-import { SubareaId } from '../shared/subareas.ts';
+import type { Role } from '../common/accounts.ts';
+import { SubareaId } from '../common/subareas.ts';
 
 export const MIN_PASSWORD_LENGTH = 10;
 const LOGIN = /^[A-Za-z0-9._-]{2,64}$/;

@@ -1,8 +1,8 @@
-import { Activity, ActivityInput, type ActivityPatch, type ActivityQuery } from '../shared/activities.ts';
-import type { SubareaId } from '../shared/subareas.ts';
+import { Activity, ActivityInput, type ActivityPatch, type ActivityQuery } from '../common/activities.ts';
+import type { SubareaId } from '../common/subareas.ts';
 import type { ActivityRepository, SessionAccount } from './store/types.ts';
 import { assertSubarea } from './middleware/roles.ts';
-import { warsawDayOrTimeToUtc, warsawToUtc } from '../shared/warsaw-time.ts';
+import { warsawDayOrTimeToUtc, warsawToUtc } from '../common/warsaw-time.ts';
 import type { EventBus } from './events.ts';
 import { randomId } from './crypto.ts';
 import { ApiError } from './http-error.ts';

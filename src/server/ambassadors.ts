@@ -1,7 +1,7 @@
 import type { AmbassadorCardRepository } from './store/types.ts';
 import type { SiteData } from './site-data.ts';
-import { applyCardEdit, type AmbassadorCardEdit } from '../shared/ambassador-card.ts';
-import type { Ambassador, SubareaId } from '../shared/subareas.ts';
+import { applyCardEdit, type AmbassadorCardEdit } from '../common/ambassador-card.ts';
+import type { Ambassador, SubareaId } from '../common/subareas.ts';
 
 /**
  * The ambassadors as the public sees them: data/ambassadors.json with each ambassador's own edit laid over it.

@@ -38,12 +38,12 @@ import { statsRoutes } from './routes/stats.ts';
 import { openApiRoutes } from './routes/openapi.ts';
 import { basemapRoutes, BASEMAP_PMTILES_URL } from './routes/basemap.ts';
 import { sitePageRoutes } from './routes/site-pages.ts';
-import { DEFAULT_RETENTION, Retention } from '../shared/retention.ts';
+import { DEFAULT_RETENTION, Retention } from '../common/retention.ts';
 import { activityRoutes } from './routes/activities.ts';
 import { calendarOptions, calendarRoutes } from './routes/calendar.ts';
 import { Activities } from './activities.ts';
 import { WalkSessions } from './walk-sessions.ts';
-import { checkFreshnessLimits, DEFAULT_FRESHNESS, type FreshnessLimits } from '../shared/freshness.ts';
+import { checkFreshnessLimits, DEFAULT_FRESHNESS, type FreshnessLimits } from '../common/freshness.ts';
 import { DEFAULT_BASEMAP, DEFAULT_LIMITS, type Limits } from './config.ts';
 import { Contributions } from './contributions.ts';
 import { EventBus } from './events.ts';
@@ -51,9 +51,9 @@ import { MemoryRateCounter, rateLimit, type RateCounter } from './middleware/rat
 import { securityHeaders } from './middleware/security.ts';
 import { compressAnswers } from './compression.ts';
 import { PublicReads } from './public-reads.ts';
-import { makePointSchemas } from '../shared/points.ts';
+import { makePointSchemas } from '../common/points.ts';
 import { tileRoutes } from './routes/tiles.ts';
-import { DEFAULT_TILES_FROM_PINS } from '../shared/client-config.ts';
+import { DEFAULT_TILES_FROM_PINS } from '../common/client-config.ts';
 import { Tiles } from './tiles/tiles.ts';
 import { ClusterTiles, InThreadBuilder, type IndexBuilder } from './tiles/cluster-tiles.ts';
 

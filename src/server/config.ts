@@ -1,9 +1,9 @@
 import { existsSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import type { RateLimit } from './middleware/rate-limit.ts';
-import { DEFAULT_FRESHNESS, type FreshnessLimits } from '../shared/freshness.ts';
-import { DEFAULT_RETENTION, type Retention } from '../shared/retention.ts';
-import { DEFAULT_TILES_FROM_PINS } from '../shared/client-config.ts';
+import { DEFAULT_FRESHNESS, type FreshnessLimits } from '../common/freshness.ts';
+import { DEFAULT_RETENTION, type Retention } from '../common/retention.ts';
+import { DEFAULT_TILES_FROM_PINS } from '../common/client-config.ts';
 
 /** The repository's root: the default STATIC_DIR (dist/) is found from here. */
 const ROOT = join(import.meta.dirname, '..', '..');

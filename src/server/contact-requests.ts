@@ -22,7 +22,7 @@ import {
   type Inbox,
   type InboxRequest,
   type RequestAction,
-} from '../shared/contact-requests.ts';
+} from '../common/contact-requests.ts';
 
 export interface ContactRequestOptions {
   /** null: no SMTP configured; the inbox alone carries the requests. */

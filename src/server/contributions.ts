@@ -6,8 +6,8 @@ import type { SiteData } from './site-data.ts';
 import { openWith, randomId, randomToken, sameHash, sealWith, sha256 } from './crypto.ts';
 import { publicFeature, publicPosition } from './privacy.ts';
 import { inDefaultView } from './freshness.ts';
-import { DEFAULT_FRESHNESS, type FreshnessLimits } from '../shared/freshness.ts';
-import { subareaAt } from '../shared/geo/index.ts';
+import { DEFAULT_FRESHNESS, type FreshnessLimits } from '../common/freshness.ts';
+import { subareaAt } from '../common/geo/index.ts';
 import {
   MODERATOR_FIELDS,
   type ModeratorPatch,
@@ -18,11 +18,11 @@ import {
   type PointPatch,
   type PointRecord,
   type PointsQuery,
-} from '../shared/points.ts';
-import type { PhotoMeta } from '../shared/photos.ts';
+} from '../common/points.ts';
+import type { PhotoMeta } from '../common/photos.ts';
 import { changedFields, clean, needsReview } from './point-changes.ts';
 
-/** Retention periods in days (shared/retention.ts has the full set, with the contact requests' own). */
+/** Retention periods in days (common/retention.ts has the full set, with the contact requests' own). */
 export interface PointRetention {
   rejectedDays: number;
   staleHelpDays: number;
@@ -183,7 +183,7 @@ export class Contributions {
 
   /**
    * A moderator's correction. The route's schema already refuses author-only fields; checked again here because
-   * this is where a person would be published (ModeratorPatch in shared/points.ts says why), whoever calls it.
+   * this is where a person would be published (ModeratorPatch in common/points.ts says why), whoever calls it.
    */
   moderatorEdit(p: StoredPoint, patch: ModeratorPatch, login: string): Promise<PointRecord> {
     const allowed: readonly string[] = MODERATOR_FIELDS[patch.layer];

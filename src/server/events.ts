@@ -1,5 +1,5 @@
-import type { PointEvent, PointEventName } from '../shared/points.ts';
-import type { ACTIVITY_EVENT, ActivityEvent } from '../shared/activities.ts';
+import type { PointEvent, PointEventName } from '../common/points.ts';
+import type { ACTIVITY_EVENT, ActivityEvent } from '../common/activities.ts';
 
 /** A point change (published / updated / removed) or an ambassador's activity change, as sent on GET /api/events. */
 export type BusMessage =

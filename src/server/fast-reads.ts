@@ -1,6 +1,6 @@
 import { notModified } from './answer-cache.ts';
 import type { PublicReads } from './public-reads.ts';
-import type { PointsQuery } from '../shared/points.ts';
+import type { PointsQuery } from '../common/points.ts';
 
 const PATH = '/api/points';
 /** Distinct query strings remembered; a flood of odd URLs only empties the list (they go the full way meanwhile). */

@@ -1,8 +1,8 @@
-import { freshness, type FreshnessLimits } from '../shared/freshness.ts';
-import type { PointRecord } from '../shared/points.ts';
+import { freshness, type FreshnessLimits } from '../common/freshness.ts';
+import type { PointRecord } from '../common/points.ts';
 
 /**
- * Server side of help-offer freshness. The rule itself is src/shared/freshness.ts; here: which records the
+ * Server side of help-offer freshness. The rule itself is src/common/freshness.ts; here: which records the
  * default public list keeps. Walk pins have no freshness. A paused offer stays listed (shown as paused): its author
  * said "not now", not "gone". Only a stale one — unconfirmed past hideDays — leaves the default view.
  */

@@ -1,6 +1,6 @@
 import { HTTPException } from 'hono/http-exception';
 import type { ContentfulStatusCode } from 'hono/utils/http-status';
-import type { FieldIssue } from '../shared/points.ts';
+import type { FieldIssue } from '../common/points.ts';
 
 /** One shape for a field's problem on both sides: the shared schema's, which the client parses error bodies with. */
 export type { FieldIssue };

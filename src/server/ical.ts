@@ -1,4 +1,4 @@
-import type { Activity, Audience, Registration } from '../shared/activities.ts';
+import type { Activity, Audience, Registration } from '../common/activities.ts';
 
 /**
  * iCalendar (RFC 5545) written by hand: the format is small, and the rules that calendar apps trip over are all
@@ -39,7 +39,7 @@ export function foldLine(line: string): string {
   return parts.join(`${CRLF} `);
 }
 
-/** Poland's rule since 1996, the same one src/shared/warsaw-time.ts computes with. */
+/** Poland's rule since 1996, the same one src/common/warsaw-time.ts computes with. */
 const VTIMEZONE = [
   'BEGIN:VTIMEZONE',
   'TZID:Europe/Warsaw',

@@ -11,7 +11,7 @@ import { pgStore } from './db/pg/store.ts';
 import { PgEventBus } from './db/pg/event-bus.ts';
 import { PgRateCounter } from './db/pg/rate-limits.ts';
 import { DataFileError, loadSiteData } from './site-data.ts';
-import { unfilled } from '../shared/privacy-notice.ts';
+import { unfilled } from '../common/privacy-notice.ts';
 import { OnlineGeocoder } from './geocode/online.ts';
 import { smtpMailer } from './mail.ts';
 

@@ -1,6 +1,6 @@
 import sharp from 'sharp';
 import { ApiError } from './http-error.ts';
-import { PHOTO } from '../shared/photos.ts';
+import { PHOTO } from '../common/photos.ts';
 
 // Decoded pixels, not bytes, are what costs memory: a tiny PNG can claim 50 000 × 50 000 pixels.
 const MAX_INPUT_PIXELS = 50_000_000;

@@ -1,4 +1,4 @@
-import type { PointRecord } from '../shared/points.ts';
+import type { PointRecord } from '../common/points.ts';
 
 /**
  * What an edit of a point changed, and whether that change needs a moderator's look again: pure functions over two

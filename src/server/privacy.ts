@@ -1,5 +1,5 @@
-import type { HelpProperties, PointFeature, PointRecord, WalkProperties } from '../shared/points.ts';
-import { PRIVATE_CELL_M } from '../shared/privacy-grid.ts';
+import type { HelpProperties, PointFeature, PointRecord, WalkProperties } from '../common/points.ts';
+import { PRIVATE_CELL_M } from '../common/privacy-grid.ts';
 
 /**
  * Privacy tiers (product rules). A private person offering help is published only as the centre of the

@@ -3,7 +3,7 @@ import type { ChangeLogRepository } from './store/types.ts';
 import { AnswerCache, CachedAnswer } from './answer-cache.ts';
 import { FastReads } from './fast-reads.ts';
 import { jsonInSlices, mapInSlices, nextTurn } from './slices.ts';
-import type { Layer, PointChanges, PointFeature, PointsQuery } from '../shared/points.ts';
+import type { Layer, PointChanges, PointFeature, PointsQuery } from '../common/points.ts';
 
 /** A client further behind than this many changed points is cheaper to send the whole lists again. */
 const MAX_CHANGES = 500;

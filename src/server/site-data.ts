@@ -1,12 +1,12 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { z } from 'zod';
-import { AmbassadorFile, SubareaFile, type Ambassador, type SubareaId } from '../shared/subareas.ts';
-import { Categories } from '../shared/categories.ts';
-import { areaHa } from '../shared/geo/index.ts';
-import type { AreaGeometry } from '../shared/geojson.ts';
-import { PrivacyNotice } from '../shared/privacy-notice.ts';
-import { AboutFile } from '../shared/about.ts';
+import { AmbassadorFile, SubareaFile, type Ambassador, type SubareaId } from '../common/subareas.ts';
+import { Categories } from '../common/categories.ts';
+import { areaHa } from '../common/geo/index.ts';
+import type { AreaGeometry } from '../common/geojson.ts';
+import { PrivacyNotice } from '../common/privacy-notice.ts';
+import { AboutFile } from '../common/about.ts';
 
 export interface SiteSubarea {
   id: SubareaId;

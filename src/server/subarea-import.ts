@@ -1,6 +1,6 @@
 import { z } from 'zod';
-import type { SubareaId } from '../shared/subareas.ts';
-import { AreaGeometry } from '../shared/geojson.ts';
+import type { SubareaId } from '../common/subareas.ts';
+import { AreaGeometry } from '../common/geojson.ts';
 
 /**
  * Turns the MSIP Kraków answer (ArcGIS layer "Podobszary rewitalizacji", field `nazwa_gpr`, outSR=4326,

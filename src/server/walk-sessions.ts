@@ -11,8 +11,8 @@ import {
   type SessionCreate,
   type SessionPatch,
   type WalkSession,
-} from '../shared/sessions.ts';
-import type { PointCollection, PointCreate, PointCreated, PointRecord } from '../shared/points.ts';
+} from '../common/sessions.ts';
+import type { PointCollection, PointCreate, PointCreated, PointRecord } from '../common/points.ts';
 
 /**
  * Walk sessions: creation with a short unambiguous code, the join view, and what happens to a pin sent

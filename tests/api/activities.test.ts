@@ -2,7 +2,7 @@ import { beforeEach, describe, expect, it } from 'vitest';
 import { accountCookie, fresh, json, moderatorCookie, type TestApp, type TestDb } from './helpers.ts';
 import { activityBody, createActivity } from './activity-helpers.ts';
 import { EventBus, type BusMessage } from '../../src/server/events.ts';
-import { ActivityEvent, ActivityList } from '../../src/shared/activities.ts';
+import { ActivityEvent, ActivityList } from '../../src/common/activities.ts';
 
 // "Now" is 1 May 2026, 12:00 in Kraków: the 16 May activity is upcoming.
 let t = Date.parse('2026-05-01T10:00:00Z');

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { PointFeature, PointRecord } from '../../src/shared/points.ts';
+import { PointFeature, PointRecord } from '../../src/common/points.ts';
 import { approve, bearer, createPoint, fresh, helpBody, json, moderatorCookie, walkBody } from './helpers.ts';
 
 async function published() {

@@ -2,8 +2,8 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import { brotliDecompressSync, gunzipSync } from 'node:zlib';
 import { Contributions } from '../../src/server/contributions.ts';
 import { SLICE } from '../../src/server/slices.ts';
-import { PointCollection, type PointRecord } from '../../src/shared/points.ts';
-import { Stats } from '../../src/shared/stats.ts';
+import { PointCollection, type PointRecord } from '../../src/common/points.ts';
+import { Stats } from '../../src/common/stats.ts';
 import { approve, createPoint, fresh, moderatorCookie, walkBody, type TestApp, type TestDb } from './helpers.ts';
 
 /** `n` published walk pins in Kazimierz, written straight into the database (the API would take minutes for 2,000). */

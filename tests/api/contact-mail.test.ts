@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { accountCookie, approve, contactBody, createPoint, fresh, helpBody, json } from './helpers.ts';
 import { startMailSink } from '../support/mail-sink.ts';
 import { smtpMailer } from '../../src/server/mail.ts';
-import { Inbox } from '../../src/shared/contact-requests.ts';
+import { Inbox } from '../../src/common/contact-requests.ts';
 
 const HELPER_PHONE = '+48 699 111 222';
 const RESIDENT = {

@@ -12,7 +12,7 @@ import {
   walkBody,
   type TestApp,
 } from './helpers.ts';
-import { Inbox, type InboxRequest } from '../../src/shared/contact-requests.ts';
+import { Inbox, type InboxRequest } from '../../src/common/contact-requests.ts';
 
 const HELPER_PHONE = '+48 699 111 222';
 const personOffer = (over: Record<string, unknown> = {}) =>

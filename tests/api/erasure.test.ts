@@ -5,7 +5,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { createApp } from '../../src/server/app.ts';
 import { openDb, type Db } from '../../src/server/db/open.ts';
 import { EventBus } from '../../src/server/events.ts';
-import { PointHistory } from '../../src/shared/moderation.ts';
+import { PointHistory } from '../../src/common/moderation.ts';
 import { randomBytes } from 'node:crypto';
 import sharp from 'sharp';
 import { approve, bearer, createPoint, helpBody, json, moderatorCookie, walkBody } from './helpers.ts';

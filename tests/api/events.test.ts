@@ -1,6 +1,6 @@
 import { describe, expect, it, vi } from 'vitest';
 import { EventBus } from '../../src/server/events.ts';
-import { PointEvent } from '../../src/shared/points.ts';
+import { PointEvent } from '../../src/common/points.ts';
 import { bearer, createPoint, fresh, json, moderatorCookie, approve, walkBody, type TestApp } from './helpers.ts';
 
 /** An SSE response read frame by frame; `until` resolves with every frame seen so far once one matches. */

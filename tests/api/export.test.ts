@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { check } from '@placemarkio/check-geojson';
 import { parse } from 'csv-parse/sync';
-import { DICTIONARY_COLUMNS } from '../../src/shared/export.ts';
+import { DICTIONARY_COLUMNS } from '../../src/common/export.ts';
 import { approve, createPoint, fresh, helpBody, json, moderatorCookie, walkBody, type TestApp } from './helpers.ts';
 
 async function published(app: TestApp, cookie: string, body: unknown) {

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { ErrorBody } from '../../src/shared/points.ts';
+import { ErrorBody } from '../../src/common/points.ts';
 import { fresh, helpBody, walkBody } from './helpers.ts';
 
 const RUNS = Number(process.env.FUZZ_RUNS ?? 300);

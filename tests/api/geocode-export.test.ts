@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { approve, createPoint, fresh, helpBody, moderatorCookie, walkBody } from './helpers.ts';
 import { importAddresses } from '../../src/server/geocode/import.ts';
-import { ReverseAnswer } from '../../src/shared/geocode.ts';
+import { ReverseAnswer } from '../../src/common/geocode.ts';
 import { FIXTURE_ADDRESSES, prgGml } from '../support/prg-fixture.ts';
 
 const J12 = FIXTURE_ADDRESSES.find((a) => a.street === 'ul. Józefa' && a.number === '12')!;

@@ -5,8 +5,8 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { fresh } from './helpers.ts';
 import { importAddresses } from '../../src/server/geocode/import.ts';
 import { OnlineGeocoder } from '../../src/server/geocode/online.ts';
-import { GeocodeAnswer, ReverseAnswer } from '../../src/shared/geocode.ts';
-import { distanceM } from '../../src/shared/geo/index.ts';
+import { GeocodeAnswer, ReverseAnswer } from '../../src/common/geocode.ts';
+import { distanceM } from '../../src/common/geo/index.ts';
 import { FIXTURE_ADDRESSES, prgGml, type FixtureAddress } from '../support/prg-fixture.ts';
 
 const dir = mkdtempSync(join(tmpdir(), 'geocode-test-'));

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { EventBus } from '../../src/server/events.ts';
-import { PointCollection, PointRecord } from '../../src/shared/points.ts';
+import { PointCollection, PointRecord } from '../../src/common/points.ts';
 import { approve, bearer, createPoint, fresh, helpBody, json, moderatorCookie } from './helpers.ts';
 
 const DAY = 86_400_000;

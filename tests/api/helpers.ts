@@ -4,8 +4,8 @@ import { sqliteStore } from '../../src/server/db/store.ts';
 import { PgRateCounter } from '../../src/server/db/pg/rate-limits.ts';
 import type { Store } from '../../src/server/store/types.ts';
 import { hashPassword } from '../../src/server/crypto.ts';
-import type { Role } from '../../src/shared/accounts.ts';
-import type { SubareaId } from '../../src/shared/subareas.ts';
+import type { Role } from '../../src/common/accounts.ts';
+import type { SubareaId } from '../../src/common/subareas.ts';
 import type { PgStore } from '../../src/server/db/pg/store.ts';
 import { testPgStore } from '../support/pg-store.ts';
 

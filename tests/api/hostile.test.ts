@@ -2,7 +2,7 @@ import fc from 'fast-check';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { ErrorBody } from '../../src/shared/points.ts';
+import { ErrorBody } from '../../src/common/points.ts';
 import {
   approve,
   bearer,
@@ -40,7 +40,7 @@ const limits = {
   sessionLookups: UNLIMITED,
 };
 
-/** Text fields per layer and their caps (shared/points.ts LIMITS). */
+/** Text fields per layer and their caps (common/points.ts LIMITS). */
 const WALK_TEXT = { title: 120, description: 2000, nickname: 40 } as const;
 const HELP_TEXT = { name: 120, description: 2000, availability: 300 } as const;
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { ModerationQueue, PointHistory } from '../../src/shared/moderation.ts';
+import { ModerationQueue, PointHistory } from '../../src/common/moderation.ts';
 import { addModerator, approve, createPoint, fresh, helpBody, json, moderatorCookie, walkBody } from './helpers.ts';
 
 describe('moderator login', () => {

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { EventBus } from '../../src/server/events.ts';
 import { loadSiteData } from '../../src/server/site-data.ts';
-import { makePointSchemas, type Layer } from '../../src/shared/points.ts';
+import { makePointSchemas, type Layer } from '../../src/common/points.ts';
 import {
   approve,
   bearer,

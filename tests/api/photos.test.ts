@@ -1,8 +1,8 @@
 import exifr from 'exifr';
 import sharp from 'sharp';
 import { describe, expect, it } from 'vitest';
-import { PHOTO, PhotoStored } from '../../src/shared/photos.ts';
-import { PointFeature } from '../../src/shared/points.ts';
+import { PHOTO, PhotoStored } from '../../src/common/photos.ts';
+import { PointFeature } from '../../src/common/points.ts';
 import { FIXTURE_GPS, gpsJpeg } from '../fixtures/photo.ts';
 import { approve, bearer, createPoint, fresh, helpBody, moderatorCookie, walkBody } from './helpers.ts';
 

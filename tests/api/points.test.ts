@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { PointCollection, PointCreated, PointFeature } from '../../src/shared/points.ts';
+import { PointCollection, PointCreated, PointFeature } from '../../src/common/points.ts';
 import {
   approve,
   createPoint,

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { createApp } from '../../src/server/app.ts';
 import { importAddresses } from '../../src/server/geocode/import.ts';
-import { GeocodeAnswer } from '../../src/shared/geocode.ts';
+import { GeocodeAnswer } from '../../src/common/geocode.ts';
 import { prgGml } from '../support/prg-fixture.ts';
 import type { Db } from '../../src/server/db/open.ts';
 import { sqliteStore } from '../../src/server/db/store.ts';

@@ -1,8 +1,8 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { EventBus } from '../../src/server/events.ts';
-import { KRAKOW_BBOX } from '../../src/shared/geo/index.ts';
-import { PointCollection } from '../../src/shared/points.ts';
+import { KRAKOW_BBOX } from '../../src/common/geo/index.ts';
+import { PointCollection } from '../../src/common/points.ts';
 import { approve, createPoint, fresh, helpBody, moderatorCookie } from './helpers.ts';
 
 const [W, S, E, N] = KRAKOW_BBOX;

@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { EventBus } from '../../src/server/events.ts';
 import { loadSiteData } from '../../src/server/site-data.ts';
 import { cellBounds, coarsen } from '../../src/server/privacy.ts';
-import { subareaAt } from '../../src/shared/geo/index.ts';
+import { subareaAt } from '../../src/common/geo/index.ts';
 import { createApp } from '../../src/server/app.ts';
 import { approve, bearer, createPoint, fresh, helpBody, KAZIMIERZ, moderatorCookie } from './helpers.ts';
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { brotliDecompressSync } from 'node:zlib';
-import { PointChanges, PointCollection } from '../../src/shared/points.ts';
+import { PointChanges, PointCollection } from '../../src/common/points.ts';
 import {
   approve,
   bearer,

@@ -1,10 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { EventBus, type BusMessage } from '../../src/server/events.ts';
-import { PublicSession, SESSION_CODE_ALPHABET, SessionList, WalkSession } from '../../src/shared/sessions.ts';
-import { ModerationQueue, PointHistory } from '../../src/shared/moderation.ts';
+import { PublicSession, SESSION_CODE_ALPHABET, SessionList, WalkSession } from '../../src/common/sessions.ts';
+import { ModerationQueue, PointHistory } from '../../src/common/moderation.ts';
 import { approve, bearer, createPoint, fresh, json, moderatorCookie, walkBody, type TestApp } from './helpers.ts';
 
-// A fixed clock on the session's day: immediate publishing depends on the date (shared/sessions.ts publishesNow).
+// A fixed clock on the session's day: immediate publishing depends on the date (common/sessions.ts publishesNow).
 const DAY = '2026-05-16';
 const at = (iso: string) => () => new Date(iso);
 

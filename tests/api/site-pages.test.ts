@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { fresh } from './helpers.ts';
-import { PrivacyAnswer } from '../../src/shared/privacy-notice.ts';
-import { AboutFile } from '../../src/shared/about.ts';
-import { DEFAULT_RETENTION } from '../../src/shared/retention.ts';
+import { PrivacyAnswer } from '../../src/common/privacy-notice.ts';
+import { AboutFile } from '../../src/common/about.ts';
+import { DEFAULT_RETENTION } from '../../src/common/retention.ts';
 
 describe('the privacy notice and the about page', () => {
   it('serves the privacy notice with the default retention periods (30 / 30 / 180 days)', async () => {

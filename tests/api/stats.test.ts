@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { Categories } from '../../src/shared/categories.ts';
-import { Stats } from '../../src/shared/stats.ts';
-import { SubareaCollection } from '../../src/shared/subareas.ts';
+import { Categories } from '../../src/common/categories.ts';
+import { Stats } from '../../src/common/stats.ts';
+import { SubareaCollection } from '../../src/common/subareas.ts';
 import {
   approve,
   createPoint,

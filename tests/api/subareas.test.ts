@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { createApp } from '../../src/server/app.ts';
 import { freshStore } from './helpers.ts';
-import { SubareaCollection } from '../../src/shared/subareas.ts';
+import { SubareaCollection } from '../../src/common/subareas.ts';
 
 const freshApp = () => createApp(freshStore().store, { basemapStyleUrl: null });
 

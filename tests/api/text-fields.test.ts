@@ -15,7 +15,7 @@ import { activityBody } from './activity-helpers.ts';
 
 /**
  * Characters that hide or disguise text are refused in every resident- and moderator-written field, with an issue
- * whose path and message both name the field (shared/text.ts says which and why).
+ * whose path and message both name the field (common/text.ts says which and why).
  */
 type Send = (value: string) => { path: string; init: RequestInit };
 

@@ -3,8 +3,8 @@ import { brotliDecompressSync } from 'node:zlib';
 import fc from 'fast-check';
 import { VectorTile } from '@mapbox/vector-tile';
 import { PbfReader } from 'pbf';
-import { TileInfo } from '../../src/shared/tiles.ts';
-import { KRAKOW_BBOX } from '../../src/shared/geo/bounds.ts';
+import { TileInfo } from '../../src/common/tiles.ts';
+import { KRAKOW_BBOX } from '../../src/common/geo/bounds.ts';
 import {
   approve,
   createPoint,

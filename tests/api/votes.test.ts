@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { VoteResult } from '../../src/shared/points.ts';
+import { VoteResult } from '../../src/common/points.ts';
 import { approve, createPoint, fresh, helpBody, moderatorCookie, walkBody } from './helpers.ts';
 
 const DEVICE_A = 'device-aaaaaaaaaaaaaaaa';

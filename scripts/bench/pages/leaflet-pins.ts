@@ -3,7 +3,7 @@
 import './leaflet-global.ts';
 import L from 'leaflet';
 import 'leaflet.markercluster';
-import { KRAKOW_BBOX } from '../../../src/shared/geo/bounds.ts';
+import { KRAKOW_BBOX } from '../../../src/common/geo/bounds.ts';
 
 // ?points=/points-1000000.json: measurement 8's bigger sets; measurement 3's 50,000 by default.
 const source = new URLSearchParams(location.search).get('points') ?? '/points.json';

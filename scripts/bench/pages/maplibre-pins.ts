@@ -2,7 +2,7 @@
 // walk layer (clusterRadius 40, clusterMaxZoom 16), drawn as circles with their counts, on a background-only style.
 import { Map as MlMap, setWorkerUrl } from 'maplibre-gl';
 import { installTestHook } from '../../../src/client/map/test-hook.ts';
-import { KRAKOW_BBOX } from '../../../src/shared/geo/bounds.ts';
+import { KRAKOW_BBOX } from '../../../src/common/geo/bounds.ts';
 
 setWorkerUrl('/maplibre-gl-worker.mjs');
 const coords = (await (await fetch('/points.json')).json()) as [number, number][];

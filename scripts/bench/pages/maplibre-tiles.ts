@@ -3,7 +3,7 @@
 // points.json clustered in the browser: what tiles alone change, without the app's own start-up.
 import { Map as MlMap, setWorkerUrl } from 'maplibre-gl';
 import { installTestHook } from '../../../src/client/map/test-hook.ts';
-import { KRAKOW_BBOX } from '../../../src/shared/geo/bounds.ts';
+import { KRAKOW_BBOX } from '../../../src/common/geo/bounds.ts';
 
 setWorkerUrl('/maplibre-gl-worker.mjs');
 const map = new MlMap({

@@ -3,8 +3,8 @@
 import { Map as MlMap, setWorkerUrl } from 'maplibre-gl';
 import { offlineStyle } from '../../../src/client/map/basemap.ts';
 import { installTestHook } from '../../../src/client/map/test-hook.ts';
-import { boundsOf } from '../../../src/shared/geo/bounds.ts';
-import type { AreaGeometry } from '../../../src/shared/geojson.ts';
+import { boundsOf } from '../../../src/common/geo/bounds.ts';
+import type { AreaGeometry } from '../../../src/common/geojson.ts';
 
 interface Subareas {
   type: 'FeatureCollection';

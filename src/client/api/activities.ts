@@ -5,8 +5,8 @@ import {
   type ActivityInput,
   type ActivityPatch,
   type ActivityQuery,
-} from '../../shared/activities.ts';
-import type { SubareaId } from '../../shared/subareas.ts';
+} from '../../common/activities.ts';
+import type { SubareaId } from '../../common/subareas.ts';
 import { getJson, request } from './http.ts';
 
 const send = (method: string, body?: unknown): RequestInit => ({

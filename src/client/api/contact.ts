@@ -5,9 +5,9 @@ import {
   InboxRequest,
   type ContactRequestCreateInput,
   type RequestAction,
-} from '../../shared/contact-requests.ts';
-import type { AmbassadorCardEditInput } from '../../shared/ambassador-card.ts';
-import { Ambassador } from '../../shared/subareas.ts';
+} from '../../common/contact-requests.ts';
+import type { AmbassadorCardEditInput } from '../../common/ambassador-card.ts';
+import { Ambassador } from '../../common/subareas.ts';
 import { request } from './http.ts';
 
 const send = (method: string, body: unknown, headers: Record<string, string> = {}): RequestInit => ({

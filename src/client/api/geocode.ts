@@ -1,4 +1,4 @@
-import { GeocodeAnswer, ReverseAnswer } from '../../shared/geocode.ts';
+import { GeocodeAnswer, ReverseAnswer } from '../../common/geocode.ts';
 import { request } from './http.ts';
 
 /** GET /api/geocode: addresses, streets and landmarks for what the resident typed. */

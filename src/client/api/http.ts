@@ -1,5 +1,5 @@
 import type { z } from 'zod';
-import { ErrorBody, type FieldIssue } from '../../shared/points.ts';
+import { ErrorBody, type FieldIssue } from '../../common/points.ts';
 import { reportNetworkFailure } from '../offline/connection.svelte.ts';
 
 /** A failed request, with the server's own message and field issues when it sent them. */

@@ -1,6 +1,6 @@
 import { z } from 'zod';
-import { Me, ModerationQueue, PointHistory } from '../../shared/moderation.ts';
-import { PointRecord, type ModeratorPatchInput } from '../../shared/points.ts';
+import { Me, ModerationQueue, PointHistory } from '../../common/moderation.ts';
+import { PointRecord, type ModeratorPatchInput } from '../../common/points.ts';
 import { getJson, request } from './http.ts';
 
 const post = (body?: unknown): RequestInit => ({

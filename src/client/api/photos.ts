@@ -1,4 +1,4 @@
-import { PhotoStored } from '../../shared/photos.ts';
+import { PhotoStored } from '../../common/photos.ts';
 import { z } from 'zod';
 import { request } from './http.ts';
 

@@ -1,4 +1,4 @@
-import { PlaceCollection } from '../../shared/places.ts';
+import { PlaceCollection } from '../../common/places.ts';
 import { getJson } from './http.ts';
 
 let cached: Promise<PlaceCollection> | undefined;

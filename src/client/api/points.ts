@@ -8,8 +8,8 @@ import {
   type Layer,
   type PointCreateInput,
   type PointPatchInput,
-} from '../../shared/points.ts';
-import type { SubareaId } from '../../shared/subareas.ts';
+} from '../../common/points.ts';
+import type { SubareaId } from '../../common/subareas.ts';
 import { getJson, request } from './http.ts';
 
 const json = (body: unknown): RequestInit => ({

@@ -1,14 +1,14 @@
 import { z } from 'zod';
-import { ModerationQueue } from '../../shared/moderation.ts';
-import { PointCollection } from '../../shared/points.ts';
+import { ModerationQueue } from '../../common/moderation.ts';
+import { PointCollection } from '../../common/points.ts';
 import {
   PublicSession,
   SessionList,
   WalkSession,
   type SessionCreateInput,
   type SessionPatch,
-} from '../../shared/sessions.ts';
-import { Stats, WalkStats } from '../../shared/stats.ts';
+} from '../../common/sessions.ts';
+import { Stats, WalkStats } from '../../common/stats.ts';
 import { getJson, request } from './http.ts';
 
 /** Walk sessions, statistics and exports. */

@@ -1,8 +1,8 @@
-import { ClientConfig } from '../../shared/client-config.ts';
-import { Categories } from '../../shared/categories.ts';
-import { SubareaCollection } from '../../shared/subareas.ts';
-import { PrivacyAnswer } from '../../shared/privacy-notice.ts';
-import { AboutFile } from '../../shared/about.ts';
+import { ClientConfig } from '../../common/client-config.ts';
+import { Categories } from '../../common/categories.ts';
+import { SubareaCollection } from '../../common/subareas.ts';
+import { PrivacyAnswer } from '../../common/privacy-notice.ts';
+import { AboutFile } from '../../common/about.ts';
 import { getJson } from './http.ts';
 
 export const fetchConfig = () => getJson(ClientConfig, '/api/config');

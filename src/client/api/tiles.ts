@@ -1,5 +1,5 @@
-import { PointCollection, PointFeature, type Layer } from '../../shared/points.ts';
-import { TileInfo } from '../../shared/tiles.ts';
+import { PointCollection, PointFeature, type Layer } from '../../common/points.ts';
+import { TileInfo } from '../../common/tiles.ts';
 import { getJson } from './http.ts';
 
 /** How many pins the layer shows now (and its tiles' description): the client picks tiles or one list by it. */

@@ -1,4 +1,4 @@
-import type { Categories, Locale } from '../../shared/categories.ts';
+import type { Categories, Locale } from '../../common/categories.ts';
 
 /**
  * The label of a help kind or walk theme in the current language. Category labels are data

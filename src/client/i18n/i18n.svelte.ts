@@ -1,6 +1,6 @@
 import i18next, { type TOptions } from 'i18next';
 import { createContext } from 'svelte';
-import { Locale, LOCALES } from '../../shared/categories.ts';
+import { Locale, LOCALES } from '../../common/categories.ts';
 import { messages, type Messages } from './messages.ts';
 
 /** Message keys, derived from the Polish messages (the complete ones): a typo is a type error. */

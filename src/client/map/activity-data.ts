@@ -1,4 +1,4 @@
-import { isPast, isSoon, type Activity } from '../../shared/activities.ts';
+import { isPast, isSoon, type Activity } from '../../common/activities.ts';
 
 /** The day of the month in Kraków, drawn inside the symbol. */
 const day = new Intl.DateTimeFormat('pl-PL', { timeZone: 'Europe/Warsaw', day: 'numeric' });

@@ -1,5 +1,5 @@
 import type { StyleSpecification } from 'maplibre-gl';
-import type { ClientConfig } from '../../shared/client-config.ts';
+import type { ClientConfig } from '../../common/client-config.ts';
 
 /** Label font for our own layers; the offline glyphs (public/glyphs) and OpenFreeMap both carry it. */
 export const LABEL_FONT = ['Noto Sans Bold'];

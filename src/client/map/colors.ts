@@ -1,5 +1,5 @@
 import type { ExpressionSpecification } from 'maplibre-gl';
-import type { SubareaId } from '../../shared/subareas.ts';
+import type { SubareaId } from '../../common/subareas.ts';
 
 /** ColorBrewer Dark2: distinct for the common colour-vision deficiencies and dark enough for white labels. */
 export const SUBAREA_COLORS: Record<SubareaId, string> = {

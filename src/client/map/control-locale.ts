@@ -1,5 +1,5 @@
 import type { Map as MlMap } from 'maplibre-gl';
-import type { Locale } from '../../shared/categories.ts';
+import type { Locale } from '../../common/categories.ts';
 
 /** MapLibre's control tooltips (read by screen readers) in the resident's language; every language names every key. */
 const STRINGS: Record<Locale, Record<string, string>> = {

@@ -1,5 +1,5 @@
-import { freshness, type FreshnessLimits } from '../../shared/freshness.ts';
-import type { PointCollection } from '../../shared/points.ts';
+import { freshness, type FreshnessLimits } from '../../common/freshness.ts';
+import type { PointCollection } from '../../common/points.ts';
 import { iconId } from './help-icons.ts';
 
 /**

@@ -7,8 +7,8 @@ import type {
   SourceSpecification,
   VectorTileSource,
 } from 'maplibre-gl';
-import type { Layer } from '../../shared/points.ts';
-import { CLUSTER_MAX_ZOOM } from '../../shared/tiles.ts';
+import type { Layer } from '../../common/points.ts';
+import { CLUSTER_MAX_ZOOM } from '../../common/tiles.ts';
 import { KIND_COLORS } from './help-icons.ts';
 
 /**

@@ -1,7 +1,7 @@
 import { createContext } from 'svelte';
 import { createStore, del, set, values, type UseStore } from 'idb-keyval';
 import { z } from 'zod';
-import { Layer, type PointCreated, type PointCreateInput } from '../../shared/points.ts';
+import { Layer, type PointCreated, type PointCreateInput } from '../../common/points.ts';
 import { createPoint } from '../api/points.ts';
 import { ApiFailure } from '../api/http.ts';
 import type { MyPoints } from '../state/my-points.svelte.ts';

@@ -1,7 +1,7 @@
 import { createContext } from 'svelte';
-import type { Activity } from '../../shared/activities.ts';
-import type { SubareaId } from '../../shared/subareas.ts';
-import { utcToWarsaw } from '../../shared/warsaw-time.ts';
+import type { Activity } from '../../common/activities.ts';
+import type { SubareaId } from '../../common/subareas.ts';
+import { utcToWarsaw } from '../../common/warsaw-time.ts';
 import { fetchActivities } from '../api/activities.ts';
 import { ApiFailure } from '../api/http.ts';
 import { openPointStream } from './point-stream.ts';

@@ -1,5 +1,5 @@
 import type { z } from 'zod';
-import type { FieldIssue } from '../../shared/points.ts';
+import type { FieldIssue } from '../../common/points.ts';
 
 /** An issue from the server (`FieldIssue`) or from zod in the browser, which also says what kind of problem it is. */
 export type Issue = FieldIssue & { code?: z.core.$ZodIssue['code']; params?: Record<string, unknown> };

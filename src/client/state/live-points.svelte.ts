@@ -1,5 +1,5 @@
 import { createContext } from 'svelte';
-import type { Layer, PointCollection, PointEvent, PointEventName, PointFeature } from '../../shared/points.ts';
+import type { Layer, PointCollection, PointEvent, PointEventName, PointFeature } from '../../common/points.ts';
 import { fetchChanges, fetchPoints } from '../api/points.ts';
 import { fetchConfig } from '../api/site.ts';
 import { fetchPointsInView, fetchPublicPoint, fetchTileInfo } from '../api/tiles.ts';

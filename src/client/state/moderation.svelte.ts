@@ -1,4 +1,4 @@
-import type { ModeratorPatchInput, PointRecord } from '../../shared/points.ts';
+import type { ModeratorPatchInput, PointRecord } from '../../common/points.ts';
 import * as api from '../api/moderation.ts';
 import { ApiFailure } from '../api/http.ts';
 import { StaffSession } from './staff-session.svelte.ts';

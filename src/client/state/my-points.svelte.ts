@@ -1,6 +1,6 @@
 import { createContext } from 'svelte';
 import { z } from 'zod';
-import { Layer, PointId } from '../../shared/points.ts';
+import { Layer, PointId } from '../../common/points.ts';
 
 /** What this device remembers of its own contributions ("Moje punkty"): enough to open, edit or remove them. */
 const MyPoint = z.object({

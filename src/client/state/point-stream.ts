@@ -1,6 +1,6 @@
 import type { z } from 'zod';
-import { POINT_EVENTS, PointEvent, type PointEventName } from '../../shared/points.ts';
-import { ACTIVITY_EVENT, ActivityEvent } from '../../shared/activities.ts';
+import { POINT_EVENTS, PointEvent, type PointEventName } from '../../common/points.ts';
+import { ACTIVITY_EVENT, ActivityEvent } from '../../common/activities.ts';
 import { reportNetworkFailure } from '../offline/connection.svelte.ts';
 
 export type LiveStatus = 'connecting' | 'live' | 'reconnecting';

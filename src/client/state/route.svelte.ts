@@ -1,8 +1,8 @@
 import { createContext } from 'svelte';
 import { z } from 'zod';
-import { SubareaId } from '../../shared/subareas.ts';
-import { SessionCode } from '../../shared/sessions.ts';
-import { ActivityId } from '../../shared/activities.ts';
+import { SubareaId } from '../../common/subareas.ts';
+import { SessionCode } from '../../common/sessions.ts';
+import { ActivityId } from '../../common/activities.ts';
 
 export const View = z.enum(['map', 'list']);
 export type View = z.infer<typeof View>;

@@ -1,6 +1,6 @@
-import type { Categories } from '../../shared/categories.ts';
-import type { SubareaCollection } from '../../shared/subareas.ts';
-import { DEFAULT_FRESHNESS, type FreshnessLimits } from '../../shared/freshness.ts';
+import type { Categories } from '../../common/categories.ts';
+import type { SubareaCollection } from '../../common/subareas.ts';
+import { DEFAULT_FRESHNESS, type FreshnessLimits } from '../../common/freshness.ts';
 import { fetchCategories, fetchConfig, fetchSubareas } from '../api/site.ts';
 import { chooseBasemap, offlineStyle, type BasemapChoice } from '../map/basemap.ts';
 import type { Boot } from '../boot.ts';

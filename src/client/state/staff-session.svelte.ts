@@ -1,4 +1,4 @@
-import type { Me } from '../../shared/accounts.ts';
+import type { Me } from '../../common/accounts.ts';
 import * as auth from '../api/moderation.ts';
 import { ApiFailure } from '../api/http.ts';
 

@@ -1,5 +1,5 @@
-import type { PointCollection } from '../../shared/points.ts';
-import type { SubareaCollection, SubareaCounts } from '../../shared/subareas.ts';
+import type { PointCollection } from '../../common/points.ts';
+import type { SubareaCollection, SubareaCounts } from '../../common/subareas.ts';
 
 /**
  * The subareas with counts recomputed from the live point lists, so the panel's figures change the moment a pin

@@ -1,6 +1,6 @@
-import type { SubareaCollection, SubareaId } from '../../shared/subareas.ts';
-import { boundsOf } from '../../shared/geo/bounds.ts';
-import { labelPoint } from '../../shared/geo/label-point.ts';
+import type { SubareaCollection, SubareaId } from '../../common/subareas.ts';
+import { boundsOf } from '../../common/geo/bounds.ts';
+import { labelPoint } from '../../common/geo/label-point.ts';
 
 /** Width of the picture's coordinate space; the height follows the subareas' shape. */
 const WIDTH = 1000;

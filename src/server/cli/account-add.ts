@@ -5,7 +5,7 @@
 import { parseArgs } from 'node:util';
 import { openStore } from './open-store.ts';
 import { AccountError, setAccount } from '../accounts.ts';
-import { Role } from '../../shared/accounts.ts';
+import { Role } from '../../common/accounts.ts';
 import { passwordFrom } from './ask-password.ts';
 
 const USAGE =

@@ -1,4 +1,4 @@
-import { AmbassadorCardEdit } from '../../shared/ambassador-card.ts';
+import { AmbassadorCardEdit } from '../../common/ambassador-card.ts';
 import type { AmbassadorCardRepository, StaffAuditEntry } from '../store/types.ts';
 import type { Db } from './open.ts';
 import type { GroupCommit } from './group-commit.ts';

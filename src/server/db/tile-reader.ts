@@ -1,6 +1,6 @@
 import Database from 'better-sqlite3';
 import pg from 'pg';
-import type { Layer } from '../../shared/points.ts';
+import type { Layer } from '../../common/points.ts';
 import type { TilePoint } from '../store/point-rows.ts';
 import { tilePoint, type TileRow } from '../store/point-rows.ts';
 import { POINT_SQL, readTilePoints } from './points.ts';

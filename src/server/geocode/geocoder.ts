@@ -1,17 +1,17 @@
 import type { AddressPointRow as PointRow, AddressRepository, StreetRow } from '../store/types.ts';
-import { parseAddressQuery, TYPO_MIN_LENGTH, withinOneEdit, type AddressQuery } from '../../shared/address-text.ts';
-import { searchPlaces } from '../../shared/place-search.ts';
-import { distanceM, subareaAt, type AreaFeature } from '../../shared/geo/index.ts';
+import { parseAddressQuery, TYPO_MIN_LENGTH, withinOneEdit, type AddressQuery } from '../../common/address-text.ts';
+import { searchPlaces } from '../../common/place-search.ts';
+import { distanceM, subareaAt, type AreaFeature } from '../../common/geo/index.ts';
 import {
   addressLabel,
   type GeocodeAnswer,
   type GeocodeResult,
   type ReverseAddress,
   type ReverseAnswer,
-} from '../../shared/geocode.ts';
-import type { PointFeature } from '../../shared/points.ts';
-import type { Place } from '../../shared/places.ts';
-import type { SubareaId } from '../../shared/subareas.ts';
+} from '../../common/geocode.ts';
+import type { PointFeature } from '../../common/points.ts';
+import type { Place } from '../../common/places.ts';
+import type { SubareaId } from '../../common/subareas.ts';
 import type { OnlineGeocoder } from './online.ts';
 
 /** How many results a search returns: a phone shows about this many without scrolling. */

@@ -1,8 +1,8 @@
 import { open, stat } from 'node:fs/promises';
 import { basename } from 'node:path';
 import type { AddressRepository, ImportStreet } from '../store/types.ts';
-import { fold, numberKey, streetWords } from '../../shared/address-text.ts';
-import { inBBox, KRAKOW_BBOX } from '../../shared/geo/index.ts';
+import { fold, numberKey, streetWords } from '../../common/address-text.ts';
+import { inBBox, KRAKOW_BBOX } from '../../common/geo/index.ts';
 import { readOsmGeoJson, readPrgGml, SourceError, type SourceAddress } from './sources.ts';
 
 export interface ImportProgress {

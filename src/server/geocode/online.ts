@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { inBBox, KRAKOW_BBOX } from '../../shared/geo/index.ts';
+import { inBBox, KRAKOW_BBOX } from '../../common/geo/index.ts';
 
 export interface OnlineResult {
   label: string;

@@ -5,7 +5,7 @@ import type { AuthRepository, SessionAccount } from '../store/types.ts';
 import { sha256 } from '../crypto.ts';
 import { ApiError } from '../http-error.ts';
 import { checkCookieRequest } from './same-origin.ts';
-import type { Role } from '../../shared/accounts.ts';
+import type { Role } from '../../common/accounts.ts';
 
 export const SESSION_COOKIE = 'mapa_session';
 

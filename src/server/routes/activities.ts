@@ -1,6 +1,6 @@
 import { Hono } from 'hono';
 import { z } from 'zod';
-import { ActivityId, ActivityInput, ActivityPatch, ActivityQuery } from '../../shared/activities.ts';
+import { ActivityId, ActivityInput, ActivityPatch, ActivityQuery } from '../../common/activities.ts';
 import type { Activities } from '../activities.ts';
 import { validate } from '../middleware/validate.ts';
 import { capBody, requireJson } from '../middleware/guards.ts';

@@ -5,9 +5,9 @@ import type { Ambassadors } from '../ambassadors.ts';
 import { validate } from '../middleware/validate.ts';
 import { capBody, requireJson } from '../middleware/guards.ts';
 import { requireSubarea, type RequireRole, type StaffEnv } from '../middleware/roles.ts';
-import { RequestAction, RequestId } from '../../shared/contact-requests.ts';
-import { AmbassadorCardEdit } from '../../shared/ambassador-card.ts';
-import { SubareaId } from '../../shared/subareas.ts';
+import { RequestAction, RequestId } from '../../common/contact-requests.ts';
+import { AmbassadorCardEdit } from '../../common/ambassador-card.ts';
+import { SubareaId } from '../../common/subareas.ts';
 
 const RequestParam = z.strictObject({ id: RequestId });
 const SubareaParam = z.strictObject({ subarea: SubareaId });

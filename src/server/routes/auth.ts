@@ -6,8 +6,8 @@ import { ApiError } from '../http-error.ts';
 import { validate } from '../middleware/validate.ts';
 import { capBody, requireJson } from '../middleware/guards.ts';
 import { ALL_STAFF, SESSION_COOKIE, type RequireRole, type StaffEnv } from '../middleware/roles.ts';
-import { LoginBody } from '../../shared/moderation.ts';
-import type { Me } from '../../shared/accounts.ts';
+import { LoginBody } from '../../common/moderation.ts';
+import type { Me } from '../../common/accounts.ts';
 
 export { SESSION_COOKIE };
 

@@ -1,6 +1,6 @@
 import { Hono } from 'hono';
 import { z } from 'zod';
-import { SubareaId } from '../../shared/subareas.ts';
+import { SubareaId } from '../../common/subareas.ts';
 import type { Activities } from '../activities.ts';
 import type { SiteData } from '../site-data.ts';
 import { toICalendar, type CalendarOptions } from '../ical.ts';

@@ -3,8 +3,8 @@ import { z } from 'zod';
 import type { ContactRequests } from '../contact-requests.ts';
 import { validate } from '../middleware/validate.ts';
 import { bearer, capBody, noStore, requireJson } from '../middleware/guards.ts';
-import { ContactRequestCreate } from '../../shared/contact-requests.ts';
-import { PointId } from '../../shared/points.ts';
+import { ContactRequestCreate } from '../../common/contact-requests.ts';
+import { PointId } from '../../common/points.ts';
 
 const IdParam = z.strictObject({ id: PointId });
 

@@ -6,7 +6,7 @@ import { csvInSlices, jsonInSlices, mapInSlicesAsync } from '../slices.ts';
 import type { WalkSessions } from '../walk-sessions.ts';
 import type { SiteData } from '../site-data.ts';
 import { validate } from '../middleware/validate.ts';
-import { photoUrl } from '../../shared/photos.ts';
+import { photoUrl } from '../../common/photos.ts';
 import {
   csvCell,
   DICTIONARY_COLUMNS,
@@ -15,10 +15,10 @@ import {
   exportRow,
   LICENCE,
   type Labels,
-} from '../../shared/export.ts';
-import type { PointFeature } from '../../shared/points.ts';
-import { ACTIVITY_COLUMNS, activityRow } from '../../shared/activity-export.ts';
-import { SubareaId } from '../../shared/subareas.ts';
+} from '../../common/export.ts';
+import type { PointFeature } from '../../common/points.ts';
+import { ACTIVITY_COLUMNS, activityRow } from '../../common/activity-export.ts';
+import { SubareaId } from '../../common/subareas.ts';
 import { z } from 'zod';
 import type { Activities } from '../activities.ts';
 import type { Geocoder } from '../geocode/geocoder.ts';
@@ -28,7 +28,7 @@ const GEOJSON = 'application/geo+json; charset=utf-8';
 
 /**
  * /api/export: open data per layer, subarea and walk session as GeoJSON (RFC 7946) and CSV, plus the data
- * dictionary. Rows come from the public projection and are narrowed again by exportRow (shared/export.ts).
+ * dictionary. Rows come from the public projection and are narrowed again by exportRow (common/export.ts).
  */
 export function exportRoutes(
   reads: PublicReads,

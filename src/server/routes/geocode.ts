@@ -1,7 +1,7 @@
 import { Hono, type MiddlewareHandler } from 'hono';
 import type { Geocoder } from '../geocode/geocoder.ts';
 import { validate } from '../middleware/validate.ts';
-import { GeocodeQuery, ReverseQuery } from '../../shared/geocode.ts';
+import { GeocodeQuery, ReverseQuery } from '../../common/geocode.ts';
 
 /**
  * GET /api/geocode?q= and GET /api/geocode/reverse?lng=&lat=: Kraków addresses and places. Public and rate limited

@@ -1,5 +1,5 @@
 import { Hono } from 'hono';
-import type { ClientConfig } from '../../shared/client-config.ts';
+import type { ClientConfig } from '../../common/client-config.ts';
 import type { SiteData } from '../site-data.ts';
 
 /** Deployment settings and editable categories the SPA needs before it draws anything. */

@@ -4,8 +4,8 @@ import type { Contributions } from '../contributions.ts';
 import { validate } from '../middleware/validate.ts';
 import { capBody, requireJson } from '../middleware/guards.ts';
 import { ALL_STAFF, mayActIn, requireSubarea, type RequireRole, type StaffEnv } from '../middleware/roles.ts';
-import { MoveBody, RejectBody, RemoveBody } from '../../shared/moderation.ts';
-import { PointId, type PointSchemas } from '../../shared/points.ts';
+import { MoveBody, RejectBody, RemoveBody } from '../../common/moderation.ts';
+import { PointId, type PointSchemas } from '../../common/points.ts';
 
 const IdParam = z.strictObject({ id: PointId });
 
@@ -43,7 +43,7 @@ export function moderationRoutes(
           await contributions.moderatorRemove(c.req.valid('param').id, c.var.moderator, c.req.valid('json').reason),
         ),
       )
-      // ModeratorPatch, not PointPatch: who offers help, consent and position are the author's (shared/points.ts).
+      // ModeratorPatch, not PointPatch: who offers help, consent and position are the author's (common/points.ts).
       .patch('/points/:id', ...json, ...point, validate('json', schemas.ModeratorPatch), async (c) => {
         const p = await contributions.get(c.req.valid('param').id);
         return c.json(await contributions.moderatorEdit(p, c.req.valid('json'), c.var.moderator));

@@ -14,18 +14,18 @@ import {
   PointRecord,
   PointsQuery,
   VoteResult,
-} from '../../shared/points.ts';
-import { SubareaCollection } from '../../shared/subareas.ts';
-import { ContactRequestCreate, ContactRequestCreated, HelperRequests } from '../../shared/contact-requests.ts';
-import { Categories } from '../../shared/categories.ts';
-import { PlaceCollection } from '../../shared/places.ts';
-import { PublicSession } from '../../shared/sessions.ts';
-import { Stats, StatsQuery, WalkStats } from '../../shared/stats.ts';
-import { ExportQuery } from '../../shared/export.ts';
-import { PrivacyAnswer } from '../../shared/privacy-notice.ts';
-import { AboutFile } from '../../shared/about.ts';
-import { GeocodeAnswer, GeocodeQuery, ReverseAnswer, ReverseQuery } from '../../shared/geocode.ts';
-import { Activity, ActivityInput, ActivityList, ActivityPatch, ActivityQuery } from '../../shared/activities.ts';
+} from '../../common/points.ts';
+import { SubareaCollection } from '../../common/subareas.ts';
+import { ContactRequestCreate, ContactRequestCreated, HelperRequests } from '../../common/contact-requests.ts';
+import { Categories } from '../../common/categories.ts';
+import { PlaceCollection } from '../../common/places.ts';
+import { PublicSession } from '../../common/sessions.ts';
+import { Stats, StatsQuery, WalkStats } from '../../common/stats.ts';
+import { ExportQuery } from '../../common/export.ts';
+import { PrivacyAnswer } from '../../common/privacy-notice.ts';
+import { AboutFile } from '../../common/about.ts';
+import { GeocodeAnswer, GeocodeQuery, ReverseAnswer, ReverseQuery } from '../../common/geocode.ts';
+import { Activity, ActivityInput, ActivityList, ActivityPatch, ActivityQuery } from '../../common/activities.ts';
 
 /** The public API as OpenAPI 3.1, built once from the same zod schemas the server validates with. */
 export function openApiDocument(site: SiteData) {

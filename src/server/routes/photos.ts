@@ -9,8 +9,8 @@ import { validate } from '../middleware/validate.ts';
 import { bearer } from '../middleware/guards.ts';
 import { cleanPhoto } from '../photos.ts';
 import { mayActIn, sessionOf } from '../middleware/roles.ts';
-import { PointId } from '../../shared/points.ts';
-import { PHOTO, type PhotoStored } from '../../shared/photos.ts';
+import { PointId } from '../../common/points.ts';
+import { PHOTO, type PhotoStored } from '../../common/photos.ts';
 
 const IdParam = z.strictObject({ id: PointId });
 

@@ -2,7 +2,7 @@ import { Hono } from 'hono';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseDataFile } from '../site-data.ts';
-import { PlaceCollection } from '../../shared/places.ts';
+import { PlaceCollection } from '../../common/places.ts';
 
 /**
  * The landmarks list (data/places.geojson), read and validated once when the app is created, so a broken file stops

@@ -5,7 +5,7 @@ import type { WalkSessions } from '../walk-sessions.ts';
 import { ApiError } from '../http-error.ts';
 import { validate } from '../middleware/validate.ts';
 import { bearer, capBody, noStore, requireJson } from '../middleware/guards.ts';
-import { PointChangesQuery, PointId, PointsQuery, type PointSchemas } from '../../shared/points.ts';
+import { PointChangesQuery, PointId, PointsQuery, type PointSchemas } from '../../common/points.ts';
 import type { PublicReads } from '../public-reads.ts';
 import { sendCached } from '../answer-cache.ts';
 

@@ -12,8 +12,8 @@ import {
   type RequireRole,
   type StaffEnv,
 } from '../middleware/roles.ts';
-import { SessionCode, SessionCreate, SessionPatch } from '../../shared/sessions.ts';
-import { walkStats } from '../../shared/stats.ts';
+import { SessionCode, SessionCreate, SessionPatch } from '../../common/sessions.ts';
+import { walkStats } from '../../common/stats.ts';
 
 const CodeParam = z.strictObject({ code: SessionCode });
 

@@ -1,7 +1,7 @@
 import { Hono } from 'hono';
-import type { AboutFile } from '../../shared/about.ts';
-import type { PrivacyAnswer } from '../../shared/privacy-notice.ts';
-import type { Retention } from '../../shared/retention.ts';
+import type { AboutFile } from '../../common/about.ts';
+import type { PrivacyAnswer } from '../../common/privacy-notice.ts';
+import type { Retention } from '../../common/retention.ts';
 import type { SiteData } from '../site-data.ts';
 
 /**

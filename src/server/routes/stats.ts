@@ -4,9 +4,9 @@ import type { PublicReads } from '../public-reads.ts';
 import { CachedAnswer, sendCached } from '../answer-cache.ts';
 import { validate } from '../middleware/validate.ts';
 import { bytesOf, nextTurn } from '../slices.ts';
-import type { PointFeature } from '../../shared/points.ts';
-import type { SubareaId } from '../../shared/subareas.ts';
-import { helpStats, StatsQuery, walkStats, type SubareaStats } from '../../shared/stats.ts';
+import type { PointFeature } from '../../common/points.ts';
+import type { SubareaId } from '../../common/subareas.ts';
+import { helpStats, StatsQuery, walkStats, type SubareaStats } from '../../common/stats.ts';
 
 /**
  * GET /api/stats: per subarea, keep/change by theme and help offers by kind; published points only. Counted once per

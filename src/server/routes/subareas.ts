@@ -1,5 +1,5 @@
 import { Hono } from 'hono';
-import type { Ambassador, SubareaCollection, SubareaCounts, SubareaId } from '../../shared/subareas.ts';
+import type { Ambassador, SubareaCollection, SubareaCounts, SubareaId } from '../../common/subareas.ts';
 import type { SiteData } from '../site-data.ts';
 import type { Ambassadors } from '../ambassadors.ts';
 

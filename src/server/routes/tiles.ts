@@ -3,8 +3,8 @@ import { z } from 'zod';
 import { ApiError } from '../http-error.ts';
 import { validate } from '../middleware/validate.ts';
 import { sendCached } from '../answer-cache.ts';
-import { Layer } from '../../shared/points.ts';
-import { TileParams, TileQuery } from '../../shared/tiles.ts';
+import { Layer } from '../../common/points.ts';
+import { TileParams, TileQuery } from '../../common/tiles.ts';
 import type { Tiles } from '../tiles/tiles.ts';
 
 const InfoParams = z.strictObject({

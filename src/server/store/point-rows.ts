@@ -1,4 +1,4 @@
-import { PointRecord } from '../../shared/points.ts';
+import { PointRecord } from '../../common/points.ts';
 import type { StoredPoint } from './types.ts';
 
 /** A points row as every engine stores it (column names are the contract's, whatever the engine's types). */

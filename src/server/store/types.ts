@@ -7,15 +7,15 @@
  * - no method returns a statement, a row object of the engine or a connection.
  */
 import { z } from 'zod';
-import type { AuditEntry } from '../../shared/moderation.ts';
-import type { Layer, PointRecord, PointStatus } from '../../shared/points.ts';
-import type { SubareaCounts, SubareaId } from '../../shared/subareas.ts';
-import type { BBox } from '../../shared/geojson.ts';
-import type { PublishMode, SessionPatch } from '../../shared/sessions.ts';
-import type { Role } from '../../shared/accounts.ts';
-import type { RequestStatus } from '../../shared/contact-requests.ts';
-import type { AmbassadorCardEdit } from '../../shared/ambassador-card.ts';
-import { Activity } from '../../shared/activities.ts';
+import type { AuditEntry } from '../../common/moderation.ts';
+import type { Layer, PointRecord, PointStatus } from '../../common/points.ts';
+import type { SubareaCounts, SubareaId } from '../../common/subareas.ts';
+import type { BBox } from '../../common/geojson.ts';
+import type { PublishMode, SessionPatch } from '../../common/sessions.ts';
+import type { Role } from '../../common/accounts.ts';
+import type { RequestStatus } from '../../common/contact-requests.ts';
+import type { AmbassadorCardEdit } from '../../common/ambassador-card.ts';
+import { Activity } from '../../common/activities.ts';
 import type { TilePoint } from './point-rows.ts';
 
 // ---------------------------------------------------------------------------------------------------------------

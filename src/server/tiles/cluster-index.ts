@@ -1,8 +1,8 @@
 import Supercluster, { type PointFeature as ClusterInput } from 'supercluster';
 import vtpbf from 'vt-pbf';
-import { freshness, type FreshnessLimits } from '../../shared/freshness.ts';
-import type { Layer } from '../../shared/points.ts';
-import { CLUSTER_MAX_ZOOM, CLUSTER_RADIUS_PX } from '../../shared/tiles.ts';
+import { freshness, type FreshnessLimits } from '../../common/freshness.ts';
+import type { Layer } from '../../common/points.ts';
+import { CLUSTER_MAX_ZOOM, CLUSTER_RADIUS_PX } from '../../common/tiles.ts';
 import { APPROX_RADIUS_M } from '../privacy.ts';
 import { helpListed } from '../freshness.ts';
 import type { TilePoint } from '../store/point-rows.ts';

@@ -1,5 +1,5 @@
-import type { FreshnessLimits } from '../../shared/freshness.ts';
-import type { Layer } from '../../shared/points.ts';
+import type { FreshnessLimits } from '../../common/freshness.ts';
+import type { Layer } from '../../common/points.ts';
 import type { TilePoint } from '../store/point-rows.ts';
 import { buildIndex, cutTile } from './cluster-index.ts';
 import type { TileEngine, TileFilters } from './engine.ts';

@@ -1,4 +1,4 @@
-import type { Layer } from '../../shared/points.ts';
+import type { Layer } from '../../common/points.ts';
 
 /** The walk list's filters applied to the tiles (empty for help: its search highlights instead of filtering). */
 export interface TileFilters {

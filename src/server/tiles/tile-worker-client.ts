@@ -1,6 +1,6 @@
 import { Worker } from 'node:worker_threads';
-import type { FreshnessLimits } from '../../shared/freshness.ts';
-import type { Layer } from '../../shared/points.ts';
+import type { FreshnessLimits } from '../../common/freshness.ts';
+import type { Layer } from '../../common/points.ts';
 import type { BuiltIndex, IndexBuilder } from './cluster-tiles.ts';
 import type { TileFilters } from './engine.ts';
 import type { TileSource, WorkerReply, WorkerRequest, WorkerSetup } from './tile-worker.ts';

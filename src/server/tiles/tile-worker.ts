@@ -3,8 +3,8 @@
 // tile-worker-client.ts; speaks only the messages below. Like index.ts for the server, it opens its own database
 // connection (a read-only one), the only module outside db/ besides the start-up and the commands that does.
 import { parentPort, workerData } from 'node:worker_threads';
-import type { FreshnessLimits } from '../../shared/freshness.ts';
-import type { Layer } from '../../shared/points.ts';
+import type { FreshnessLimits } from '../../common/freshness.ts';
+import type { Layer } from '../../common/points.ts';
 import { buildIndex, cutTile, type ClusterIndex } from './cluster-index.ts';
 import type { TileFilters } from './engine.ts';
 import { openTileReader, type TileSource } from '../db/tile-reader.ts';

@@ -1,6 +1,6 @@
 import { CachedAnswer } from '../answer-cache.ts';
-import type { Layer } from '../../shared/points.ts';
-import { CLUSTER_MAX_ZOOM, TILE_MAX_ZOOM, type TileInfo } from '../../shared/tiles.ts';
+import type { Layer } from '../../common/points.ts';
+import { CLUSTER_MAX_ZOOM, TILE_MAX_ZOOM, type TileInfo } from '../../common/tiles.ts';
 import type { TileEngine, TileFilters } from './engine.ts';
 
 export const MVT_TYPE = 'application/vnd.mapbox-vector-tile';

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { DEFAULT_FRESHNESS } from '../../../src/shared/freshness.ts';
-import type { PointCollection, PointFeature } from '../../../src/shared/points.ts';
+import { DEFAULT_FRESHNESS } from '../../../src/common/freshness.ts';
+import type { PointCollection, PointFeature } from '../../../src/common/points.ts';
 import { helpMapData } from '../../../src/client/map/help-data.ts';
 
 const NOW = new Date('2026-05-01T12:00:00Z');

@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { readFileSync } from 'node:fs';
-import { Categories } from '../../../src/shared/categories.ts';
-import { makePointSchemas } from '../../../src/shared/points.ts';
+import { Categories } from '../../../src/common/categories.ts';
+import { makePointSchemas } from '../../../src/common/points.ts';
 import { OfferDraft, fieldOf, withScheme } from '../../../src/client/views/help/offer-draft.svelte.ts';
 import { languageChoices, languageName } from '../../../src/client/views/help/languages.ts';
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { DEFAULT_FRESHNESS } from '../../../src/shared/freshness.ts';
-import type { PointFeature } from '../../../src/shared/points.ts';
+import { DEFAULT_FRESHNESS } from '../../../src/common/freshness.ts';
+import type { PointFeature } from '../../../src/common/points.ts';
 import { rankOffers } from '../../../src/client/views/help/rank.ts';
 import { formatDistance } from '../../../src/client/views/help/format.ts';
 

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { messages } from '../../../src/client/i18n/messages.ts';
 import { controlLocale } from '../../../src/client/map/control-locale.ts';
-import { LOCALES } from '../../../src/shared/categories.ts';
+import { LOCALES } from '../../../src/common/categories.ts';
 
 type Tree = { [key: string]: string | Tree };
 const PLURAL = /_(zero|one|two|few|many|other)$/;

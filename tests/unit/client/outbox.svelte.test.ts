@@ -3,7 +3,7 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { ApiFailure } from '../../../src/client/api/http.ts';
 import { Outbox, retryable, type OutboxItem } from '../../../src/client/offline/outbox.svelte.ts';
 import { MyPoints } from '../../../src/client/state/my-points.svelte.ts';
-import type { PointCreated, PointCreateInput } from '../../../src/shared/points.ts';
+import type { PointCreated, PointCreateInput } from '../../../src/common/points.ts';
 
 /**
  * An IndexedDB object store in memory, enough for idb-keyval's set, del and values; like IndexedDB, it answers on a

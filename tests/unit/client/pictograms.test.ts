@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
-import { Categories } from '../../../src/shared/categories.ts';
+import { Categories } from '../../../src/common/categories.ts';
 import { PICTOGRAM_IDS, pictogram, pictogramName } from '../../../src/client/map/pictograms.ts';
 
 const categories = Categories.parse(JSON.parse(readFileSync('data/categories.json', 'utf8')));

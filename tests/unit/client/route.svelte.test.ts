@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { Route } from '../../../src/client/state/route.svelte.ts';
-import { SESSION_CODE_ALPHABET, SESSION_CODE_LENGTH } from '../../../src/shared/sessions.ts';
+import { SESSION_CODE_ALPHABET, SESSION_CODE_LENGTH } from '../../../src/common/sessions.ts';
 
 /** A browser's address bar and history, enough for Route: pushState adds an entry, back() fires popstate. */
 function browserAt(href: string) {

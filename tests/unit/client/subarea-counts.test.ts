@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { withLiveCounts } from '../../../src/client/state/subarea-counts.ts';
-import type { PointCollection, PointFeature } from '../../../src/shared/points.ts';
-import type { SubareaCollection } from '../../../src/shared/subareas.ts';
+import type { PointCollection, PointFeature } from '../../../src/common/points.ts';
+import type { SubareaCollection } from '../../../src/common/subareas.ts';
 
 const subareas = {
   type: 'FeatureCollection',

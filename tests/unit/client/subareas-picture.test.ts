@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import booleanPointInPolygon from '@turf/boolean-point-in-polygon';
-import { SubareaFile, type SubareaCollection } from '../../../src/shared/subareas.ts';
+import { SubareaFile, type SubareaCollection } from '../../../src/common/subareas.ts';
 import { LABEL_SIZE, labelBox, labelLines, subareasPicture } from '../../../src/client/ui/subareas-picture.ts';
 import { lowPriorityScripts } from '../../../scripts/vite/prerender.ts';
 

@@ -5,7 +5,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { openDb, type Db } from '../../../src/server/db/open.ts';
 import { GroupCommit } from '../../../src/server/db/group-commit.ts';
 import { sqliteStore } from '../../../src/server/db/store.ts';
-import type { PointRecord } from '../../../src/shared/points.ts';
+import type { PointRecord } from '../../../src/common/points.ts';
 import type { StoredPoint } from '../../../src/server/store/types.ts';
 
 let db: Db;

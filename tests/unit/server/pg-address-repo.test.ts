@@ -8,7 +8,7 @@ import { openPostgres, type PgPool } from '../../../src/server/db/pg/open.ts';
 import { PgSql } from '../../../src/server/db/pg/sql.ts';
 import { ADDRESS_SQL, PgAddressRepository } from '../../../src/server/db/pg/addresses.ts';
 import { importAddresses } from '../../../src/server/geocode/import.ts';
-import { numberKey, parseAddressQuery, streetWords, withinOneEdit } from '../../../src/shared/address-text.ts';
+import { numberKey, parseAddressQuery, streetWords, withinOneEdit } from '../../../src/common/address-text.ts';
 import type { AddressRepository, ImportStreet, StreetRow, StreetTerm } from '../../../src/server/store/types.ts';
 import { prgGml } from '../../support/prg-fixture.ts';
 import { freshPostgresDatabase } from '../../support/postgres.ts';

@@ -22,7 +22,7 @@ import type {
   StoredPoint,
   VoteRepository,
 } from '../../../src/server/store/types.ts';
-import type { PointRecord, PointStatus } from '../../../src/shared/points.ts';
+import type { PointRecord, PointStatus } from '../../../src/common/points.ts';
 import { freshPostgresDatabase } from '../../support/postgres.ts';
 
 /** The repositories this file compares: the same calls on SQLite and on PostgreSQL must give the same answers. */

@@ -21,8 +21,8 @@ import type {
   StaffAuditEntry,
   StaffAuditRepository,
 } from '../../../src/server/store/types.ts';
-import type { Activity } from '../../../src/shared/activities.ts';
-import { warsawToUtc } from '../../../src/shared/warsaw-time.ts';
+import type { Activity } from '../../../src/common/activities.ts';
+import { warsawToUtc } from '../../../src/common/warsaw-time.ts';
 import { freshPostgresDatabase } from '../../support/postgres.ts';
 
 interface Repos {

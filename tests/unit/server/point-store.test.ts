@@ -2,7 +2,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { openDb, type Db } from '../../../src/server/db/open.ts';
 import { sqliteStore } from '../../../src/server/db/store.ts';
 import type { PointRepository, StoredPoint } from '../../../src/server/store/types.ts';
-import type { PointRecord } from '../../../src/shared/points.ts';
+import type { PointRecord } from '../../../src/common/points.ts';
 
 const at = '2026-05-01T08:00:00.000Z';
 const walkPin = (id: string): PointRecord =>

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { distanceM } from '../../../src/shared/geo/index.ts';
+import { distanceM } from '../../../src/common/geo/index.ts';
 import { lngLatToPuwg1992, puwg1992ToLngLat } from '../../../src/server/geocode/projection.ts';
 
 /**

@@ -1,10 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
 import { DataFileError, loadSiteData, parseDataFile } from '../../../src/server/site-data.ts';
-import { SubareaFile } from '../../../src/shared/subareas.ts';
-import { fillRetention, PrivacyNotice, unfilled } from '../../../src/shared/privacy-notice.ts';
-import { AboutFile } from '../../../src/shared/about.ts';
-import { DEFAULT_RETENTION } from '../../../src/shared/retention.ts';
+import { SubareaFile } from '../../../src/common/subareas.ts';
+import { fillRetention, PrivacyNotice, unfilled } from '../../../src/common/privacy-notice.ts';
+import { AboutFile } from '../../../src/common/about.ts';
+import { DEFAULT_RETENTION } from '../../../src/common/retention.ts';
 
 const good = JSON.parse(readFileSync('data/subareas.geojson', 'utf8'));
 

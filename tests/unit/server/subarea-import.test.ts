@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
 import { importMsipSubareas, subareaIdFor } from '../../../src/server/subarea-import.ts';
-import { SubareaFile } from '../../../src/shared/subareas.ts';
+import { SubareaFile } from '../../../src/common/subareas.ts';
 
 const ours = JSON.parse(readFileSync('data/subareas.geojson', 'utf8')) as {
   features: { properties: { id: string }; geometry: unknown }[];

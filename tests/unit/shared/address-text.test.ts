@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { fold, numberKey, parseAddressQuery, streetWords, withinOneEdit } from '../../../src/shared/address-text.ts';
+import { fold, numberKey, parseAddressQuery, streetWords, withinOneEdit } from '../../../src/common/address-text.ts';
 
 describe('address text', () => {
   it('folds Polish letters and case away', () => {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
-import { Categories, LOCALES } from '../../../src/shared/categories.ts';
+import { Categories, LOCALES } from '../../../src/common/categories.ts';
 
 const committed = JSON.parse(readFileSync('data/categories.json', 'utf8')) as Categories;
 const groups = ['helpKinds', 'walkThemes'] as const;

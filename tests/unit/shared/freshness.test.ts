@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { checkFreshnessLimits, daysSince, DEFAULT_FRESHNESS, freshness } from '../../../src/shared/freshness.ts';
+import { checkFreshnessLimits, daysSince, DEFAULT_FRESHNESS, freshness } from '../../../src/common/freshness.ts';
 
 const CONFIRMED = '2026-03-01T10:00:00.000Z';
 /** An injected clock: `days` after the confirmation. */

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
-import { areaHa, boundsOf, labelPoint, subareaAt } from '../../../src/shared/geo/index.ts';
-import { SubareaFile } from '../../../src/shared/subareas.ts';
+import { areaHa, boundsOf, labelPoint, subareaAt } from '../../../src/common/geo/index.ts';
+import { SubareaFile } from '../../../src/common/subareas.ts';
 
 const subareas = SubareaFile.parse(JSON.parse(readFileSync('data/subareas.geojson', 'utf8'))).features;
 const places = JSON.parse(readFileSync('tests/fixtures/places.geojson', 'utf8')) as {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
-import { nearestPlace, PlaceCollection } from '../../../src/shared/places.ts';
+import { nearestPlace, PlaceCollection } from '../../../src/common/places.ts';
 
 const places = PlaceCollection.parse(JSON.parse(readFileSync('data/places.geojson', 'utf8')));
 

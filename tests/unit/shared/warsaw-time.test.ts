@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { utcToWarsaw, warsawOffsetMinutes, warsawToUtc } from '../../../src/shared/warsaw-time.ts';
+import { utcToWarsaw, warsawOffsetMinutes, warsawToUtc } from '../../../src/common/warsaw-time.ts';
 
 describe('Kraków wall-clock time', () => {
   it('is UTC+1 in winter and UTC+2 in summer', () => {

@@ -37,12 +37,12 @@ describe('comments and docs point only at what the repository holds', () => {
   it('would catch a migration that names its issue and a comment sending the reader to the design notes', () => {
     expect(pointers('m.sql', '-- 003: photos on walk pins (issue 4).')).toHaveLength(1);
     expect(pointers('a.ts', ' * See shared/data/README.md for the query URL.')).toHaveLength(1);
-    expect(pointers('b.ts', "import { x } from '../shared/points.ts'; // zod issues [0]")).toEqual([]);
+    expect(pointers('b.ts', "import { x } from '../common/points.ts'; // zod issues [0]")).toEqual([]);
   });
 });
 
 describe('code imports only what the repository holds', () => {
-  it('every relative import resolves inside the repository (src/shared is ours, not the notes beside it)', () => {
+  it('every relative import resolves inside the repository (src/common is ours, not the notes beside it)', () => {
     const code = ['src', 'scripts', 'tests', 'eslint'].flatMap(files).filter((f) => !f.endsWith('.md'));
     const outside = code.flatMap((file) =>
       [...readFileSync(file, 'utf8').matchAll(/(?:\bfrom\s*|\bimport\s*\(?\s*)['"](\.{1,2}\/[^'"]+)['"]/g)]
@@ -54,7 +54,7 @@ describe('code imports only what the repository holds', () => {
     expect(outside).toEqual([]);
     // The same test on the design notes beside the repository: it does leave it.
     const app = join(ROOT, 'src/client/App.svelte');
-    expect(relative(ROOT, resolve(dirname(app), '../../../shared/design/product.md')).startsWith('..')).toBe(true);
-    expect(relative(ROOT, resolve(dirname(app), '../shared/categories.ts')).startsWith('..')).toBe(false);
+    expect(relative(ROOT, resolve(dirname(app), '../../../common/design/product.md')).startsWith('..')).toBe(true);
+    expect(relative(ROOT, resolve(dirname(app), '../common/categories.ts')).startsWith('..')).toBe(false);
   });
 });

@@ -32,13 +32,13 @@ describe('import boundaries', () => {
 
   it('refuses shared code importing either side', async () => {
     const errors = await boundaryErrors(
-      'src/shared/wrong.ts',
+      'src/common/wrong.ts',
       "import type { Db } from '../server/db/index.ts';\nimport { useRoute } from '../client/state/route.svelte.ts';\n" +
         'export type X = Db | typeof useRoute;\n',
     );
     expect(errors).toEqual([
-      expect.stringContaining('src/shared may not import src/server'),
-      expect.stringContaining('src/shared may not import src/client'),
+      expect.stringContaining('src/common may not import src/server'),
+      expect.stringContaining('src/common may not import src/client'),
     ]);
   });
 
@@ -62,7 +62,7 @@ describe('import boundaries', () => {
   it('sees through a path that wanders out of its folder and back', async () => {
     const errors = await boundaryErrors(
       'src/client/ui/wrong.ts',
-      "import { x } from '../../shared/../server/config.ts';\nexport const y = x;\n",
+      "import { x } from '../../common/../server/config.ts';\nexport const y = x;\n",
     );
     expect(errors).toHaveLength(1);
   });
@@ -71,13 +71,13 @@ describe('import boundaries', () => {
     const allowed = [
       [
         'src/client/views/walk/ok.ts',
-        "import { a } from '../../../shared/points.ts';\nimport { b } from '../../map/z-order.ts';",
+        "import { a } from '../../../common/points.ts';\nimport { b } from '../../map/z-order.ts';",
       ],
-      ['src/server/routes/ok.ts', "import { a } from '../../shared/points.ts';"],
-      ['src/shared/ok.ts', "import { a } from './points.ts';\nimport { z } from 'zod';"],
+      ['src/server/routes/ok.ts', "import { a } from '../../common/points.ts';"],
+      ['src/common/ok.ts', "import { a } from './points.ts';\nimport { z } from 'zod';"],
       [
         'src/client/map/ok.ts',
-        "import { a } from '../state/route.svelte.ts';\nimport { b } from '../../shared/points.ts';",
+        "import { a } from '../state/route.svelte.ts';\nimport { b } from '../../common/points.ts';",
       ],
       [
         'tests/unit/ok.test.ts',

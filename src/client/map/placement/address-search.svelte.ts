@@ -1,5 +1,5 @@
-import type { GeocodeResult } from '../../../shared/geocode.ts';
-import { searchPlaces } from '../../../shared/place-search.ts';
+import type { GeocodeResult } from '../../../common/geocode.ts';
+import { searchPlaces } from '../../../common/place-search.ts';
 import { searchAddresses } from '../../api/geocode.ts';
 import { fetchPlaces } from '../../api/places.ts';
 

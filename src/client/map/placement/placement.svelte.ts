@@ -1,6 +1,6 @@
 import { createContext } from 'svelte';
-import { labelPoint, subareaAt } from '../../../shared/geo/index.ts';
-import type { SubareaCollection, SubareaId } from '../../../shared/subareas.ts';
+import { labelPoint, subareaAt } from '../../../common/geo/index.ts';
+import type { SubareaCollection, SubareaId } from '../../../common/subareas.ts';
 
 /** 'existing': the point being edited, as it was saved (the map opens on it). */
 export type PlacementSource = 'tap' | 'gps' | 'keyboard' | 'search' | 'existing';

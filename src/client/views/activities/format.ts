@@ -1,5 +1,5 @@
-import type { Activity } from '../../../shared/activities.ts';
-import type { Locale } from '../../../shared/categories.ts';
+import type { Activity } from '../../../common/activities.ts';
+import type { Locale } from '../../../common/categories.ts';
 
 const TAGS: Record<Locale, string> = { pl: 'pl-PL', uk: 'uk-UA', en: 'en-GB' };
 // Always Kraków time, whatever the phone's own zone: the activity happens in Kraków.

@@ -1,4 +1,4 @@
-import type { InboxRequest, RequestAction } from '../../../shared/contact-requests.ts';
+import type { InboxRequest, RequestAction } from '../../../common/contact-requests.ts';
 import { actOnRequest, fetchInbox } from '../../api/contact.ts';
 import { StaffSession } from '../../state/staff-session.svelte.ts';
 

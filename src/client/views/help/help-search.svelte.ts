@@ -1,7 +1,7 @@
 import { createContext } from 'svelte';
-import { boundsOf } from '../../../shared/geo/index.ts';
-import type { FreshnessLimits } from '../../../shared/freshness.ts';
-import type { SubareaCollection, SubareaId } from '../../../shared/subareas.ts';
+import { boundsOf } from '../../../common/geo/index.ts';
+import type { FreshnessLimits } from '../../../common/freshness.ts';
+import type { SubareaCollection, SubareaId } from '../../../common/subareas.ts';
 import type { LivePoints } from '../../state/live-points.svelte.ts';
 import type { PlacedPoint, Placement } from '../../map/placement/placement.svelte.ts';
 import { rankOffers, type RankedOffer } from './rank.ts';

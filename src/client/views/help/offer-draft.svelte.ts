@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import type { HelpCreate, PointRecord } from '../../../shared/points.ts';
+import type { HelpCreate, PointRecord } from '../../../common/points.ts';
 import type { PlacedPoint } from '../../map/placement/placement.svelte.ts';
 
 export const WEEKDAYS = ['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun'] as const;

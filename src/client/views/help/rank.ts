@@ -1,6 +1,6 @@
-import { freshness, type Freshness, type FreshnessLimits } from '../../../shared/freshness.ts';
-import { sortByDistance, type LngLat } from '../../../shared/geo/distance.ts';
-import type { HelpProperties, PointFeature } from '../../../shared/points.ts';
+import { freshness, type Freshness, type FreshnessLimits } from '../../../common/freshness.ts';
+import { sortByDistance, type LngLat } from '../../../common/geo/distance.ts';
+import type { HelpProperties, PointFeature } from '../../../common/points.ts';
 
 export type HelpFeature = PointFeature & { properties: HelpProperties };
 export const isHelp = (f: PointFeature): f is HelpFeature => f.properties.layer === 'help';

@@ -1,4 +1,4 @@
-import { LIMITS } from '../../../shared/points.ts';
+import { LIMITS } from '../../../common/points.ts';
 import type { MessageKey } from '../../i18n/i18n.svelte.ts';
 import { fieldMessages, issuesByField, type Issue } from '../../state/field-issues.ts';
 import { fieldOf, type DraftField } from './offer-draft.svelte.ts';

@@ -1,4 +1,4 @@
-import type { SubareaId } from '../../../shared/subareas.ts';
+import type { SubareaId } from '../../../common/subareas.ts';
 
 /**
  * Where the QR code is: in a corner while the map is discussed, full screen when a workshop starts and everyone

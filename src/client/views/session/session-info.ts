@@ -1,4 +1,4 @@
-import type { SubareaCollection } from '../../../shared/subareas.ts';
+import type { SubareaCollection } from '../../../common/subareas.ts';
 
 export const subareaName = (subareas: SubareaCollection, id: string | null) =>
   subareas.features.find((f) => f.id === id)?.properties.name ?? id ?? '';

@@ -1,6 +1,6 @@
-import type { Categories } from '../../../shared/categories.ts';
-import type { Locale } from '../../../shared/categories.ts';
-import type { HelpStats, WalkStats } from '../../../shared/stats.ts';
+import type { Categories } from '../../../common/categories.ts';
+import type { Locale } from '../../../common/categories.ts';
+import type { HelpStats, WalkStats } from '../../../common/stats.ts';
 import { categoryLabel } from '../../i18n/categories.ts';
 import { WALK_COLORS } from '../../map/colors.ts';
 

@@ -1,4 +1,4 @@
-import type { WalkKind } from '../../../shared/points.ts';
+import type { WalkKind } from '../../../common/points.ts';
 import { newIdempotencyKey } from '../../state/device.ts';
 import type { PlacedPoint } from '../../map/placement/placement.svelte.ts';
 

@@ -1,4 +1,4 @@
-import type { PointCollection, PointFeature, WalkProperties } from '../../../shared/points.ts';
+import type { PointCollection, PointFeature, WalkProperties } from '../../../common/points.ts';
 
 export type WalkFeature = PointFeature & { properties: WalkProperties };
 export const SORT_KEYS = ['newest', 'votes', 'title'] as const;

@@ -1,5 +1,5 @@
 import { createContext } from 'svelte';
-import type { PointCollection } from '../../../shared/points.ts';
+import type { PointCollection } from '../../../common/points.ts';
 import { WalkDraft } from './walk-draft.svelte.ts';
 import { filterWalk, type SortKey, type WalkFeature } from './walk-filter.ts';
 

@@ -1,7 +1,7 @@
 import type { z } from 'zod';
-import { PHOTO } from '../../../shared/photos.ts';
-import { LIMITS, type FieldIssue } from '../../../shared/points.ts';
-import type { TextProblemKind } from '../../../shared/text.ts';
+import { PHOTO } from '../../../common/photos.ts';
+import { LIMITS, type FieldIssue } from '../../../common/points.ts';
+import type { TextProblemKind } from '../../../common/text.ts';
 import type { I18n } from '../../i18n/i18n.svelte.ts';
 import { fieldMessages, fromZod, issuesByField, type Issue } from '../../state/field-issues.ts';
 

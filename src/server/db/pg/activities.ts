@@ -1,4 +1,4 @@
-import { Activity, ActivityInput } from '../../../shared/activities.ts';
+import { Activity, ActivityInput } from '../../../common/activities.ts';
 import { ActivityAuditEntry, type ActivityRange, type ActivityRepository } from '../../store/types.ts';
 import type { PgSql, Queryable } from './sql.ts';
 

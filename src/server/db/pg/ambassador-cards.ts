@@ -1,4 +1,4 @@
-import { AmbassadorCardEdit } from '../../../shared/ambassador-card.ts';
+import { AmbassadorCardEdit } from '../../../common/ambassador-card.ts';
 import type { AmbassadorCardRepository, StaffAuditEntry } from '../../store/types.ts';
 import type { PgSql } from './sql.ts';
 import type { PgStaffAuditRepository } from './staff-audit.ts';

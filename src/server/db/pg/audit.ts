@@ -1,4 +1,4 @@
-import { AuditEntry } from '../../../shared/moderation.ts';
+import { AuditEntry } from '../../../common/moderation.ts';
 import type { AuditInput, AuditRepository } from '../../store/types.ts';
 import type { PgSql, Queryable } from './sql.ts';
 

@@ -1,4 +1,4 @@
-import type { Layer } from '../../../shared/points.ts';
+import type { Layer } from '../../../common/points.ts';
 import type { ChangeLogRepository } from '../../store/types.ts';
 import type { PgSql } from './sql.ts';
 

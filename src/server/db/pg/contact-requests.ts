@@ -1,6 +1,6 @@
 import { z } from 'zod';
-import { REQUEST_STATUSES, type RequestStatus } from '../../../shared/contact-requests.ts';
-import { SubareaId } from '../../../shared/subareas.ts';
+import { REQUEST_STATUSES, type RequestStatus } from '../../../common/contact-requests.ts';
+import { SubareaId } from '../../../common/subareas.ts';
 import type { ContactRequestRepository, MailProgress, RequestRow, StaffAuditEntry } from '../../store/types.ts';
 import type { PgSql } from './sql.ts';
 import type { PgStaffAuditRepository } from './staff-audit.ts';

@@ -1,5 +1,5 @@
-import type { Layer, PointStatus } from '../../../shared/points.ts';
-import type { SubareaCounts } from '../../../shared/subareas.ts';
+import type { Layer, PointStatus } from '../../../common/points.ts';
+import type { SubareaCounts } from '../../../common/subareas.ts';
 import type {
   AuditInput,
   CreateOutcome,

@@ -1,5 +1,5 @@
-import type { PublishMode, SessionPatch } from '../../../shared/sessions.ts';
-import type { SubareaId } from '../../../shared/subareas.ts';
+import type { PublishMode, SessionPatch } from '../../../common/sessions.ts';
+import type { SubareaId } from '../../../common/subareas.ts';
 import type { SessionRepository, SessionRow } from '../../store/types.ts';
 import type { PgSql } from './sql.ts';
 

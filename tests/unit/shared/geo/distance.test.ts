@@ -1,6 +1,6 @@
 import turfDistance from '@turf/distance';
 import { describe, expect, it } from 'vitest';
-import { distanceM, sortByDistance, type LngLat } from '../../../../src/shared/geo/distance.ts';
+import { distanceM, sortByDistance, type LngLat } from '../../../../src/common/geo/distance.ts';
 
 const PLAC_NOWY: LngLat = [19.9447, 50.0514];
 const HALA_TARGOWA: LngLat = [19.9515, 50.0587];

@@ -4,9 +4,9 @@ import {
   type Activity,
   type ActivityPatch,
   type Audience,
-} from '../../../../shared/activities.ts';
-import type { Place } from '../../../../shared/places.ts';
-import type { SubareaId } from '../../../../shared/subareas.ts';
+} from '../../../../common/activities.ts';
+import type { Place } from '../../../../common/places.ts';
+import type { SubareaId } from '../../../../common/subareas.ts';
 
 /** Fields the form names an error for; anything else falls back to a general message. */
 export const FORM_FIELDS = ['title', 'place', 'start', 'end', 'audience', 'registration', 'cancelReason'] as const;

@@ -6,7 +6,7 @@ export const ClientConfig = z.strictObject({
   basemapStyleUrl: z.url().nullable(),
   /** Same-origin path of a local PMTiles extract, or null; when set it wins over the online style. */
   basemap: z.strictObject({ pmtiles: z.string().startsWith('/').nullable() }),
-  /** Days until an unconfirmed help offer fades / leaves the default view (src/shared/freshness.ts). */
+  /** Days until an unconfirmed help offer fades / leaves the default view (src/common/freshness.ts). */
   helpFreshness: z.object({ fadeDays: z.number().int().positive(), hideDays: z.number().int().positive() }),
   /** A points layer with more published pins than this is drawn from vector tiles instead of one GeoJSON list. */
   mapTilesFromPins: z.number().int().positive(),

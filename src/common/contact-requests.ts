@@ -17,7 +17,7 @@ export const CONTACT_LIMITS = {
   minFillMs: 3000,
 } as const;
 
-// The rules of shared/text.ts (control, text-direction and invisible-only text), worded for the form.
+// The rules of common/text.ts (control, text-direction and invisible-only text), worded for the form.
 const hidden = (label: string) =>
   `${label}: tekst zawiera niewidoczne znaki specjalne (na przykład wklejone z innego programu). Wpisz go jeszcze raz.`;
 const polishText = (max: number, empty: string, tooLong: string, label: string, multiline = false) =>
