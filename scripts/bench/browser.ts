@@ -20,7 +20,7 @@ export function launchChromium(): Promise<Browser> {
  * on the first interaction, or on a large screen only after 4 s of quiet (src/client/map-start.ts); a figure about
  * drawing the map must not count that wait. Moves until the map exists (window.__mapa, the app's test hook).
  */
-const ACT = `const move = () => {
+export const ACT = `const move = () => {
           if (window.__mapa) return;
           window.dispatchEvent(new PointerEvent('pointermove', { bubbles: true }));
           requestAnimationFrame(move);

@@ -14,7 +14,7 @@ import { seedPoints } from './seed.ts';
 import { BROWSER_ENCODINGS } from './get-points.ts';
 
 /** The app's walk layer drew a cluster (from its tiles once the layer is past MAP_TILES_FROM_PINS). */
-const APP_PROBE = `window.__mapa !== undefined &&
+export const APP_PROBE = `window.__mapa !== undefined &&
   window.__mapa.renderedProperties(['walk-clusters']).some((p) => Number(p.point_count) > 0)`;
 const BARE_PROBE = `window.__mapa !== undefined && window.__mapa.renderedProperties(['clusters']).length > 0 &&
   window.__mapa.renderedProperties(['cluster-count']).length > 0`;

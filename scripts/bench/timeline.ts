@@ -8,10 +8,11 @@
 import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { launchChromium } from './browser.ts';
+import { ACT, launchChromium } from './browser.ts';
 import { DIST, ensureAppBuild } from './build.ts';
 import { HOST, krakowPoints, PORTS, startAppServer } from './lib.ts';
 import { seedPoints } from './seed.ts';
+import { APP_PROBE } from './tiles.ts';
 
 const pins = Number(process.env.TIMELINE_PINS ?? 50_000);
 const runs = Number(process.env.TIMELINE_RUNS ?? 3);
@@ -48,7 +49,7 @@ const PAGE_SCRIPT = `(() => {
   let map = false;
   const tick = () => {
     if (!map && window.__mapa) { map = true; mark('map object'); }
-    if (map && window.__mapa.renderedProperties(['walk-clusters']).some((p) => Number(p.point_count) > 0)) {
+    if (map && ${APP_PROBE}) {
       mark('first cluster');
       return;
     }
@@ -56,12 +57,7 @@ const PAGE_SCRIPT = `(() => {
   };
   requestAnimationFrame(tick);
   // As measurement 8: a resident moving the mouse from the first frame, so the map starts at once.
-  const move = () => {
-    if (window.__mapa) return;
-    window.dispatchEvent(new PointerEvent('pointermove', { bubbles: true }));
-    requestAnimationFrame(move);
-  };
-  requestAnimationFrame(move);
+  ${ACT}
   document.addEventListener('DOMContentLoaded', () => mark('DOMContentLoaded'));
   window.addEventListener('load', () => mark('load'));
 })();`;

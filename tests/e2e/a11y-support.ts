@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import type { APIRequestContext, Page } from '@playwright/test';
-import { axeBuilder, currentData, expect, MODERATOR, walkPin } from './fixtures.ts';
+import { axeBuilder, currentData, expect, MODERATOR, walkPin, WCAG_TAGS } from './fixtures.ts';
 import { helpOffer } from './help-helpers.ts';
 
 /**
@@ -59,14 +59,12 @@ function polishLeftovers(locale: Locale): string[] {
     .map(([, text]) => text);
 }
 
-const TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'];
-
 /** One view's problems: axe (serious/critical), the lang attribute, raw keys and untranslated Polish text. */
 export async function audit(page: Page, locale: Locale, view: string): Promise<string[]> {
   const problems: string[] = [];
   const lang = await page.evaluate(() => document.documentElement.lang);
   if (lang !== locale) problems.push(`${locale} ${view}: <html lang="${lang}">`);
-  const results = await axeBuilder(page).withTags(TAGS).analyze();
+  const results = await axeBuilder(page).withTags(WCAG_TAGS).analyze();
   for (const v of results.violations) {
     if (v.impact !== 'serious' && v.impact !== 'critical') continue;
     const where = v.nodes

@@ -1,16 +1,17 @@
-import type { Page } from '@playwright/test';
-import { axeBuilder, expect, MODERATOR, SUBAREA_LAYERS, tapToPlace, test, waitForMap, walkPin } from './fixtures.ts';
+import {
+  expect,
+  MODERATOR,
+  seriousViolations,
+  SUBAREA_LAYERS,
+  tapToPlace,
+  test,
+  waitForMap,
+  walkPin,
+} from './fixtures.ts';
 import { helpOffer } from './help-helpers.ts';
 
 /** The e2e server imports tests/support/prg-fixture.ts: ul. Józefa and ul. Miodowa in Kazimierz, one in Bielany. */
 const PHONE = { width: 390, height: 844 };
-
-async function seriousViolations(page: Page, where: string) {
-  const results = await axeBuilder(page).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
-  return results.violations
-    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
-    .map((v) => `${where}: ${v.id} — ${v.help} (${v.nodes.map((n) => n.target.join(' ')).join(', ')})`);
-}
 
 test.describe('placing a pin by its address', () => {
   test('adds a walk pin by typing an address, keyboard only', async ({ page }) => {

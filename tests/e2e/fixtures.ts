@@ -79,6 +79,17 @@ export function consoleError(msg: ConsoleMessage): string {
  */
 export const axeBuilder = (page: Page) => new AxeBuilder({ page }).setLegacyMode();
 
+/** What our accessibility checks hold every page to: WCAG 2.1, levels A and AA. */
+export const WCAG_TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'];
+
+/** The page's serious and critical WCAG violations, one line each naming `where` and the elements. */
+export async function seriousViolations(page: Page, where: string): Promise<string[]> {
+  const results = await axeBuilder(page).withTags(WCAG_TAGS).analyze();
+  return results.violations
+    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+    .map((v) => `${where}: ${v.id} — ${v.help} (${v.nodes.map((n) => n.target.join(' ')).join(', ')})`);
+}
+
 export const MODERATOR = { login: 'moderator', password: process.env.E2E_MODERATOR_PASSWORD ?? 'e2e-password-123' };
 
 /** A walk pin as a resident's phone would send it, at Plac Nowy unless told otherwise. */

@@ -1,13 +1,5 @@
-import type { Page } from '@playwright/test';
-import { axeBuilder, expect, test, waitForMap, watchErrors } from './fixtures.ts';
+import { expect, seriousViolations, test, waitForMap, watchErrors } from './fixtures.ts';
 import { approveAsModerator, helpOffer, HELP_LAYERS, postOffer } from './help-helpers.ts';
-
-async function seriousViolations(page: Page, label: string) {
-  const results = await axeBuilder(page).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
-  return results.violations
-    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
-    .map((v) => `${label}: ${v.id} — ${v.help} (${v.nodes.map((n) => n.target.join(' ')).join(', ')})`);
-}
 
 test.describe('Sąsiedzka Mapa Pomocy: offering and finding help', () => {
   test('an organisation offers help through the form, a moderator approves it, a resident finds it by kind, nearest first', async ({

@@ -1,4 +1,4 @@
-import { axeBuilder, expect, MODERATOR, test, waitForMap, walkPin, watchErrors } from './fixtures.ts';
+import { expect, MODERATOR, seriousViolations, test, waitForMap, walkPin, watchErrors } from './fixtures.ts';
 import { helpOffer } from './help-helpers.ts';
 
 test.describe('moderation', () => {
@@ -153,10 +153,7 @@ test.describe('moderation', () => {
     await request.post('/api/points', { data: walkPin({ title: `Axe ${Date.now()}` }) });
     await page.goto('/moderacja');
     await expect(page.getByRole('heading', { name: 'Logowanie moderatora' })).toBeVisible();
-    const scan = async () =>
-      (await axeBuilder(page).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze()).violations
-        .filter((v) => v.impact === 'serious' || v.impact === 'critical')
-        .map((v) => `${v.id}: ${v.help}`);
+    const scan = () => seriousViolations(page, 'moderation');
     expect(await scan()).toEqual([]);
     await page.getByLabel('Login').fill(MODERATOR.login);
     await page.getByLabel('Hasło').fill(MODERATOR.password);

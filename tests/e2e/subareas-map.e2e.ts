@@ -1,5 +1,5 @@
 import type {} from '../../src/client/map/test-hook.ts';
-import { axeBuilder, clickMapAt, expect, SUBAREA_LAYERS, test, waitForMap } from './fixtures.ts';
+import { clickMapAt, expect, seriousViolations, SUBAREA_LAYERS, test, waitForMap } from './fixtures.ts';
 
 /** A spot well inside each subarea, away from its edges and its name label. */
 const LANDMARKS = [
@@ -84,9 +84,7 @@ test.describe('the map of the three subareas', () => {
     for (const path of ['/', '/?subarea=kazimierz-stradom', '/?view=list']) {
       await page.goto(path);
       await expect(page.getByRole('heading', { level: 2 })).toBeVisible();
-      const results = await axeBuilder(page).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
-      const serious = results.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
-      expect(serious.map((v) => `${path}: ${v.id} — ${v.help} (${v.nodes.length})`)).toEqual([]);
+      expect(await seriousViolations(page, path)).toEqual([]);
     }
   });
 });

@@ -1,5 +1,5 @@
 import type { Page } from '@playwright/test';
-import { axeBuilder, expect, SUBAREA_LAYERS, test, waitForMap, tapToPlace } from './fixtures.ts';
+import { expect, seriousViolations, SUBAREA_LAYERS, tapToPlace, test, waitForMap } from './fixtures.ts';
 import { gpsJpeg } from '../fixtures/photo.ts';
 
 const XSS = '<img src=x onerror=alert(1)>';
@@ -152,12 +152,7 @@ test.describe('the walk map „Kazimierz pod lupą” on a phone', () => {
   test('the walk tab and its form have no serious or critical accessibility violations', async ({ page }) => {
     await page.goto('/?tab=walk');
     await waitForMap(page, SUBAREA_LAYERS, 1);
-    const scan = async (where: string) => {
-      const results = await axeBuilder(page).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
-      return results.violations
-        .filter((v) => v.impact === 'serious' || v.impact === 'critical')
-        .map((v) => `${where}: ${v.id} — ${v.help} (${v.nodes.map((n) => n.target.join(' ')).join(', ')})`);
-    };
+    const scan = (where: string) => seriousViolations(page, where);
     const tab = await scan('walk tab');
     await page.screenshot({ path: 'test-results/screenshots/walk-tab-phone.png', fullPage: true });
     await page.getByRole('button', { name: 'Dodaj punkt' }).click();
