@@ -7,6 +7,9 @@ import { registerSW } from 'virtual:pwa-register';
  * 'unsafe-inline'. A new version installs in the background and waits; `waiting` turns the banner on and
  * `apply()` lets it take over and reloads the page.
  */
+/** How long "Odśwież" waits for the new version to take over before reloading anyway (see `apply`). */
+const APPLY_FALLBACK_MS = 3000;
+
 export class AppUpdate {
   /** A newer version is installed and waits for the resident's "Odśwież". */
   waiting = $state(false);
@@ -27,9 +30,25 @@ export class AppUpdate {
     });
   }
 
-  /** Lets the waiting version take over; the page reloads once it controls it, so old and new never mix. */
+  /**
+   * Lets the waiting version take over; the page reloads once it controls it, so old and new never mix.
+   *
+   * If nothing has changed after a few seconds, the page reloads anyway. Chromium swaps versions only when the
+   * running one has no request in flight: it stops that worker as soon as it is idle, but a request from the page at
+   * that moment (the map loading its tiles right after the first touch) starts it again, and then the swap waits
+   * until the worker has been idle for 30 s, which a page that keeps fetching never gives it. A navigation asks for
+   * the swap again: the reload gets the new version if the old one is idle by then, or the banner again if not.
+   */
   apply(): void {
-    navigator.serviceWorker.addEventListener('controllerchange', () => window.location.reload(), { once: true });
+    const fallback = setTimeout(() => window.location.reload(), APPLY_FALLBACK_MS);
+    navigator.serviceWorker.addEventListener(
+      'controllerchange',
+      () => {
+        clearTimeout(fallback);
+        window.location.reload();
+      },
+      { once: true },
+    );
     void this.#activate?.();
   }
 }
