@@ -188,7 +188,7 @@ export function createApp(source: Store | Db, options: AppOptions = {}) {
   // process.
   const retryMail = () =>
     contactRequests.retryDue().catch((e: Error) => console.error(`contact notices: retry failed: ${e.message}`));
-  if (mailer) setInterval(retryMail, options.mailRetryCheckMs ?? 30_000).unref();
+  const retryTimer = mailer ? setInterval(retryMail, options.mailRetryCheckMs ?? 30_000).unref() : undefined;
 
   const ready = Promise.all([
     contributions.resyncSubareas(),
@@ -309,7 +309,13 @@ export function createApp(source: Store | Db, options: AppOptions = {}) {
   });
   // Last: a repeated map read is answered before any of the above, with the headers they gave it (fast-reads.ts).
   app.fetch = reads.fast.wrap(app.fetch);
-  return Object.assign(app, { retention: retentionJob, store, ready, tileEngine });
+  /** Stops what runs without a request (retention, mail retries, the tile worker) before the store is closed. */
+  const close = async () => {
+    retentionJob.stop();
+    clearInterval(retryTimer);
+    await tileEngine.close();
+  };
+  return Object.assign(app, { retention: retentionJob, store, ready, tileEngine, close });
 }
 
 export type App = ReturnType<typeof createApp>;

@@ -144,10 +144,9 @@ async function start() {
   });
 
   const shutdown = async () => {
-    app.retention.stop();
     server.close();
     await bus?.close();
-    await app.tileEngine.close();
+    await app.close();
     await store.close();
     process.exit(0);
   };

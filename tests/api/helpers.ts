@@ -1,4 +1,5 @@
-import { createApp, type AppOptions } from '../../src/server/app.ts';
+import { afterAll } from 'vitest';
+import { createApp, type App, type AppOptions } from '../../src/server/app.ts';
 import { openDb, type Db } from '../../src/server/db/open.ts';
 import { sqliteStore } from '../../src/server/db/store.ts';
 import { PgRateCounter } from '../../src/server/db/pg/rate-limits.ts';
@@ -81,9 +82,17 @@ export function engineOptions(store: Store): AppOptions {
   return store.engine === 'postgres' ? { rateCounter: new PgRateCounter((store as PgStore).sql) } : {};
 }
 
+// Closed after the file's tests, before its PostgreSQL pools end (hooks run last-registered first): a mail retry
+// timer left running would query an ended pool.
+const apps: App[] = [];
+afterAll(async () => {
+  await Promise.all(apps.splice(0).map((app) => app.close()));
+});
+
 export function fresh(options: AppOptions = {}) {
   const { store, db } = freshStore();
   const app = createApp(store, { basemapStyleUrl: null, ...engineOptions(store), ...options });
+  apps.push(app);
   return { db, store, app };
 }
 export type TestApp = ReturnType<typeof fresh>['app'];
