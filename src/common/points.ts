@@ -260,17 +260,32 @@ export const PointCollection = z.object({
 });
 export type PointCollection = z.infer<typeof PointCollection>;
 
+/** The most GET /api/points?newest= lists: a page of a list, not a download of the layer. */
+export const NEWEST_MAX = 500;
+
 /** GET /api/points query. bbox = "minLng,minLat,maxLng,maxLat". */
-export const PointsQuery = z.strictObject({
-  layer: Layer,
-  subarea: SubareaId.optional(),
-  bbox: z
-    .string()
-    .regex(/^-?\d+(\.\d+)?(,-?\d+(\.\d+)?){3}$/, 'bbox is minLng,minLat,maxLng,maxLat')
-    .transform((s) => s.split(',').map(Number) as [number, number, number, number])
-    .refine(([w, s, e, n]) => w <= e && s <= n, 'bbox: min must not exceed max')
-    .optional(),
-});
+export const PointsQuery = z
+  .strictObject({
+    layer: Layer,
+    subarea: SubareaId.optional(),
+    bbox: z
+      .string()
+      .regex(/^-?\d+(\.\d+)?(,-?\d+(\.\d+)?){3}$/, 'bbox is minLng,minLat,maxLng,maxLat')
+      .transform((s) => s.split(',').map(Number) as [number, number, number, number])
+      .refine(([w, s, e, n]) => w <= e && s <= n, 'bbox: min must not exceed max')
+      .optional(),
+    /**
+     * Only the newest this many, newest first: the list of a layer too big to send whole (drawn from tiles), when no
+     * map view narrows it down. Not with bbox: the pins in a view are listed whole.
+     */
+    newest: z
+      .string()
+      .regex(/^\d{1,4}$/, `newest is a whole number from 1 to ${NEWEST_MAX}`)
+      .transform(Number)
+      .pipe(z.number().int().min(1, 'newest: at least 1').max(NEWEST_MAX, `newest: at most ${NEWEST_MAX}`))
+      .optional(),
+  })
+  .refine((q) => !(q.newest && q.bbox), { path: ['newest'], message: 'newest cannot be combined with bbox' });
 export type PointsQuery = z.infer<typeof PointsQuery>;
 
 const recordMeta = {

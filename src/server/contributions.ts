@@ -167,9 +167,9 @@ export class Contributions {
   async publishedInView(q: PointsQuery): Promise<StoredPoint[]> {
     // Help offers unconfirmed past the hide limit leave the default view (moderators: routes/help-stale.ts).
     const now = this.now();
-    return (await this.points.listPublished(q.layer, { subarea: q.subarea, bbox: q.bbox })).filter((p) =>
-      inDefaultView(p.record, now, this.helpFreshness),
-    );
+    const { subarea, bbox, newest } = q;
+    const points = await this.points.listPublished(q.layer, { subarea, bbox, newest });
+    return points.filter((p) => inDefaultView(p.record, now, this.helpFreshness));
   }
 
   async listPublic(q: PointsQuery): Promise<PointCollection> {

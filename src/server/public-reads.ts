@@ -8,7 +8,7 @@ import type { Layer, PointChanges, PointFeature, PointsQuery } from '../common/p
 /** A client further behind than this many changed points is cheaper to send the whole lists again. */
 const MAX_CHANGES = 500;
 
-const pointsKey = (q: PointsQuery) => ['points', q.layer, q.subarea ?? null, q.bbox ?? null];
+const pointsKey = (q: PointsQuery) => ['points', q.layer, q.subarea ?? null, q.bbox ?? null, q.newest ?? null];
 
 /**
  * The public read path of the map: point lists cached per data version (the change log's number), the changes after

@@ -229,6 +229,21 @@ describe('GET /api/points', () => {
     expect(inBox.features.map((f) => f.id)).toEqual([b.id]);
   });
 
+  it('lists only the newest pins, newest first, when asked for newest (with or without a subarea)', async () => {
+    // A clock a second further at every reading: pins created one after another never share a created_at.
+    let t = Date.parse('2026-05-16T09:00:00Z');
+    const { app, db } = fresh({ now: () => new Date((t += 1000)) });
+    const cookie = await moderatorCookie(app, db);
+    const a = await createPoint(app, walkBody());
+    const b = await createPoint(app, walkBody({ ...OUTSIDE_SUBAREAS, kind: 'change' }));
+    for (const p of [a, b]) await approve(app, cookie, p.id);
+    const newest = async (q: string) =>
+      PointCollection.parse(await (await app.request(`/api/points?layer=walk&${q}`)).json()).features.map((f) => f.id);
+    expect(await newest('newest=1')).toEqual([b.id]);
+    expect(await newest('newest=500')).toEqual([b.id, a.id]);
+    expect(await newest('newest=5&subarea=kazimierz-stradom')).toEqual([a.id]);
+  });
+
   it('names the bad query parameter', async () => {
     const { app } = fresh();
     for (const [q, path] of [
@@ -237,6 +252,10 @@ describe('GET /api/points', () => {
       ['layer=walk&bbox=1,2', 'bbox'],
       ['layer=walk&subarea=mars', 'subarea'],
       ['layer=walk&foo=1', 'foo'],
+      ['layer=walk&newest=0', 'newest'],
+      ['layer=walk&newest=501', 'newest'],
+      ['layer=walk&newest=ten', 'newest'],
+      ['layer=walk&newest=10&bbox=19.9,50.0,20.0,50.1', 'newest'],
     ]) {
       const res = await app.request(`/api/points?${q}`);
       expect(res.status, q).toBe(400);

@@ -19,6 +19,7 @@ import type { SqliteIdempotencyRepository } from './idempotency.ts';
 
 const SELECT = `SELECT p.*, (SELECT COUNT(*) FROM votes v WHERE v.point_id = p.id) AS votes FROM points p`;
 const ORDER = 'ORDER BY p.created_at, p.id';
+const NEWEST = 'ORDER BY p.created_at DESC, p.id DESC LIMIT ?';
 const SESSION = `json_extract(p.data, '$.session')`;
 
 /** Thrown inside a create to roll its savepoint back when the Idempotency-Key is taken; never leaves this file. */
@@ -38,6 +39,9 @@ export const POINT_SQL = {
     AND p.public_lng BETWEEN ? AND ? AND p.public_lat BETWEEN ? AND ? ${ORDER}`,
   publishedInSubareaAndBox: `${SELECT} WHERE p.layer = ? AND p.status = 'published' AND p.subarea = ?
     AND p.public_lng BETWEEN ? AND ? AND p.public_lat BETWEEN ? AND ? ${ORDER}`,
+  // The newest first, read backwards along migration 013's index (and the subarea one's, then sorted).
+  newest: `${SELECT} WHERE p.layer = ? AND p.status = 'published' ${NEWEST}`,
+  newestInSubarea: `${SELECT} WHERE p.layer = ? AND p.status = 'published' AND p.subarea = ? ${NEWEST}`,
   // What a tile draws (store/point-rows.ts, TileRow): every column is in the covering index of migration 013, so
   // the read never touches the table, and the order is that index's.
   forTiles: `SELECT p.id, p.public_lng AS lng, p.public_lat AS lat, p.subarea,
@@ -98,7 +102,11 @@ export class SqlitePointRepository implements PointRepository {
     return row && this.rows.decode(row);
   }
 
-  async listPublished(layer: Layer, { subarea, bbox }: PublishedFilter = {}): Promise<StoredPoint[]> {
+  async listPublished(layer: Layer, { subarea, bbox, newest }: PublishedFilter = {}): Promise<StoredPoint[]> {
+    if (newest) {
+      const s = subarea ? this.s.newestInSubarea : this.s.newest;
+      return this.decodeAll(s.all(layer, ...(subarea ? [subarea] : []), newest));
+    }
     const box = bbox ? [bbox[0], bbox[2], bbox[1], bbox[3]] : [];
     const s = subarea
       ? bbox

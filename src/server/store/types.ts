@@ -67,11 +67,13 @@ export interface PublishedFilter {
   subarea?: SubareaId;
   /** Tested on the published position. */
   bbox?: BBox;
+  /** Only the newest this many, newest first (created_at, id descending); never with bbox. */
+  newest?: number;
 }
 
 export interface PointRepository {
   get(id: string): Promise<StoredPoint | undefined>;
-  /** Published points of a layer, oldest first (created_at, id). */
+  /** Published points of a layer, oldest first (created_at, id), or with `newest` the newest first. */
   listPublished(layer: Layer, filter?: PublishedFilter): Promise<StoredPoint[]>;
   /**
    * Every published point of a layer as its map tiles draw it, in the same order: public positions only, and only

@@ -16,6 +16,14 @@ describe('the published-points box query', () => {
   });
 });
 
+describe("a big layer's newest pins", () => {
+  it('are read backwards along the tiles index, stopping at the count, with no sort of the whole layer', () => {
+    const detail = plan(POINT_SQL.newest, 'walk', 200);
+    expect(detail).toMatch(/SEARCH p USING INDEX points_tiles \(layer=\? AND status=\?\)/);
+    expect(detail).not.toMatch(/TEMP B-TREE/);
+  });
+});
+
 describe("a walk session's pins", () => {
   it('are found through the session index, for the console and the summary, without reading every point', () => {
     const detail = plan(POINT_SQL.bySession, 'ABC234', 'pending');

@@ -59,6 +59,10 @@ export const PG_POINT_SQL = {
   publishedInBox: `${SELECT} WHERE p.layer = $1 AND p.status = 'published' AND ${IN_BOX} ${ORDER}`,
   publishedInSubareaAndBox: `${SELECT} WHERE p.layer = $1 AND p.status = 'published' AND p.subarea = $6
     AND ${IN_BOX} ${ORDER}`,
+  // The newest first; the count is the last parameter.
+  newest: `${SELECT} WHERE p.layer = $1 AND p.status = 'published' ORDER BY p.created_at DESC, p.id COLLATE "C" DESC LIMIT $2`,
+  newestInSubarea: `${SELECT} WHERE p.layer = $1 AND p.status = 'published' AND p.subarea = $2
+    ORDER BY p.created_at DESC, p.id COLLATE "C" DESC LIMIT $3`,
   // What a tile draws (store/point-rows.ts, TileRow), without the votes subquery or the JSON decode of each row.
   forTiles: `SELECT p.id, p.public_lng AS lng, p.public_lat AS lat, p.subarea,
       p.data ->> 'kind' AS kind, p.data -> 'kinds' ->> 0 AS "firstKind",
@@ -116,7 +120,9 @@ export class PgPointRepository implements PointRepository {
     return (await this.list(PG_POINT_SQL.get, [id]))[0];
   }
 
-  async listPublished(layer: Layer, { subarea, bbox }: PublishedFilter = {}): Promise<StoredPoint[]> {
+  async listPublished(layer: Layer, { subarea, bbox, newest }: PublishedFilter = {}): Promise<StoredPoint[]> {
+    if (newest && subarea) return this.list(PG_POINT_SQL.newestInSubarea, [layer, subarea, newest]);
+    if (newest) return this.list(PG_POINT_SQL.newest, [layer, newest]);
     const box = bbox ? [bbox[0], bbox[1], bbox[2], bbox[3]] : [];
     if (subarea && bbox) return this.list(PG_POINT_SQL.publishedInSubareaAndBox, [layer, ...box, subarea]);
     if (subarea) return this.list(PG_POINT_SQL.publishedInSubarea, [layer, subarea]);
