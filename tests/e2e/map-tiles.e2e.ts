@@ -35,12 +35,17 @@ test.describe('a layer with more pins than one list carries', () => {
     await page.goto('/');
     await waitForMap(page, SUBAREA_LAYERS, 3);
     await expect.poll(() => asked.some((p) => p.startsWith('/api/tiles/walk/'))).toBe(true);
-    // The whole walk list is never downloaded; only the pins in view once zoomed in.
-    expect(asked.filter((p) => p.startsWith('/api/points?layer=walk') && !p.includes('bbox='))).toEqual([]);
-    // So at the city view the side list is empty, and says why: not "nothing matches", but "zoom in".
+    // The whole walk list is never downloaded: at the city view the side list is the newest 200, and says so, and
+    // how to see the rest; zoomed in, the pins in view.
+    const wholeList = (p: string) => p.startsWith('/api/points?layer=walk') && !/bbox=|newest=/.test(p);
+    expect(asked.filter(wholeList)).toEqual([]);
+    expect(asked).toContain('/api/points?layer=walk&newest=200');
     await page.getByRole('tab', { name: 'Kazimierz pod lupą' }).click();
-    await expect(page.getByText('Mapa pokazuje zbyt duży obszar na listę')).toBeVisible();
-    await expect(page.getByText('Brak punktów dla wybranych filtrów.')).toHaveCount(0);
+    const scope = page.getByTestId('list-scope');
+    await expect(scope).toContainText(/Na tej mapie (jest|są) [\d\s]+ wpis/);
+    await expect(scope).toContainText('Lista pokazuje');
+    await expect(scope).toContainText('Przybliż mapę do kilku ulic');
+    for (const id of ids) await expect(page.locator(`.list button[data-point="${id}"]`)).toBeVisible();
 
     // At the city view the two pins are one keep/change donut (both "keep" here) counting two.
     const mid = { lng: (PINS[0]!.lng + PINS[1]!.lng) / 2, lat: PINS[0]!.lat };
@@ -64,6 +69,14 @@ test.describe('a layer with more pins than one list carries', () => {
     expect(asked.some((p) => p.startsWith('/api/points?layer=walk') && p.includes('bbox='))).toBe(true);
     await page.getByRole('button', { name: 'Wróć do listy' }).click();
     await expect(page.locator(`.list button[data-point="${ids[0]}"]`)).toBeVisible();
-    await expect(page.getByText('Mapa pokazuje zbyt duży obszar na listę')).toHaveCount(0);
+    await expect(scope).toHaveText('Wpisów jest za dużo na jedną listę. Lista pokazuje wpisy widoczne teraz na mapie.');
+    expect(asked.filter(wholeList)).toEqual([]);
+
+    // The list view, with no map at all: the newest pins, with no advice to zoom a map that is not there.
+    await page.goto('/?view=list&tab=walk');
+    await expect(scope).toContainText('Lista pokazuje');
+    await expect(scope).toContainText('pozostałe wpisy zobaczysz na mapie');
+    await expect(scope).not.toContainText('Przybliż');
+    for (const id of ids) await expect(page.locator(`.list button[data-point="${id}"]`)).toBeVisible();
   });
 });

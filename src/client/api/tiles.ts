@@ -28,5 +28,10 @@ export function fetchPointsInView(layer: Layer, bbox: readonly [number, number, 
   return getJson(PointCollection, `/api/points?${q}`);
 }
 
+/** A layer's newest published pins, newest first: a tiled layer's list when no map view narrows it. */
+export function fetchNewestPoints(layer: Layer, newest: number) {
+  return getJson(PointCollection, `/api/points?${new URLSearchParams({ layer, newest: String(newest) })}`);
+}
+
 /** One published pin's public projection: a pin tapped on the tiles that the list does not hold. */
 export const fetchPublicPoint = (id: string) => getJson(PointFeature, `/api/points/${encodeURIComponent(id)}`);

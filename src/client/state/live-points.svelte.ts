@@ -2,7 +2,7 @@ import { createContext } from 'svelte';
 import type { Layer, PointCollection, PointEvent, PointEventName, PointFeature } from '../../common/points.ts';
 import { fetchChanges, fetchPoints } from '../api/points.ts';
 import { fetchConfig } from '../api/site.ts';
-import { fetchPointsInView, fetchPublicPoint, fetchTileInfo } from '../api/tiles.ts';
+import { fetchNewestPoints, fetchPointsInView, fetchPublicPoint, fetchTileInfo } from '../api/tiles.ts';
 import { openPointStream, type LiveStatus } from './point-stream.ts';
 
 export type { LiveStatus };
@@ -14,8 +14,9 @@ export type { LiveStatus };
  * download every pin again each time the stream drops.
  *
  * A layer with more pins than the deployment's MAP_TILES_FROM_PINS is not downloaded whole: the map draws it from
- * vector tiles, and its list here holds only the pins in the map's view once zoomed in to LIST_ZOOM (plus what
- * the stream brings), which is what the side list shows then.
+ * vector tiles, and its list here holds only the pins in the map's view once zoomed in to LIST_ZOOM, or else (zoomed
+ * out, or no map at all: the list view) the newest NEWEST_LISTED (plus what the stream brings either way). `listed`
+ * says which, so the side list can say what it shows.
  */
 export class LivePoints {
   walk = $state.raw<PointCollection>({ type: 'FeatureCollection', features: [] });
@@ -30,8 +31,10 @@ export class LivePoints {
   tiled = $state.raw<Record<Layer, boolean>>({ walk: false, help: false });
   /** Changes with every change heard of: the tile URLs carry it, so the map fetches tiles anew. */
   tileVersion = $state(0);
-  /** Whether the map's view is close enough (LIST_ZOOM) for a tiled layer's list to hold the pins in it. */
-  viewListed = $state(false);
+  /** What each layer's list holds: the whole layer, the pins in the map's view, or the newest NEWEST_LISTED. */
+  listed = $state.raw<Record<Layer, Listed>>({ walk: 'all', help: 'all' });
+  /** How many pins each layer shows in all (asked when choosing tiles): a partial list says it of how many. */
+  counts = $state.raw<Record<Layer, number | null>>({ walk: null, help: null });
   /** The public data's version our lists are known to include; null before the first lists (or when unknown). */
   #version: number | null = null;
   #view: { bbox: [number, number, number, number]; zoom: number } | null = null;
@@ -44,11 +47,14 @@ export class LivePoints {
 
   async reload(): Promise<void> {
     try {
-      const tiled = await tiledLayers();
+      const { tiled, counts } = await tiledLayers();
       this.tiled = tiled;
-      const [walk, help] = await Promise.all([this.#list('walk', tiled.walk), this.#list('help', tiled.help)]);
+      this.counts = counts;
+      const [walkList, helpList] = await Promise.all([this.#list('walk', tiled.walk), this.#list('help', tiled.help)]);
+      const [walk, help] = [walkList.list, helpList.list];
       this.walk = walk;
       this.help = help;
+      this.listed = { walk: walkList.listed, help: helpList.listed };
       if (walk.version !== undefined) this.tileVersion = walk.version;
       // Two requests may see two versions: the older one is what both lists surely include.
       this.#version =
@@ -61,20 +67,24 @@ export class LivePoints {
     }
   }
 
-  /** The map's view moved: a tiled layer's list becomes the pins in it (none while zoomed out past LIST_ZOOM). */
+  /**
+   * The map's view moved: a tiled layer's list becomes the pins in it, or while zoomed out past LIST_ZOOM the newest
+   * (asked for once: they do not change with the view, and the stream keeps them current).
+   */
   setView(bbox: [number, number, number, number], zoom: number): void {
     this.#view = { bbox, zoom };
-    this.viewListed = zoom >= LIST_ZOOM;
-    if (!this.tiled.walk && !this.tiled.help) return;
+    const again = (layer: Layer) => this.tiled[layer] && (zoom >= LIST_ZOOM || this.listed[layer] !== 'newest');
+    if (!again('walk') && !again('help')) return;
     const request = ++this.#viewRequest;
     void Promise.all([
-      this.tiled.walk ? this.#list('walk', true) : null,
-      this.tiled.help ? this.#list('help', true) : null,
+      again('walk') ? this.#list('walk', true) : null,
+      again('help') ? this.#list('help', true) : null,
     ]).then(
       ([walk, help]) => {
         if (request !== this.#viewRequest) return;
-        if (walk) this.walk = walk;
-        if (help) this.help = help;
+        if (walk) this.walk = walk.list;
+        if (help) this.help = help.list;
+        this.listed = { walk: walk?.listed ?? this.listed.walk, help: help?.listed ?? this.listed.help };
       },
       (e: Error) => console.error('loading the pins in view failed', e),
     );
@@ -88,11 +98,11 @@ export class LivePoints {
     this[layer] = { type: 'FeatureCollection', features: [...this[layer].features, feature] };
   }
 
-  #list(layer: Layer, tiled: boolean): Promise<PointCollection> {
-    if (!tiled) return fetchPoints(layer);
+  async #list(layer: Layer, tiled: boolean): Promise<{ list: PointCollection; listed: Listed }> {
+    if (!tiled) return { list: await fetchPoints(layer), listed: 'all' };
     const view = this.#view;
-    if (!view || view.zoom < LIST_ZOOM) return Promise.resolve({ type: 'FeatureCollection', features: [] });
-    return fetchPointsInView(layer, view.bbox);
+    if (view && view.zoom >= LIST_ZOOM) return { list: await fetchPointsInView(layer, view.bbox), listed: 'view' };
+    return { list: await fetchNewestPoints(layer, NEWEST_LISTED), listed: 'newest' };
   }
 
   /** Opens the event stream and keeps it open; returns the cleanup for an $effect. */
@@ -139,15 +149,22 @@ export class LivePoints {
 
 /** From this zoom on (a few streets on a phone) a tiled layer's list holds the pins in view. */
 export const LIST_ZOOM = 15;
+/** A tiled layer's list when no view narrows it: a page a phone loads quickly (about 100 KB). */
+export const NEWEST_LISTED = 200;
+
+export type Listed = 'all' | 'view' | 'newest';
 
 /** Which layers hold more pins than the deployment draws from one list; none when that cannot be asked (offline). */
-async function tiledLayers(): Promise<Record<Layer, boolean>> {
+async function tiledLayers(): Promise<{ tiled: Record<Layer, boolean>; counts: Record<Layer, number | null> }> {
   try {
     const [config, walk, help] = await Promise.all([fetchConfig(), fetchTileInfo('walk'), fetchTileInfo('help')]);
-    return { walk: walk.count > config.mapTilesFromPins, help: help.count > config.mapTilesFromPins };
+    return {
+      tiled: { walk: walk.count > config.mapTilesFromPins, help: help.count > config.mapTilesFromPins },
+      counts: { walk: walk.count, help: help.count },
+    };
   } catch {
     // The service worker keeps the last lists, never tiles: offline, the lists are what can be drawn.
-    return { walk: false, help: false };
+    return { tiled: { walk: false, help: false }, counts: { walk: null, help: null } };
   }
 }
 
