@@ -132,6 +132,13 @@ async function start() {
   const server = serve({ fetch: app.fetch, port: config.port }, (info) => {
     console.log(`Mapa Rewitalizacji: http://localhost:${info.port}/  (database ${where})`);
   });
+  // Node closes an idle keep-alive connection after 5 s: a client (a proxy, a phone) that sends its next request on
+  // it just then gets "socket hang up". Kept open past the 60 s idle time of proxies (nginx's keepalive_timeout) and
+  // browsers, it is the client that closes an idle one; the header timeout must stay above it.
+  if ('keepAliveTimeout' in server) {
+    server.keepAliveTimeout = 65_000;
+    server.headersTimeout = 66_000;
+  }
   // Listening fails after serve() returns, as an 'error' event: without a handler Node prints a stack trace.
   server.on('error', (e: NodeJS.ErrnoException) => {
     const why =
