@@ -14,7 +14,7 @@ import type { PointRecord } from '../../src/common/points.ts';
 import type { Store } from '../../src/server/store/types.ts';
 import { InThreadBuilder } from '../../src/server/tiles/cluster-tiles.ts';
 import { WorkerBuilder } from '../../src/server/tiles/tile-worker-client.ts';
-import type { TileSource } from '../../src/server/db/tile-reader.ts';
+import { openTileReader, type TileSource } from '../../src/server/db/tile-reader.ts';
 import { freshPostgresDatabase } from '../support/postgres.ts';
 import { ENGINE, KAZIMIERZ } from './helpers.ts';
 
@@ -129,6 +129,62 @@ describe('the tile worker', () => {
     // A private person: their cell, never their phone, in the worker's tiles as everywhere else.
     expect(drawn[0]).toMatchObject({ id: 'pin40', person: true, radiusM: expect.any(Number) });
     expect(JSON.stringify(drawn)).not.toContain('600 100 200');
+  });
+
+  it('after changes reads only the changed pins, and cuts the tiles a fresh read would give', async () => {
+    const { store, source } = await database();
+    await seed(store);
+    const worker = new WorkerBuilder(source, DEFAULT_FRESHNESS);
+    cleanup.push(() => worker.close());
+    const reader = openTileReader(source);
+    cleanup.push(() => reader.close());
+    expect((await worker.build('walk', {}, NOW)).count).toBe(30);
+    const before = await reader.all('walk');
+
+    // A new pin, one erased, one moved and rejected back out of sight, one moved and still published.
+    await publish(store, { ...meta(31), layer: 'walk', kind: 'keep', theme: 'zielen', title: 'Nowy' });
+    await store.points.erase('pin3', { at: at(100), actor: 'test', action: 'remove' });
+    const moved = async (i: number, status: 'published' | 'rejected') => {
+      const record: PointRecord = {
+        ...meta(i),
+        lng: meta(i).lng + 0.01,
+        status,
+        layer: 'walk',
+        kind: i % 3 ? 'change' : 'keep',
+        theme: 'zielen',
+        title: `P${i}`,
+      };
+      const [publicLng, publicLat] = publicPosition(record);
+      await store.points.update({
+        point: { record, publicLng, publicLat, editTokenHash: 'x'.repeat(64) },
+        audit: { at: at(101), actor: 'test', action: 'edit', pointId: record.id },
+      });
+    };
+    await moved(5, 'rejected');
+    await moved(8, 'published');
+
+    const delta = (await reader.since('walk', before.version, 1000))!;
+    expect(delta.version).toBeGreaterThan(before.version);
+    expect(new Map([...delta.changed].map(([id, row]) => [id, row && row.lng]))).toEqual(
+      new Map([
+        ['pin31', expect.any(Number)],
+        ['pin3', null],
+        ['pin5', null],
+        ['pin8', expect.closeTo(KAZIMIERZ.lng + 0.01 + (8 % 7) * 0.0003, 3)],
+      ]),
+    );
+    // Too many changes to be worth reading one by one: the caller reads the layer instead.
+    expect(await reader.since('walk', before.version, 3)).toBeNull();
+
+    const inThread = new InThreadBuilder((layer) => store.points.listForTiles(layer), DEFAULT_FRESHNESS);
+    const [a, b] = await Promise.all([worker.build('walk', {}, NOW), inThread.build('walk', {}, NOW)]);
+    expect(a.count).toBe(29);
+    expect(b.count).toBe(29);
+    for (const z of [10, 14, 17]) {
+      const [fromWorker, fromThread] = await Promise.all([a.tile(...tileOf(z)), b.tile(...tileOf(z))]);
+      expect(Buffer.from(fromWorker).equals(Buffer.from(fromThread))).toBe(true);
+    }
+    expect((await reader.all('walk')).rows).toEqual(await store.points.listForTiles('walk'));
   });
 
   it('drops a retired index once the tiles being cut from it are done', async () => {

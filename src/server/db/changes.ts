@@ -38,6 +38,11 @@ export class SqliteChangeLog implements ChangeLogRepository {
   }
 
   async since(since: number, layer?: Layer): Promise<{ id: string; layer: Layer }[] | null> {
+    return this.sinceNow(since, layer);
+  }
+
+  /** Synchronous, so it can run inside a read transaction with other statements (db/tile-reader.ts). */
+  sinceNow(since: number, layer?: Layer): { id: string; layer: Layer }[] | null {
     const current = this.currentNow();
     if (since > current) return null;
     if (since === current) return [];

@@ -22,6 +22,12 @@ const ORDER = 'ORDER BY p.created_at, p.id';
 const NEWEST = 'ORDER BY p.created_at DESC, p.id DESC LIMIT ?';
 const SESSION = `json_extract(p.data, '$.session')`;
 
+const TILE_SELECT = `SELECT p.id, p.public_lng AS lng, p.public_lat AS lat, p.subarea,
+      json_extract(p.data, '$.kind') AS kind, json_extract(p.data, '$.kinds[0]') AS firstKind,
+      json_extract(p.data, '$.theme') AS theme, json_extract(p.data, '$.helperType') AS helperType,
+      json_extract(p.data, '$.paused') AS paused, p.confirmed_at AS confirmedAt, p.created_at AS createdAt
+    FROM points p`;
+
 /** Thrown inside a create to roll its savepoint back when the Idempotency-Key is taken; never leaves this file. */
 class KeyTaken extends Error {
   constructor(readonly earlier: IdempotencyRow) {
@@ -44,11 +50,10 @@ export const POINT_SQL = {
   newestInSubarea: `${SELECT} WHERE p.layer = ? AND p.status = 'published' AND p.subarea = ? ${NEWEST}`,
   // What a tile draws (store/point-rows.ts, TileRow): every column is in the covering index of migration 013, so
   // the read never touches the table, and the order is that index's.
-  forTiles: `SELECT p.id, p.public_lng AS lng, p.public_lat AS lat, p.subarea,
-      json_extract(p.data, '$.kind') AS kind, json_extract(p.data, '$.kinds[0]') AS firstKind,
-      json_extract(p.data, '$.theme') AS theme, json_extract(p.data, '$.helperType') AS helperType,
-      json_extract(p.data, '$.paused') AS paused, p.confirmed_at AS confirmedAt, p.created_at AS createdAt
-    FROM points p WHERE p.layer = ? AND p.status = 'published' ${ORDER}`,
+  forTiles: `${TILE_SELECT} WHERE p.layer = ? AND p.status = 'published' ${ORDER}`,
+  // The same columns of the pins whose ids are in a JSON array (those changed since a tile index was built).
+  forTilesByIds: `${TILE_SELECT} WHERE p.id IN (SELECT value FROM json_each(?)) AND p.layer = ?
+    AND p.status = 'published'`,
   byStatus: `${SELECT} WHERE p.status = ? ${ORDER}`,
   // rowid breaks ties within a millisecond. The expression matches migration 012's index.
   bySession: `${SELECT} WHERE ${SESSION} = ? AND p.status = ? ORDER BY p.created_at, p.rowid`,

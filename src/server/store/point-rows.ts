@@ -150,6 +150,8 @@ export interface TilePoint {
   /** help: the last confirmation (the creation when never confirmed), for freshness; walk: its creation. */
   confirmedAt: string;
   paused: boolean;
+  /** With the id, its place in the tiles' order (created_at, id): the order supercluster is given the pins in. */
+  createdAt: string;
 }
 
 /** The columns listForTiles selects, by these names (booleans as SQLite's 0/1 or PostgreSQL's booleans). */
@@ -209,5 +211,6 @@ export function tilePoint(r: TileRow): TilePoint {
     person: r.helperType === 'person',
     confirmedAt: (r.confirmedAt ?? r.createdAt) as string,
     paused: r.paused === true || r.paused === 1,
+    createdAt: r.createdAt as string,
   };
 }

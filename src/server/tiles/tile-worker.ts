@@ -8,6 +8,7 @@ import type { Layer } from '../../common/points.ts';
 import { buildIndex, cutTile, type ClusterIndex } from './cluster-index.ts';
 import type { TileFilters } from './engine.ts';
 import { openTileReader, type TileSource } from '../db/tile-reader.ts';
+import { KeptTileRows } from './tile-rows.ts';
 
 export type { TileSource };
 
@@ -26,13 +27,15 @@ export interface WorkerSetup {
 
 const { source, limits } = workerData.setup as WorkerSetup;
 const reader = openTileReader(source);
+// Kept between builds: after a change only the changed pins are read again (tile-rows.ts).
+const rows = new KeptTileRows(reader);
 const indexes = new Map<number, { index: ClusterIndex; layer: Layer }>();
 let next = 1;
 const port = parentPort!;
 
 async function answer(m: Exclude<WorkerRequest, { op: 'drop' }>): Promise<WorkerReply> {
   if (m.op === 'build') {
-    const { index, count } = buildIndex(await reader.read(m.layer), m.layer, m.filters, new Date(m.now), limits);
+    const { index, count } = buildIndex(await rows.read(m.layer), m.layer, m.filters, new Date(m.now), limits);
     const id = next++;
     indexes.set(id, { index, layer: m.layer });
     return { id: m.id, ok: true, index: id, count };

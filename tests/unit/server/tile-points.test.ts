@@ -36,6 +36,7 @@ describe('a points row read for the map tiles', () => {
       person: false,
       confirmedAt: '2026-05-01T08:00:00.000Z',
       paused: false,
+      createdAt: '2026-05-01T08:00:00.000Z',
     });
   });
 

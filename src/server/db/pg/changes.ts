@@ -1,6 +1,6 @@
 import type { Layer } from '../../../common/points.ts';
 import type { ChangeLogRepository } from '../../store/types.ts';
-import type { PgSql } from './sql.ts';
+import type { Queryable } from './sql.ts';
 
 /**
  * The public data's version: the number of the last change to a published point (migration 004, written by
@@ -21,7 +21,8 @@ export class PgChangeLog implements ChangeLogRepository {
       WHERE version <= (SELECT COALESCE(MAX(version), 0) FROM point_changes) - GREATEST($1::bigint, 1)`,
   };
 
-  constructor(private readonly db: PgSql) {}
+  /** The pool, or one transaction's connection (db/tile-reader.ts reads it in one snapshot with the points). */
+  constructor(private readonly db: Queryable) {}
 
   private async value(text: string): Promise<number | null> {
     return (await this.db.rows<{ v: number | null }>(text))[0]!.v;

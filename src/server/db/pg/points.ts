@@ -30,6 +30,12 @@ const SELECT = `SELECT p.id, p.layer, p.status, p.lng, p.lat, p.public_lng, p.pu
   FROM points p`;
 // Byte order for the tie-break, as SQLite compares text, whatever collation the database was created with.
 const ORDER = 'ORDER BY p.created_at, p.id COLLATE "C"';
+// What a tile draws (store/point-rows.ts, TileRow).
+const TILE_SELECT = `SELECT p.id, p.public_lng AS lng, p.public_lat AS lat, p.subarea,
+      p.data ->> 'kind' AS kind, p.data -> 'kinds' ->> 0 AS "firstKind",
+      p.data ->> 'theme' AS theme, p.data ->> 'helperType' AS "helperType", (p.data -> 'paused')::boolean AS paused,
+      p.confirmed_at AS "confirmedAt", p.created_at AS "createdAt"
+    FROM points p`;
 // `data ? 'session'` is the session index's predicate: without it the planner may not use that partial index.
 const SESSION = `p.data ? 'session' AND p.data ->> 'session'`;
 // The GiST index on public_position finds the candidates (its boxes are float4, so a point a hair outside the box
@@ -64,11 +70,9 @@ export const PG_POINT_SQL = {
   newestInSubarea: `${SELECT} WHERE p.layer = $1 AND p.status = 'published' AND p.subarea = $2
     ORDER BY p.created_at DESC, p.id COLLATE "C" DESC LIMIT $3`,
   // What a tile draws (store/point-rows.ts, TileRow), without the votes subquery or the JSON decode of each row.
-  forTiles: `SELECT p.id, p.public_lng AS lng, p.public_lat AS lat, p.subarea,
-      p.data ->> 'kind' AS kind, p.data -> 'kinds' ->> 0 AS "firstKind",
-      p.data ->> 'theme' AS theme, p.data ->> 'helperType' AS "helperType", (p.data -> 'paused')::boolean AS paused,
-      p.confirmed_at AS "confirmedAt", p.created_at AS "createdAt"
-    FROM points p WHERE p.layer = $1 AND p.status = 'published' ${ORDER}`,
+  forTiles: `${TILE_SELECT} WHERE p.layer = $1 AND p.status = 'published' ${ORDER}`,
+  // The same columns of the pins with these ids (those changed since a tile index was built).
+  forTilesByIds: `${TILE_SELECT} WHERE p.id = ANY($2::text[]) AND p.layer = $1 AND p.status = 'published'`,
   byStatus: `${SELECT} WHERE p.status = $1 ${ORDER}`,
   // seq (insertion order, SQLite's rowid) breaks ties within a millisecond; the order matches the session index.
   bySession: `${SELECT} WHERE ${SESSION} = $1 AND p.status = $2 ORDER BY p.created_at, p.seq`,
