@@ -256,7 +256,8 @@ for (const t of tilePins) {
   rows.push([`${what}, bare page`, `bare MapLibre from tiles: ${int(t.bareMedian)}`, leaflet, vsLeaflet(t.bareMedian)]);
   rows.push([
     `${what}, the app`,
-    `app \`/\` from tiles: ${int(t.appMedian)} (first load ${t.appFirst === null ? `none within 600 s` : int(t.appFirst)})`,
+    `app \`/\` from tiles: ${int(t.appMedian)} (first load ${t.appFirst === null ? `none within 600 s` : int(t.appFirst)}; ` +
+      `right after a change ${t.appAfterChange === null ? 'failed' : int(t.appAfterChange)})`,
     leaflet,
     vsLeaflet(t.appMedian),
   ]);

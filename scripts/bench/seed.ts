@@ -19,18 +19,23 @@ export interface SeedResult {
 
 const SYNCHRONOUS = ['OFF', 'NORMAL', 'FULL', 'EXTRA'];
 
-export async function seedPoints(dataDir: string, points: readonly [number, number][]): Promise<SeedResult> {
+export async function seedPoints(
+  dataDir: string,
+  points: readonly [number, number][],
+  /** The first pin's number and creation time (more pins into a seeded database: a later change). */
+  from = { n: 0, at: Date.parse('2026-05-01T08:00:00Z') },
+): Promise<SeedResult> {
   const site = loadSiteData(join(ROOT, 'data'));
   const areas = site.subareas.map((s) => ({ properties: { id: s.id }, geometry: s.geometry }));
   const themes = site.categories.walkThemes.map((t) => t.id);
   const db = openDb(join(dataDir, 'mapa.sqlite'));
   try {
     const store = sqliteStore(db);
-    const t0 = Date.parse('2026-05-01T08:00:00Z');
     // Queued together, so the group commit writes them all in one transaction.
     await Promise.all(
-      points.map(([lng, lat], i) => {
-        const at = new Date(t0 + i * 60_000).toISOString();
+      points.map(([lng, lat], k) => {
+        const i = from.n + k;
+        const at = new Date(from.at + k * 60_000).toISOString();
         const record: PointRecord = {
           id: `bench${String(i).padStart(6, '0')}`,
           layer: 'walk',

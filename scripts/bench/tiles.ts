@@ -30,6 +30,11 @@ export interface TilePinsResult {
   /** The first load after the server started: it builds the index (what the first visitor after a change waits). */
   appFirst: number | null;
   appFirstError?: string;
+  /**
+   * A load right after one pin was added while the server ran (as an approval adds one): the tiles wait for the
+   * index to be built again (the tile worker reads only the changed pins, then clusters them all).
+   */
+  appAfterChange: number | null;
   /** Later loads: tiles come from the per-version cache. */
   app: number[];
   appMedian: number;
@@ -161,6 +166,7 @@ export async function measureTilePins(opts: {
   const bare: number[] = [];
   let appFirst: number | null = null;
   let appFirstError: string | undefined;
+  let appAfterChange: number | null = null;
   let rate: TileRateResult[] = [];
   const server = await startAppServer(dataDir, opts.dist);
   try {
@@ -175,6 +181,13 @@ export async function measureTilePins(opts: {
     for (let i = 0; i < runs; i++) {
       app.push(await timeUntil(browser, url, APP_PROBE, undefined, { act: true }));
       bare.push(await timeUntil(browser, bareUrl, BARE_PROBE));
+    }
+    // Written by a connection of its own while the server runs, as a second instance's approval would be.
+    await seedPoints(dataDir, [points[0]!], { n: points.length, at: Date.now() });
+    try {
+      appAfterChange = await timeUntil(browser, url, APP_PROBE, FIRST_LOAD_BOUND_MS, { act: true });
+    } catch (e) {
+      log(`  the load after a change failed: ${(e as Error).message.split('\n')[0]}`);
     }
     if (opts.rateSeconds) {
       log(`  tile requests per second, ${opts.rateSeconds} s per side`);
@@ -208,6 +221,7 @@ export async function measureTilePins(opts: {
       seedMs,
       appFirst,
       appFirstError,
+      appAfterChange,
       app,
       appMedian: median(app),
       bare,
