@@ -27,7 +27,7 @@ const FIRST_LOAD_BOUND_MS = 600_000;
 export interface TilePinsResult {
   pins: number;
   seedMs: number;
-  /** The first load after the server started: it builds the index (what the first visitor after a change waits). */
+  /** The first load after the server started: the tile worker starts, reads every pin and builds the index. */
   appFirst: number | null;
   appFirstError?: string;
   /**
