@@ -142,8 +142,45 @@ export function makePointSchemas(categories: Categories) {
     layerError,
   );
 
-  return { WalkCreate, HelpCreate, PointCreate, WalkPatch, HelpPatch, PointPatch, ModeratorPatch };
+  /**
+   * "Znajdź pomoc" on a help map too big to send whole: the offers nearest a place, of any of the chosen kinds.
+   * Query strings, so numbers and lists arrive as text.
+   */
+  const NearestHelpQuery = z.strictObject({
+    near: z
+      .string({ error: 'near is required: the place as lng,lat' })
+      .regex(/^-?\d{1,3}(\.\d{1,12})?,-?\d{1,2}(\.\d{1,12})?$/, 'near is the place as lng,lat, e.g. 19.9447,50.0513')
+      .transform((v) => v.split(',').map(Number) as [number, number])
+      .pipe(z.tuple([Lng, Lat])),
+    kinds: z
+      .string()
+      .max(1000, 'kinds: too long')
+      .transform((v) => v.split(','))
+      .pipe(z.array(Kind).refine(uniq, 'kinds: each kind once'))
+      .optional(),
+    limit: z
+      .string()
+      .regex(/^\d{1,4}$/, `limit is a whole number from 1 to ${NEAREST_MAX}`)
+      .transform(Number)
+      .pipe(z.number().int().min(1, 'limit: at least 1').max(NEAREST_MAX, `limit: at most ${NEAREST_MAX}`))
+      .optional(),
+  });
+
+  return {
+    WalkCreate,
+    HelpCreate,
+    PointCreate,
+    WalkPatch,
+    HelpPatch,
+    PointPatch,
+    ModeratorPatch,
+    NearestHelpQuery,
+  };
 }
+
+/** At most this many offers in one answer of GET /api/points/nearest; without `limit`, NEAREST_DEFAULT. */
+export const NEAREST_MAX = 200;
+export const NEAREST_DEFAULT = 100;
 
 /**
  * What a moderator may correct: what residents wrote and how it is classified. Never who offers help, contact
@@ -183,6 +220,7 @@ export type WalkCreate = z.infer<PointSchemas['WalkCreate']>;
 export type HelpCreate = z.infer<PointSchemas['HelpCreate']>;
 export type PointPatch = z.infer<PointSchemas['PointPatch']>;
 export type ModeratorPatch = z.infer<PointSchemas['ModeratorPatch']>;
+export type NearestHelpQuery = z.infer<PointSchemas['NearestHelpQuery']>;
 /** What the client sends (before trimming/normalising). */
 export type PointCreateInput = z.input<PointSchemas['PointCreate']>;
 export type PointPatchInput = z.input<PointSchemas['PointPatch']>;

@@ -230,6 +230,7 @@ export function createApp(source: Store | Db, options: AppOptions = {}) {
         bodyLimitBytes: limits.bodyBytes,
         writeLimit: limit('write', limits.writes),
         voteLimit: limit('vote', limits.votes),
+        searchLimit: limit('search', limits.searches),
         votePerPointLimit: rateLimit('"me too" vote', limits.votesPerPoint, {
           ...limiter,
           key: (c) => `point:${c.req.param('id')}`,

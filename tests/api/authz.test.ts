@@ -37,6 +37,7 @@ const OPEN_TO_RESIDENTS: Record<string, string> = {
   'GET /api/points/changes': 'published points only, changed after a version',
   'POST /api/points': 'residents contribute without an account',
   'GET /api/points/:id': 'public projection; the full record only with the edit token',
+  'GET /api/points/nearest': 'the public map: find help near a place, public projection only',
   'PATCH /api/points/:id': 'edit token',
   'DELETE /api/points/:id': 'edit token',
   'POST /api/points/:id/votes': '"me too"',

@@ -17,6 +17,7 @@ describe('OpenAPI', () => {
       '/api/stats',
       '/api/sessions/{code}',
       '/api/points/{id}/contact-requests',
+      '/api/points/nearest',
     ]) {
       expect(doc.paths, path).toHaveProperty([path]);
     }

@@ -97,6 +97,15 @@ export function openApiDocument(site: SiteData) {
           responses: { 200: ok('Changes', 'PointChanges'), ...errors(400) },
         },
       },
+      '/api/points/nearest': {
+        get: {
+          summary: 'Help offers nearest a place, nearest first, of any of the chosen kinds',
+          description:
+            'For "find help" on a help map too big to be listed whole. Only offers the public list shows (stale ones are left out), at most 50 km away, measured to the published position: a private person only as their ~150 m cell. `limit` defaults to 100.',
+          parameters: queryParams(points.NearestHelpQuery),
+          responses: { 200: ok('GeoJSON FeatureCollection', 'PointCollection'), ...errors(400, 429) },
+        },
+      },
       '/api/points': {
         get: {
           summary: 'Published points of one layer, public fields only',
