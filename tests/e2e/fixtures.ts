@@ -107,6 +107,24 @@ export function walkPin(overrides: Record<string, unknown> = {}) {
   };
 }
 
+/**
+ * The deployment's threshold (MAP_TILES_FROM_PINS) lowered to one pin for this page, so a test's few pins are "too
+ * many" and both layers are drawn from vector tiles, as on a big map. Returns the API requests the page makes.
+ */
+export async function drawFromTiles(page: Page): Promise<string[]> {
+  await page.route('**/api/config', async (route) => {
+    const response = await route.fetch();
+    const config = (await response.json()) as Record<string, unknown>;
+    await route.fulfill({ response, json: { ...config, mapTilesFromPins: 1 } });
+  });
+  const asked: string[] = [];
+  page.on('request', (r) => {
+    const url = new URL(r.url());
+    if (url.pathname.startsWith('/api/')) asked.push(url.pathname + url.search);
+  });
+  return asked;
+}
+
 /** Waits until MapLibre has loaded the style and drawn the given layers (through the read-only test hook). */
 export async function waitForMap(page: Page, layers: string[], expectedIds: number): Promise<void> {
   // The main page starts its live map once the resident does something (src/client/map-start.ts); a mouse move

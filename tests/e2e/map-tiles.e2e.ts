@@ -1,4 +1,4 @@
-import { clickMapAt, expect, MODERATOR, SUBAREA_LAYERS, test, waitForMap, walkPin } from './fixtures.ts';
+import { clickMapAt, drawFromTiles, expect, MODERATOR, SUBAREA_LAYERS, test, waitForMap, walkPin } from './fixtures.ts';
 
 // Olsza, outside every subarea and away from the pins other tests leave; 70 m apart, so they cluster at the
 // city view and fall apart a few zoom levels in.
@@ -20,17 +20,7 @@ test.describe('a layer with more pins than one list carries', () => {
       expect((await page.request.post(`/api/moderation/points/${id}/approve`)).status()).toBe(200);
       ids.push(id);
     }
-    // The deployment's threshold (MAP_TILES_FROM_PINS) lowered to one pin, so the test's few pins are "too many".
-    await page.route('**/api/config', async (route) => {
-      const response = await route.fetch();
-      const config = (await response.json()) as Record<string, unknown>;
-      await route.fulfill({ response, json: { ...config, mapTilesFromPins: 1 } });
-    });
-    const asked: string[] = [];
-    page.on('request', (r) => {
-      const url = new URL(r.url());
-      if (url.pathname.startsWith('/api/')) asked.push(url.pathname + url.search);
-    });
+    const asked = await drawFromTiles(page);
 
     await page.goto('/');
     await waitForMap(page, SUBAREA_LAYERS, 3);

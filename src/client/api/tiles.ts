@@ -33,5 +33,20 @@ export function fetchNewestPoints(layer: Layer, newest: number) {
   return getJson(PointCollection, `/api/points?${new URLSearchParams({ layer, newest: String(newest) })}`);
 }
 
+/**
+ * The help offers nearest a place, nearest first, of any of `kinds` (all when empty): "find help" on a help map
+ * drawn from tiles, where the device holds only some of the offers.
+ */
+export function fetchNearestHelp(
+  origin: readonly [number, number],
+  kinds: readonly string[],
+  limit: number,
+  signal?: AbortSignal,
+) {
+  const q = new URLSearchParams({ near: origin.map((c) => c.toFixed(6)).join(','), limit: String(limit) });
+  if (kinds.length) q.set('kinds', kinds.join(','));
+  return getJson(PointCollection, `/api/points/nearest?${q}`, signal);
+}
+
 /** One published pin's public projection: a pin tapped on the tiles that the list does not hold. */
 export const fetchPublicPoint = (id: string) => getJson(PointFeature, `/api/points/${encodeURIComponent(id)}`);

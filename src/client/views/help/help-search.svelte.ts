@@ -1,6 +1,8 @@
 import { createContext } from 'svelte';
 import { boundsOf } from '../../../common/geo/index.ts';
 import type { FreshnessLimits } from '../../../common/freshness.ts';
+import type { PointFeature } from '../../../common/points.ts';
+import { fetchNearestHelp } from '../../api/tiles.ts';
 import type { SubareaCollection, SubareaId } from '../../../common/subareas.ts';
 import type { LivePoints } from '../../state/live-points.svelte.ts';
 import type { PlacedPoint, Placement } from '../../map/placement/placement.svelte.ts';
@@ -35,6 +37,14 @@ export class HelpSearch {
   point = $state<PlacedPoint | null>(null);
   /** An offer tapped on the map: the list brings it into view. */
   selected = $state<string | null>(null);
+  /**
+   * On a help map drawn from tiles the device holds only some offers (the newest, or those in view): with a place
+   * chosen, the nearest of all of them come from the server instead. null: rank what the device holds.
+   */
+  nearby = $state.raw<PointFeature[] | null>(null);
+  /** 'failed': the server could not be asked; the list falls back to the offers the device holds. */
+  nearbyState = $state<'idle' | 'loading' | 'failed'>('idle');
+  #attempt = $state(0);
 
   readonly #deps: Deps;
   constructor(deps: Deps) {
@@ -58,7 +68,7 @@ export class HelpSearch {
 
   results: RankedOffer[] = $derived.by(() =>
     rankOffers(
-      this.#deps.points.help.features,
+      this.#offers(),
       {
         kinds: this.kinds,
         origin: this.origin ? [this.origin.lng, this.origin.lat] : null,
@@ -68,6 +78,53 @@ export class HelpSearch {
       this.#deps.locale(),
     ),
   );
+
+  /** The offers to rank: the server's nearest when asked for, plus an offer tapped on the map that they leave out. */
+  #offers(): readonly PointFeature[] {
+    const held = this.#deps.points.help.features;
+    if (!this.nearby) return held;
+    const tapped = held.find((f) => f.id === this.selected);
+    return tapped && !this.nearby.some((f) => f.id === tapped.id) ? [...this.nearby, tapped] : this.nearby;
+  }
+
+  /**
+   * For an $effect while the search is shown: on a tiled help map with a place chosen, asks the server for the
+   * nearest offers of the chosen kinds, again whenever the place, the kinds or the map's data change. Returns the
+   * cleanup, which cancels an answer still on its way.
+   */
+  findNearby(): () => void {
+    const points = this.#deps.points;
+    const origin = this.origin;
+    const kinds = [...this.kinds];
+    void this.#attempt;
+    if (!points.tiled.help || !origin) {
+      this.nearby = null;
+      this.nearbyState = 'idle';
+      return () => {};
+    }
+    void points.tileVersion;
+    const abort = new AbortController();
+    this.nearbyState = 'loading';
+    fetchNearestHelp([origin.lng, origin.lat], kinds, NEAREST_LISTED, abort.signal).then(
+      (list) => {
+        if (abort.signal.aborted) return;
+        this.nearby = list.features;
+        this.nearbyState = 'idle';
+      },
+      (e: Error) => {
+        if (abort.signal.aborted) return;
+        console.error('asking for the nearest offers failed', e);
+        this.nearby = null;
+        this.nearbyState = 'failed';
+      },
+    );
+    return () => abort.abort();
+  }
+
+  /** After a failure: ask the server again. */
+  retryNearby(): void {
+    this.#attempt++;
+  }
 
   /** An offer tapped on the map: with tiles the list may not hold it yet, so it is fetched by id. */
   select(id: string): void {
@@ -81,6 +138,9 @@ export class HelpSearch {
     this.selected = null;
   }
 }
+
+/** How many of the nearest offers a tiled help map lists: as many as a phone shows in a scroll or two, and cheap. */
+export const NEAREST_LISTED = 100;
 
 const [getHelpSearch, setHelpSearch, hasHelpSearch] = createContext<HelpSearch>();
 export { setHelpSearch };
