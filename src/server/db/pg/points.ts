@@ -46,6 +46,12 @@ const IN_BOX = `p.public_position && ST_MakeEnvelope($2, $3, $4, $5, 4326)
 const INSERT_POINT = `INSERT INTO points (id, layer, status, lng, lat, public_lng, public_lat, subarea, data,
     edit_token_hash, reject_reason, created_at, updated_at, confirmed_at)
     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9::jsonb, $10, $11, $12, $13, $14)`;
+// The same row, inserted only when the CTE `c` returned a row: typed, since a SELECT list does not take its types
+// from the target columns as VALUES does.
+const INSERT_POINT_IF_CLAIMED = `INSERT INTO points (id, layer, status, lng, lat, public_lng, public_lat, subarea, data,
+    edit_token_hash, reject_reason, created_at, updated_at, confirmed_at)
+    SELECT $1::text, $2::text, $3::text, $4::float8, $5::float8, $6::float8, $7::float8, $8::text, $9::jsonb,
+      $10::text, $11::text, $12::timestamptz, $13::timestamptz, $14::timestamptz FROM c`;
 const INSERT_AUDIT = auditSql('SELECT $15::timestamptz, $16::text, $17::text, p.id, $18::text, $19::jsonb FROM p');
 
 /** Thrown inside a create to roll its transaction back when the Idempotency-Key is taken; never leaves this file. */
@@ -89,6 +95,13 @@ export const PG_POINT_SQL = {
   insertAuditedClaimed: `WITH p AS (${INSERT_POINT} RETURNING id),
     a AS (${INSERT_AUDIT}),
     c AS (${claimSql('SELECT $20::text, p.id, $21::text, $22::text, $12::timestamptz FROM p', '$23::timestamptz')})
+    SELECT count(*)::int AS claimed FROM c`,
+  // The key claimed first, and the point with its audit entry only if it was: a statement that writes all three or
+  // nothing, so it needs no transaction around it (BEGIN and COMMIT would be two more round trips). The key's row
+  // names the point's id ($1) before the point exists; its foreign key is checked at the end of the statement.
+  claimThenInsertAudited: `WITH c AS (${claimSql('SELECT $20::text, $1::text, $21::text, $22::text, $12::timestamptz', '$23::timestamptz')}),
+    p AS (${INSERT_POINT_IF_CLAIMED} RETURNING id),
+    a AS (${INSERT_AUDIT})
     SELECT count(*)::int AS claimed FROM c`,
   update: `UPDATE points SET status = $1, lng = $2, lat = $3, public_lng = $4, public_lat = $5, subarea = $6,
     data = $7::jsonb, reject_reason = $8, updated_at = $9, confirmed_at = $10 WHERE id = $11`,
@@ -171,6 +184,40 @@ export class PgPointRepository implements PointRepository {
   async create({ point, audit }: PointWrite, replay?: Replay): Promise<CreateOutcome> {
     const r = point.record;
     if (replay) await this.idempotency.sweep(r.createdAt);
+    const params = [
+      r.id,
+      r.layer,
+      r.status,
+      r.lng,
+      r.lat,
+      point.publicLng,
+      point.publicLat,
+      r.subarea,
+      JSON.stringify(layerData(r)),
+      point.editTokenHash,
+      r.rejectReason,
+      r.createdAt,
+      r.updatedAt,
+      r.confirmedAt,
+      ...auditParams(audit),
+    ];
+    // A pending point (nearly every submission) changes nothing the public sees, so it needs neither the version
+    // lock nor a transaction: one statement writes it with its audit entry, and its key when it has one. Only a key
+    // already taken goes the long way below, which finds the holder.
+    if (r.status === 'pending') {
+      if (!replay) {
+        await this.sql.rows(PG_POINT_SQL.insertAudited, params);
+        return { created: true };
+      }
+      const [{ claimed }] = (await this.sql.rows<{ claimed: number }>(PG_POINT_SQL.claimThenInsertAudited, [
+        ...params,
+        replay.keyHash,
+        replay.bodyHash,
+        replay.tokenCiphertext,
+        keptSince(r.createdAt),
+      ])) as [{ claimed: number }];
+      if (claimed === 1) return { created: true };
+    }
     try {
       return await this.sql.tx(async (q): Promise<CreateOutcome> => {
         // A pending point changes nothing the public sees, so only a published one waits for the version lock.
@@ -182,23 +229,6 @@ export class PgPointRepository implements PointRepository {
         const held =
           replay && r.status === 'published' && (await this.idempotency.holder(q, replay.keyHash, r.createdAt));
         if (held) throw new KeyTaken(held);
-        const params = [
-          r.id,
-          r.layer,
-          r.status,
-          r.lng,
-          r.lat,
-          point.publicLng,
-          point.publicLat,
-          r.subarea,
-          JSON.stringify(layerData(r)),
-          point.editTokenHash,
-          r.rejectReason,
-          r.createdAt,
-          r.updatedAt,
-          r.confirmedAt,
-          ...auditParams(audit),
-        ];
         if (!replay) {
           await q.rows(PG_POINT_SQL.insertAudited, params);
           return { created: true };
