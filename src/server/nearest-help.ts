@@ -5,8 +5,9 @@ import { sortByDistance, type LngLat } from '../common/geo/distance.ts';
 
 /** The first search radius: a few streets, where a dense help map already has enough offers. */
 const FIRST_RADIUS_M = 1_000;
-/** Each round searches this many times farther. */
-const GROWTH = 4;
+/** Each round searches at least this many times farther, and at most MAX_GROWTH times. */
+const MIN_GROWTH = 2;
+const MAX_GROWTH = 4;
 /** Farther than this nobody walks for neighbourly help; it also covers all of Kraków from anywhere in it. */
 export const MAX_RADIUS_M = 50_000;
 /**
@@ -23,8 +24,8 @@ const M_PER_DEGREE = 111_000;
  * A big help map has no list to rank on the device (it is drawn from tiles), and SQLite has no nearest-neighbour
  * index, so both engines search the public-position index in growing boxes: every offer within r of the origin lies
  * in the box around the circle of radius r, so once that circle holds `limit` matching offers, they are the nearest
- * of the whole layer. Each round reads 16× the area of the one before, so all rounds together read little more than
- * the last.
+ * of the whole layer. Otherwise the next radius is guessed from how many the circle held (offers per area), a little
+ * more than enough: a common kind stops after a slightly wider circle instead of one 16 times the area.
  */
 export async function nearestHelp(
   points: Pick<PointRepository, 'listPublished'>,
@@ -35,11 +36,14 @@ export async function nearestHelp(
     p.record.layer === 'help' &&
     inDefaultView(p.record, q.now, q.limits) &&
     (wanted.size === 0 || p.record.kinds.some((k) => wanted.has(k)));
-  for (let radius = FIRST_RADIUS_M; ; radius = Math.min(radius * GROWTH, MAX_RADIUS_M)) {
+  for (let radius = FIRST_RADIUS_M; ;) {
     const inBox = await points.listPublished('help', { bbox: boxAround(q.origin, radius) });
     const ranked = sortByDistance(inBox.filter(matches), q.origin, (p) => [p.publicLng, p.publicLat]);
     const inCircle = ranked.filter((r) => r.distanceM <= radius);
     if (inCircle.length >= q.limit || radius === MAX_RADIUS_M) return inCircle.slice(0, q.limit).map((r) => r.item);
+    // The area needed grows with the count wanted: the radius with its square root, twice that to spare (a round too few costs more than a wider one).
+    const growth = 2 * Math.sqrt(q.limit / Math.max(1, inCircle.length));
+    radius = Math.min(radius * Math.min(MAX_GROWTH, Math.max(MIN_GROWTH, growth)), MAX_RADIUS_M);
   }
 }
 
