@@ -2,7 +2,8 @@
 // Not part of `npm test`: it prints figures, it does not pass or fail. Loopback only (127.0.0.1, ports 4310–4313,
 // or BENCH_PORT and the next three), every loop bounded. Measurements: 1 initial JS, 2 subareas drawn, 3 pins,
 // 4 GET, 5 POST, 6 health under load, 7 Lighthouse, 8 pins from vector tiles (50,000 and 1,000,000) and tile
-// requests per second, 9 POST on PostgreSQL (a throw-away cluster, fsync on). Settings: BENCH_RUNS (page loads per
+// requests per second, 9 POST on PostgreSQL (a throw-away cluster, fsync on), 10 an approval on one instance reaching
+// a live-stream client of another (two instances on one cluster). Settings: BENCH_RUNS (page loads per
 // side, default 5), BENCH_PIN_RUNS (default 3),
 // BENCH_SECONDS (per HTTP measurement, default 5), BENCH_ONLY (e.g. "1,4": a subset of the measurements),
 // BENCH_TILE_PINS (measurement 8's sizes, default "50000,1000000"), BENCH_REBUILD=0 (measure dist-bench/ as it is,
@@ -12,7 +13,7 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { availableParallelism, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { buildBarePages, DIST, ensureAppBuild } from './build.ts';
-import { HOST, krakowPoints, PIN_COUNT, PORTS, ROOT, startAppServer, startStaticServer } from './lib.ts';
+import { HOST, krakowPoints, median, PIN_COUNT, PORTS, ROOT, startAppServer, startStaticServer } from './lib.ts';
 import { launchChromium, webglRenderer } from './browser.ts';
 import { fmtStatuses } from './load.ts';
 import { measureSizes, type SizeResult } from './size.ts';
@@ -22,6 +23,7 @@ import { seedPoints, type SeedResult } from './seed.ts';
 import { BROWSER_ENCODINGS, measureGets, type GetResult } from './get-points.ts';
 import { measurePosts, POST_CONCURRENCY, type PostResult } from './post-points.ts';
 import { measurePgPosts } from './pg-posts.ts';
+import { FANOUT_ROUNDS, measureFanout, p95, type FanoutResult } from './fanout.ts';
 import { HEAVY_CLIENTS, measureHealthUnderLoad, type HealthResult } from './health-under-load.ts';
 import { measureLighthouse, type LighthouseFigures } from './lighthouse.ts';
 import { LEAFLET_BOUND_MS, measureTilePins, type TilePinsResult, type TileRateResult } from './tiles.ts';
@@ -44,7 +46,7 @@ const TILE_PINS = (process.env.BENCH_TILE_PINS ?? '50000,1000000').split(',').ma
   if (!Number.isInteger(n) || n <= 0) throw new Error(`BENCH_TILE_PINS must list positive whole numbers, got "${s}"`);
   return n;
 });
-const only = new Set((process.env.BENCH_ONLY ?? '1,2,3,4,5,6,7,8,9').split(',').map((s) => s.trim()));
+const only = new Set((process.env.BENCH_ONLY ?? '1,2,3,4,5,6,7,8,9,10').split(',').map((s) => s.trim()));
 const wanted = (n: number) => only.has(String(n));
 
 const started = Date.now();
@@ -65,6 +67,7 @@ let seed: SeedResult | undefined;
 let gets: GetResult[] = [];
 let post: PostResult | undefined;
 let pgPost: PostResult | undefined;
+let fanout: FanoutResult | undefined;
 let health: HealthResult | undefined;
 let lh: Record<string, LighthouseFigures> | undefined;
 const tilePins: TilePinsResult[] = [];
@@ -162,6 +165,10 @@ try {
     log(`measurement 9: POST /api/points on PostgreSQL, ${SECONDS} s per side`);
     pgPost = await measurePgPosts(DIST, SECONDS);
   }
+  if (wanted(10)) {
+    log(`measurement 10: ${FANOUT_ROUNDS} approvals on one instance, heard on another`);
+    fanout = await measureFanout(DIST);
+  }
   if (wanted(6)) {
     log(
       `measurement 6: /api/health while ${HEAVY_CLIENTS} clients download ${HEAVY_PINS.toLocaleString('en')} pins, ${SECONDS} s`,
@@ -235,6 +242,14 @@ if (pgPost) {
     rate(pgPost.app.perSecond),
     `bare node:http + node-postgres, 1 INSERT: ${rate(pgPost.bare.perSecond)}`,
     ratio(pgPost.app.perSecond, pgPost.bare.perSecond),
+  ]);
+}
+if (fanout) {
+  rows.push([
+    `10. approval on instance A → live event on instance B, median of ${FANOUT_ROUNDS} (target < 1 s)`,
+    `${median(fanout.otherInstance).toFixed(1)} ms`,
+    `bare NOTIFY → LISTEN: ${median(fanout.bare).toFixed(1)} ms`,
+    ratio(median(fanout.otherInstance), median(fanout.bare)),
   ]);
 }
 if (health) {
@@ -353,6 +368,13 @@ if (post) {
   console.log(
     `  5. app p50 ${post.app.p50Ms.toFixed(1)} ms, p95 ${post.app.p95Ms.toFixed(1)} ms [${fmtStatuses(post.app.statuses)}]; ` +
       `bare p50 ${post.bare.p50Ms.toFixed(1)} ms, p95 ${post.bare.p95Ms.toFixed(1)} ms [${fmtStatuses(post.bare.statuses)}]`,
+  );
+}
+if (fanout) {
+  console.log(
+    `  10. instance B p95 ${p95(fanout.otherInstance).toFixed(1)} ms, max ${Math.max(...fanout.otherInstance).toFixed(1)} ms; ` +
+      `the same event on A's own stream: median ${median(fanout.sameInstance).toFixed(1)} ms, p95 ${p95(fanout.sameInstance).toFixed(1)} ms; ` +
+      `bare p95 ${p95(fanout.bare).toFixed(1)} ms`,
   );
 }
 if (pgPost) {

