@@ -2,7 +2,7 @@ import { drawFromTiles, expect, seriousViolations, SUBAREA_LAYERS, test, waitFor
 import { approveAsModerator, helpOffer, postOffer } from './help-helpers.ts';
 
 test.describe('finding help on a help map too big for one list', () => {
-  test('a resident finds the nearest offer even when the device holds only the newest 200', async ({
+  test('a resident finds the nearest offer, and the printed notice lists it, though the device holds only the newest 200', async ({
     page,
     request,
   }) => {
@@ -63,6 +63,12 @@ test.describe('finding help on a help map too big for one list', () => {
     await expect(page.getByTestId('list-scope')).toHaveText(
       'Lista pokazuje wszystkie pasujące oferty w promieniu 50 km od wybranego miejsca.',
     );
+
+    // The notice for Kazimierz-Stradom's board lists every offer of the subarea, not just those the device holds.
+    await page.goto('/?tab=help&print=kazimierz-stradom');
+    const sheet = page.getByTestId('print-sheet');
+    await expect(sheet).toContainText(`Najbliżej Placu Nowego ${run}`);
+    expect(asked).toContain('/api/points?layer=help&subarea=kazimierz-stradom');
     expect(errors).toEqual([]);
   });
 });
