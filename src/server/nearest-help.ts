@@ -41,7 +41,8 @@ export async function nearestHelp(
     const ranked = sortByDistance(inBox.filter(matches), q.origin, (p) => [p.publicLng, p.publicLat]);
     const inCircle = ranked.filter((r) => r.distanceM <= radius);
     if (inCircle.length >= q.limit || radius === MAX_RADIUS_M) return inCircle.slice(0, q.limit).map((r) => r.item);
-    // The area needed grows with the count wanted: the radius with its square root, twice that to spare (a round too few costs more than a wider one).
+    // The area needed grows with the count wanted, so the radius with its square root; twice that to spare, since
+    // one round too few costs more than a wider box.
     const growth = 2 * Math.sqrt(q.limit / Math.max(1, inCircle.length));
     radius = Math.min(radius * Math.min(MAX_GROWTH, Math.max(MIN_GROWTH, growth)), MAX_RADIUS_M);
   }
