@@ -66,6 +66,32 @@ const CLUSTER_COUNTS: Record<Layer, { map: (p: Props) => Props; reduce: (acc: Pr
 export type ClusterIndex = Supercluster<Props, Props>;
 
 /**
+ * A walk pin's input feature, kept for as long as its row is (the tile worker keeps a layer's rows between changes,
+ * tile-rows.ts): a walk pin's tile properties do not change with time, so after a change a million-pin index is
+ * rebuilt from the features of the last build instead of a million new ones — about a fifth of a rebuild, and much
+ * of its garbage. supercluster only reads its input. Help features depend on `now` (freshness), so they are made
+ * anew each time; help layers are small.
+ */
+const FEATURE = Symbol('walk tile feature');
+type WithFeature = TilePoint & { [FEATURE]?: ClusterInput<Props> };
+
+function feature(p: TilePoint, layer: Layer, now: Date, limits: FreshnessLimits): ClusterInput<Props> | null {
+  const kept = layer === 'walk' ? (p as WithFeature)[FEATURE] : undefined;
+  if (kept) return kept;
+  const properties = tileProperties(p, layer, now, limits);
+  if (!properties) return null;
+  // No feature id: MVT ids are numbers and ours are strings, so the id travels as a property.
+  const made: ClusterInput<Props> = {
+    type: 'Feature',
+    geometry: { type: 'Point', coordinates: [p.lng, p.lat] },
+    properties,
+  };
+  // On the row itself (a symbol, never serialized): a WeakMap of a million rows cost the first build a second of GC.
+  if (layer === 'walk') (p as WithFeature)[FEATURE] = made;
+  return made;
+}
+
+/**
  * The layer's pins that the filters keep, clustered by supercluster — the library MapLibre's own GeoJSON clustering
  * uses, so tiles cluster as the GeoJSON layer did. `now` decides which help offers are still shown, and how.
  */
@@ -80,10 +106,8 @@ export function buildIndex(
   for (const p of rows) {
     // The filters are the walk list's; the route refuses them for help.
     if (!matches(p, filters)) continue;
-    const properties = tileProperties(p, layer, now, limits);
-    // No feature id: MVT ids are numbers and ours are strings, so the id travels as a property.
-    if (properties)
-      points.push({ type: 'Feature', geometry: { type: 'Point', coordinates: [p.lng, p.lat] }, properties });
+    const f = feature(p, layer, now, limits);
+    if (f) points.push(f);
   }
   const index: ClusterIndex = new Supercluster<Props, Props>({
     radius: CLUSTER_RADIUS_PX * SCALE,
