@@ -3,6 +3,7 @@ import { boundsOf } from '../../../common/geo/index.ts';
 import type { FreshnessLimits } from '../../../common/freshness.ts';
 import type { PointFeature } from '../../../common/points.ts';
 import { fetchNearestHelp } from '../../api/tiles.ts';
+import { NEAREST_DEFAULT } from '../../../common/nearest-help.ts';
 import type { SubareaCollection, SubareaId } from '../../../common/subareas.ts';
 import type { LivePoints } from '../../state/live-points.svelte.ts';
 import type { PlacedPoint, Placement } from '../../map/placement/placement.svelte.ts';
@@ -105,7 +106,7 @@ export class HelpSearch {
     void points.tileVersion;
     const abort = new AbortController();
     this.nearbyState = 'loading';
-    fetchNearestHelp([origin.lng, origin.lat], kinds, NEAREST_LISTED, abort.signal).then(
+    fetchNearestHelp([origin.lng, origin.lat], kinds, NEAREST_DEFAULT, abort.signal).then(
       (list) => {
         if (abort.signal.aborted) return;
         this.nearby = list.features;
@@ -138,9 +139,6 @@ export class HelpSearch {
     this.selected = null;
   }
 }
-
-/** How many of the nearest offers a tiled help map lists: as many as a phone shows in a scroll or two, and cheap. */
-export const NEAREST_LISTED = 100;
 
 const [getHelpSearch, setHelpSearch, hasHelpSearch] = createContext<HelpSearch>();
 export { setHelpSearch };
