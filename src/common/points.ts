@@ -75,14 +75,19 @@ export const ContactConsent = z.strictObject({
 });
 export type ContactConsent = z.infer<typeof ContactConsent>;
 
-const uniq = (xs: readonly string[]) => new Set(xs).size === xs.length;
+export const uniq = (xs: readonly string[]) => new Set(xs).size === xs.length;
+
+/** A help kind's id, one of data/categories.json's (editable data). */
+export function helpKind(categories: Categories) {
+  const kindIds = categories.helpKinds.map((c) => c.id) as [string, ...string[]];
+  return z.enum(kindIds, { error: `kind of help must be one of: ${kindIds.join(', ')}` });
+}
 
 export function makePointSchemas(categories: Categories) {
   // z.enum needs a non-empty tuple; Categories guarantees at least one entry of each.
   const themeIds = categories.walkThemes.map((c) => c.id) as [string, ...string[]];
-  const kindIds = categories.helpKinds.map((c) => c.id) as [string, ...string[]];
   const Theme = z.enum(themeIds, { error: `theme must be one of: ${themeIds.join(', ')}` });
-  const Kind = z.enum(kindIds, { error: `kind of help must be one of: ${kindIds.join(', ')}` });
+  const Kind = helpKind(categories);
 
   const walkFields = {
     lng: Lng,
@@ -101,7 +106,7 @@ export function makePointSchemas(categories: Categories) {
     kinds: z
       .array(Kind, { error: 'kinds must be a list of help kinds' })
       .min(1, 'choose at least one kind of help')
-      .max(kindIds.length)
+      .max(categories.helpKinds.length)
       .refine(uniq, 'each kind of help once'),
     description: text(LIMITS.description, 0, 'description', { multiline: true }).optional(),
     availability: text(LIMITS.availability, 0, 'availability').optional(),
@@ -142,45 +147,8 @@ export function makePointSchemas(categories: Categories) {
     layerError,
   );
 
-  /**
-   * "Znajdź pomoc" on a help map too big to send whole: the offers nearest a place, of any of the chosen kinds.
-   * Query strings, so numbers and lists arrive as text.
-   */
-  const NearestHelpQuery = z.strictObject({
-    near: z
-      .string({ error: 'near is required: the place as lng,lat' })
-      .regex(/^-?\d{1,3}(\.\d{1,12})?,-?\d{1,2}(\.\d{1,12})?$/, 'near is the place as lng,lat, e.g. 19.9447,50.0513')
-      .transform((v) => v.split(',').map(Number) as [number, number])
-      .pipe(z.tuple([Lng, Lat])),
-    kinds: z
-      .string()
-      .max(1000, 'kinds: too long')
-      .transform((v) => v.split(','))
-      .pipe(z.array(Kind).refine(uniq, 'kinds: each kind once'))
-      .optional(),
-    limit: z
-      .string()
-      .regex(/^\d{1,4}$/, `limit is a whole number from 1 to ${NEAREST_MAX}`)
-      .transform(Number)
-      .pipe(z.number().int().min(1, 'limit: at least 1').max(NEAREST_MAX, `limit: at most ${NEAREST_MAX}`))
-      .optional(),
-  });
-
-  return {
-    WalkCreate,
-    HelpCreate,
-    PointCreate,
-    WalkPatch,
-    HelpPatch,
-    PointPatch,
-    ModeratorPatch,
-    NearestHelpQuery,
-  };
+  return { WalkCreate, HelpCreate, PointCreate, WalkPatch, HelpPatch, PointPatch, ModeratorPatch };
 }
-
-/** At most this many offers in one answer of GET /api/points/nearest; without `limit`, NEAREST_DEFAULT. */
-export const NEAREST_MAX = 200;
-export const NEAREST_DEFAULT = 100;
 
 /**
  * What a moderator may correct: what residents wrote and how it is classified. Never who offers help, contact
@@ -220,7 +188,6 @@ export type WalkCreate = z.infer<PointSchemas['WalkCreate']>;
 export type HelpCreate = z.infer<PointSchemas['HelpCreate']>;
 export type PointPatch = z.infer<PointSchemas['PointPatch']>;
 export type ModeratorPatch = z.infer<PointSchemas['ModeratorPatch']>;
-export type NearestHelpQuery = z.infer<PointSchemas['NearestHelpQuery']>;
 /** What the client sends (before trimming/normalising). */
 export type PointCreateInput = z.input<PointSchemas['PointCreate']>;
 export type PointPatchInput = z.input<PointSchemas['PointPatch']>;

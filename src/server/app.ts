@@ -14,6 +14,9 @@ import { contextRoutes } from './routes/context.ts';
 import { spaRoutes } from './routes/spa.ts';
 import { crawlerRoutes } from './routes/crawlers.ts';
 import { pointRoutes } from './routes/points.ts';
+import { nearestHelpRoutes } from './routes/nearest-help.ts';
+import { nearestHelpAnswer } from './nearest-help.ts';
+import { makeNearestHelpQuery } from '../common/nearest-help.ts';
 import { authRoutes } from './routes/auth.ts';
 import { accountRoutes } from './routes/accounts.ts';
 import { ambassadorRoutes } from './routes/ambassador.ts';
@@ -222,6 +225,14 @@ export function createApp(source: Store | Db, options: AppOptions = {}) {
     )
     .route(
       '/points',
+      nearestHelpRoutes(
+        makeNearestHelpQuery(site.categories),
+        (q) => nearestHelpAnswer(store.points, q, now(), helpFreshness),
+        limit('search', limits.searches),
+      ),
+    )
+    .route(
+      '/points',
       pointRoutes({
         contributions,
         sessions,
@@ -230,7 +241,6 @@ export function createApp(source: Store | Db, options: AppOptions = {}) {
         bodyLimitBytes: limits.bodyBytes,
         writeLimit: limit('write', limits.writes),
         voteLimit: limit('vote', limits.votes),
-        searchLimit: limit('search', limits.searches),
         votePerPointLimit: rateLimit('"me too" vote', limits.votesPerPoint, {
           ...limiter,
           key: (c) => `point:${c.req.param('id')}`,

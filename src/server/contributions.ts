@@ -10,9 +10,7 @@ import { DEFAULT_FRESHNESS, type FreshnessLimits } from '../common/freshness.ts'
 import { subareaAt } from '../common/geo/index.ts';
 import {
   MODERATOR_FIELDS,
-  NEAREST_DEFAULT,
   type ModeratorPatch,
-  type NearestHelpQuery,
   type PointCollection,
   type PointCreate,
   type PointFeature,
@@ -23,7 +21,6 @@ import {
 } from '../common/points.ts';
 import type { PhotoMeta } from '../common/photos.ts';
 import { changedFields, clean, needsReview } from './point-changes.ts';
-import { nearestHelp } from './nearest-help.ts';
 
 /** Retention periods in days (common/retention.ts has the full set, with the contact requests' own). */
 export interface PointRetention {
@@ -173,18 +170,6 @@ export class Contributions {
     const { subarea, bbox, newest } = q;
     const points = await this.points.listPublished(q.layer, { subarea, bbox, newest });
     return points.filter((p) => inDefaultView(p.record, now, this.helpFreshness));
-  }
-
-  /** GET /api/points/nearest: the help offers nearest a place (nearest-help.ts), as the public list shows them. */
-  async nearestHelpPublic(q: NearestHelpQuery): Promise<PointCollection> {
-    const found = await nearestHelp(this.points, {
-      origin: q.near,
-      kinds: q.kinds ?? [],
-      limit: q.limit ?? NEAREST_DEFAULT,
-      now: this.now(),
-      limits: this.helpFreshness,
-    });
-    return { type: 'FeatureCollection', features: found.map(publicOf) };
   }
 
   async listPublic(q: PointsQuery): Promise<PointCollection> {

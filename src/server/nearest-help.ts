@@ -2,6 +2,9 @@ import type { PointRepository, StoredPoint } from './store/types.ts';
 import { inDefaultView } from './freshness.ts';
 import type { FreshnessLimits } from '../common/freshness.ts';
 import { sortByDistance, type LngLat } from '../common/geo/distance.ts';
+import { NEAREST_DEFAULT, type NearestHelpQuery } from '../common/nearest-help.ts';
+import type { PointCollection } from '../common/points.ts';
+import { publicOf } from './contributions.ts';
 
 /** The first search radius: a few streets, where a dense help map already has enough offers. */
 const FIRST_RADIUS_M = 1_000;
@@ -46,6 +49,23 @@ export async function nearestHelp(
     const growth = 2 * Math.sqrt(q.limit / Math.max(1, inCircle.length));
     radius = Math.min(radius * Math.min(MAX_GROWTH, Math.max(MIN_GROWTH, growth)), MAX_RADIUS_M);
   }
+}
+
+/** The answer of GET /api/points/nearest: the nearest offers' public projection (privacy.ts). */
+export async function nearestHelpAnswer(
+  points: Pick<PointRepository, 'listPublished'>,
+  q: NearestHelpQuery,
+  now: Date,
+  limits: FreshnessLimits,
+): Promise<PointCollection> {
+  const found = await nearestHelp(points, {
+    origin: q.near,
+    kinds: q.kinds ?? [],
+    limit: q.limit ?? NEAREST_DEFAULT,
+    now,
+    limits,
+  });
+  return { type: 'FeatureCollection', features: found.map(publicOf) };
 }
 
 /** [minLng, minLat, maxLng, maxLat] around the circle of `radiusM` metres. */

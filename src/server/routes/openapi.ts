@@ -16,6 +16,7 @@ import {
   VoteResult,
 } from '../../common/points.ts';
 import { SubareaCollection } from '../../common/subareas.ts';
+import { makeNearestHelpQuery, NEAREST_DEFAULT, NEAREST_MAX } from '../../common/nearest-help.ts';
 import { ContactRequestCreate, ContactRequestCreated, HelperRequests } from '../../common/contact-requests.ts';
 import { Categories } from '../../common/categories.ts';
 import { PlaceCollection } from '../../common/places.ts';
@@ -101,8 +102,12 @@ export function openApiDocument(site: SiteData) {
         get: {
           summary: 'Help offers nearest a place, nearest first, of any of the chosen kinds',
           description:
-            'For "find help" on a help map too big to be listed whole. Only offers the public list shows (stale ones are left out), at most 50 km away, measured to the published position: a private person only as their ~150 m cell. `limit` defaults to 100.',
-          parameters: queryParams(points.NearestHelpQuery),
+            'For "find help" on a help map too big to be listed whole. Only offers the public list shows (stale ones are left out), at most 50 km away, measured to the published position: a private person only as their ~150 m cell. `limit` 1–' +
+            NEAREST_MAX +
+            ', default ' +
+            NEAREST_DEFAULT +
+            '.',
+          parameters: queryParams(makeNearestHelpQuery(site.categories)),
           responses: { 200: ok('GeoJSON FeatureCollection', 'PointCollection'), ...errors(400, 429) },
         },
       },

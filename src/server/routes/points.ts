@@ -36,8 +36,6 @@ export interface PointRouteDeps {
   bodyLimitBytes: number;
   writeLimit: MiddlewareHandler;
   voteLimit: MiddlewareHandler;
-  /** The nearest offers: shared with the address search (each is a few reads, on a resident's pause). */
-  searchLimit: MiddlewareHandler;
   /** Per address and point: a device id is free to invent, an address is not. */
   votePerPointLimit: MiddlewareHandler;
 }
@@ -51,7 +49,6 @@ export function pointRoutes({
   bodyLimitBytes,
   writeLimit,
   voteLimit,
-  searchLimit,
   votePerPointLimit,
 }: PointRouteDeps) {
   // Every write answers its author (the token on creation, the full record after an edit): never cached.
@@ -68,11 +65,6 @@ export function pointRoutes({
         const { since, layer } = c.req.valid('query');
         c.header('Cache-Control', 'no-store');
         return c.json(await reads.changesSince(since, layer));
-      })
-      // Before /:id too. Not cached: every resident asks from their own place, and each answer is a few small reads.
-      .get('/nearest', searchLimit, validate('query', schemas.NearestHelpQuery), async (c) => {
-        c.header('Cache-Control', 'no-store');
-        return c.json(await contributions.nearestHelpPublic(c.req.valid('query')));
       })
       .post('/', ...body, validate('json', schemas.PointCreate), async (c) => {
         const key = headerValue(IdempotencyKey, 'Idempotency-Key', c.req.header('Idempotency-Key'));
