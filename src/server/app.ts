@@ -221,7 +221,7 @@ export function createApp(source: Store | Db, options: AppOptions = {}) {
     .use('*', compressAnswers())
     .route(
       '/subareas',
-      subareaRoutes(site, ambassadors, () => contributions.points.countsBySubarea()),
+      subareaRoutes(site, ambassadors, () => reads.subareaCounts()),
     )
     .route(
       '/points',

@@ -4,6 +4,7 @@ import { AnswerCache, CachedAnswer } from './answer-cache.ts';
 import { FastReads } from './fast-reads.ts';
 import { jsonInSlices, mapInSlices, nextTurn } from './slices.ts';
 import type { Layer, PointChanges, PointFeature, PointsQuery } from '../common/points.ts';
+import type { SubareaCounts } from '../common/subareas.ts';
 
 /** A client further behind than this many changed points is cheaper to send the whole lists again. */
 const MAX_CHANGES = 500;
@@ -18,6 +19,7 @@ const pointsKey = (q: PointsQuery) => ['points', q.layer, q.subarea ?? null, q.b
  */
 export class PublicReads {
   private readonly cache = new AnswerCache();
+  private counts?: { version: number; value: Promise<Partial<Record<string, SubareaCounts>>> };
   /** Repeated GET /api/points answered before the framework (fast-reads.ts); the app's fetch goes through it. */
   readonly fast = new FastReads(this);
 
@@ -68,6 +70,22 @@ export class PublicReads {
   private key(key: readonly unknown[], withHelp: boolean): string {
     const minute = withHelp ? Math.floor(this.now().getTime() / 60_000) : 0;
     return JSON.stringify([...key, minute]);
+  }
+
+  /**
+   * Published pins per subarea, counted once per data version. Every page load asks for them (GET /api/subareas), and
+   * the count reads every published pin: a third of a second at a million pins, with the event loop held meanwhile.
+   */
+  async subareaCounts(): Promise<Partial<Record<string, SubareaCounts>>> {
+    const version = await this.changes.current();
+    if (this.counts?.version !== version) {
+      const value = this.contributions.points.countsBySubarea();
+      const entry = { version, value };
+      this.counts = entry;
+      // A failed count is not kept: the next request asks the store again.
+      value.catch(() => this.counts === entry && (this.counts = undefined));
+    }
+    return this.counts.value;
   }
 
   async changesSince(since: number, layer?: Layer): Promise<PointChanges> {

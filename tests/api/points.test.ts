@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { PointCollection, PointCreated, PointFeature } from '../../src/common/points.ts';
 import {
   approve,
+  bearer,
   createPoint,
   fresh,
   helpBody,
@@ -271,5 +272,24 @@ describe('GET /api/points', () => {
     const body = await (await app.request('/api/subareas')).json();
     const k = body.features.find((f: { id: string }) => f.id === 'kazimierz-stradom');
     expect(k.properties.counts).toEqual({ help: 1, keep: 1, change: 0 });
+  });
+
+  it('counts again after an approval and after a removal, not from an earlier answer', async () => {
+    const { app, db } = fresh();
+    const cookie = await moderatorCookie(app, db);
+    const countsOfKazimierz = async () => {
+      const body = await (await app.request('/api/subareas')).json();
+      return body.features.find((f: { id: string }) => f.id === 'kazimierz-stradom').properties.counts;
+    };
+    const keep = await createPoint(app, walkBody());
+    await approve(app, cookie, keep.id);
+    expect(await countsOfKazimierz()).toEqual({ help: 0, keep: 1, change: 0 });
+    const change = await createPoint(app, walkBody({ kind: 'change' }));
+    expect(await countsOfKazimierz(), 'a pending pin is not counted').toEqual({ help: 0, keep: 1, change: 0 });
+    await approve(app, cookie, change.id);
+    expect(await countsOfKazimierz()).toEqual({ help: 0, keep: 1, change: 1 });
+    const removed = await app.request(`/api/points/${keep.id}`, { method: 'DELETE', headers: bearer(keep.editToken) });
+    expect(removed.status).toBeLessThan(300);
+    expect(await countsOfKazimierz()).toEqual({ help: 0, keep: 0, change: 1 });
   });
 });
