@@ -69,4 +69,23 @@ test.describe('a layer with more pins than one list carries', () => {
     await expect(scope).not.toContainText('Przybliż');
     for (const id of ids) await expect(page.locator(`.list button[data-point="${id}"]`)).toBeVisible();
   });
+
+  test('asks once for the newest pins when the map starts before they arrive', async ({ page }) => {
+    const asked = await drawFromTiles(page);
+    // The newest pins come slowly, as on a poor connection: the map's first view is ready while they are on the way,
+    // and wants the same list.
+    const newest = '/api/points?layer=walk&newest=200';
+    await page.route(
+      (url) => url.pathname + url.search === newest,
+      async (route) => {
+        await new Promise((resolve) => setTimeout(resolve, 3000));
+        await route.continue();
+      },
+    );
+    await page.goto('/');
+    await waitForMap(page, SUBAREA_LAYERS, 3);
+    await page.getByRole('tab', { name: 'Kazimierz pod lupą' }).click();
+    await expect(page.getByTestId('list-scope')).toContainText('Lista pokazuje', { timeout: 10_000 });
+    expect(asked.filter((p) => p === newest)).toHaveLength(1);
+  });
 });

@@ -39,6 +39,7 @@ export class LivePoints {
   #version: number | null = null;
   #view: { bbox: [number, number, number, number]; zoom: number } | null = null;
   #viewRequest = 0;
+  #newestAsked: Partial<Record<Layer, Promise<PointCollection>>> = {};
 
   /** True when both lists are whole layers: only then may figures (per-subarea counts) be counted from them. */
   get complete(): boolean {
@@ -102,7 +103,19 @@ export class LivePoints {
     if (!tiled) return { list: await fetchPoints(layer), listed: 'all' };
     const view = this.#view;
     if (view && view.zoom >= LIST_ZOOM) return { list: await fetchPointsInView(layer, view.bbox), listed: 'view' };
-    return { list: await fetchNewestPoints(layer, NEWEST_LISTED), listed: 'newest' };
+    return { list: await this.#newest(layer), listed: 'newest' };
+  }
+
+  /**
+   * A layer's newest pins. The first load asks for them, and so does the map's first view when it comes before they
+   * arrive (the list's scope is not 'newest' yet): both wait for one request.
+   */
+  #newest(layer: Layer): Promise<PointCollection> {
+    const asked = this.#newestAsked[layer];
+    if (asked) return asked;
+    const request = fetchNewestPoints(layer, NEWEST_LISTED).finally(() => delete this.#newestAsked[layer]);
+    this.#newestAsked[layer] = request;
+    return request;
   }
 
   /** Opens the event stream and keeps it open; returns the cleanup for an $effect. */
