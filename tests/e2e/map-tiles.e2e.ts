@@ -1,3 +1,4 @@
+import type { Page } from '@playwright/test';
 import { clickMapAt, drawFromTiles, expect, MODERATOR, SUBAREA_LAYERS, test, waitForMap, walkPin } from './fixtures.ts';
 
 // Olsza, outside every subarea and away from the pins other tests leave; 70 m apart, so they cluster at the
@@ -7,19 +8,25 @@ const PINS = [
   { lng: 19.9955, lat: 50.0755 },
 ];
 
+/** Publishes the two pins (as a moderator): with drawFromTiles' threshold of one pin, the walk layer is tiled. */
+async function publishPins(page: Page, stamp: number): Promise<string[]> {
+  const ids: string[] = [];
+  await page.request.post('/api/auth/login', { data: MODERATOR });
+  for (const [i, at] of PINS.entries()) {
+    const res = await page.request.post('/api/points', { data: walkPin({ ...at, title: `Kafel ${i} ${stamp}` }) });
+    expect(res.status()).toBe(201);
+    const { id } = (await res.json()) as { id: string };
+    expect((await page.request.post(`/api/moderation/points/${id}/approve`)).status()).toBe(200);
+    ids.push(id);
+  }
+  return ids;
+}
+
 test.describe('a layer with more pins than one list carries', () => {
   test('is drawn from vector tiles: a cluster opens on a tap, and a tapped pin opens its card', async ({ page }) => {
     test.setTimeout(90_000);
     const stamp = Date.now();
-    const ids: string[] = [];
-    await page.request.post('/api/auth/login', { data: MODERATOR });
-    for (const [i, at] of PINS.entries()) {
-      const res = await page.request.post('/api/points', { data: walkPin({ ...at, title: `Kafel ${i} ${stamp}` }) });
-      expect(res.status()).toBe(201);
-      const { id } = (await res.json()) as { id: string };
-      expect((await page.request.post(`/api/moderation/points/${id}/approve`)).status()).toBe(200);
-      ids.push(id);
-    }
+    const ids = await publishPins(page, stamp);
     const asked = await drawFromTiles(page);
 
     await page.goto('/');
@@ -70,7 +77,8 @@ test.describe('a layer with more pins than one list carries', () => {
     for (const id of ids) await expect(page.locator(`.list button[data-point="${id}"]`)).toBeVisible();
   });
 
-  test('asks once for the newest pins when the map starts before they arrive', async ({ page }) => {
+  test('asks once for the newest pins, and for current tiles, when the map starts before them', async ({ page }) => {
+    await publishPins(page, Date.now());
     const asked = await drawFromTiles(page);
     // The newest pins come slowly, as on a poor connection: the map's first view is ready while they are on the way,
     // and wants the same list.
@@ -87,5 +95,10 @@ test.describe('a layer with more pins than one list carries', () => {
     await page.getByRole('tab', { name: 'Kazimierz pod lupą' }).click();
     await expect(page.getByTestId('list-scope')).toContainText('Lista pokazuje', { timeout: 10_000 });
     expect(asked.filter((p) => p === newest)).toHaveLength(1);
+    // The map did not wait for the list to learn the data version: every tile it asked for carries it.
+    const { version } = (await (await page.request.get('/api/tiles/walk.json')).json()) as { version: number };
+    const tiles = asked.filter((p) => p.startsWith('/api/tiles/walk/'));
+    expect(tiles.length).toBeGreaterThan(0);
+    expect(tiles.filter((p) => !p.endsWith(`v=${version}`))).toEqual([]);
   });
 });

@@ -48,9 +48,12 @@ export class LivePoints {
 
   async reload(): Promise<void> {
     try {
-      const { tiled, counts } = await tiledLayers();
+      const { tiled, counts, version } = await tiledLayers();
       this.tiled = tiled;
       this.counts = counts;
+      // The tile URLs carry the data version. Known from here on, a map already open asks for the right tiles at
+      // once, instead of for version 0's and then again when the lists have come.
+      if (version !== null) this.tileVersion = Math.max(this.tileVersion, version);
       const [walkList, helpList] = await Promise.all([this.#list('walk', tiled.walk), this.#list('help', tiled.help)]);
       const [walk, help] = [walkList.list, helpList.list];
       this.walk = walk;
@@ -168,16 +171,24 @@ export const NEWEST_LISTED = 200;
 export type Listed = 'all' | 'view' | 'newest';
 
 /** Which layers hold more pins than the deployment draws from one list; none when that cannot be asked (offline). */
-async function tiledLayers(): Promise<{ tiled: Record<Layer, boolean>; counts: Record<Layer, number | null> }> {
+interface TiledLayers {
+  tiled: Record<Layer, boolean>;
+  counts: Record<Layer, number | null>;
+  /** The data version of the walk layer's figures (as the walk list's version sets tileVersion); null offline. */
+  version: number | null;
+}
+
+async function tiledLayers(): Promise<TiledLayers> {
   try {
     const [config, walk, help] = await Promise.all([fetchConfig(), fetchTileInfo('walk'), fetchTileInfo('help')]);
     return {
       tiled: { walk: walk.count > config.mapTilesFromPins, help: help.count > config.mapTilesFromPins },
       counts: { walk: walk.count, help: help.count },
+      version: walk.version,
     };
   } catch {
     // The service worker keeps the last lists, never tiles: offline, the lists are what can be drawn.
-    return { tiled: { walk: false, help: false }, counts: { walk: null, help: null } };
+    return { tiled: { walk: false, help: false }, counts: { walk: null, help: null }, version: null };
   }
 }
 
