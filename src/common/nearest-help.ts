@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import type { Categories } from './categories.ts';
-import { helpKind, Lat, Lng, uniq } from './points.ts';
+import { countParam, helpKind, Lat, Lng, uniq } from './points.ts';
 
 /** At most this many offers in one answer of GET /api/points/nearest; without `limit`, NEAREST_DEFAULT. */
 export const NEAREST_MAX = 200;
@@ -25,12 +25,7 @@ export function makeNearestHelpQuery(categories: Categories) {
       .transform((v) => v.split(','))
       .pipe(z.array(Kind).refine(uniq, 'kinds: each kind once'))
       .optional(),
-    limit: z
-      .string()
-      .regex(/^\d{1,4}$/, `limit is a whole number from 1 to ${NEAREST_MAX}`)
-      .transform(Number)
-      .pipe(z.number().int().min(1, 'limit: at least 1').max(NEAREST_MAX, `limit: at most ${NEAREST_MAX}`))
-      .optional(),
+    limit: countParam('limit', NEAREST_MAX).optional(),
   });
 }
 export type NearestHelpQuery = z.infer<ReturnType<typeof makeNearestHelpQuery>>;

@@ -265,6 +265,14 @@ export const PointCollection = z.object({
 });
 export type PointCollection = z.infer<typeof PointCollection>;
 
+/** A query parameter that counts things: a whole number from 1 to `max`, arriving as text; errors name `field`. */
+export const countParam = (field: string, max: number) =>
+  z
+    .string()
+    .regex(/^\d{1,4}$/, `${field} is a whole number from 1 to ${max}`)
+    .transform(Number)
+    .pipe(z.number().int().min(1, `${field}: at least 1`).max(max, `${field}: at most ${max}`));
+
 /** The most GET /api/points?newest= lists: a page of a list, not a download of the layer. */
 export const NEWEST_MAX = 500;
 
@@ -283,12 +291,7 @@ export const PointsQuery = z
      * Only the newest this many, newest first: the list of a layer too big to send whole (drawn from tiles), when no
      * map view narrows it down. Not with bbox: the pins in a view are listed whole.
      */
-    newest: z
-      .string()
-      .regex(/^\d{1,4}$/, `newest is a whole number from 1 to ${NEWEST_MAX}`)
-      .transform(Number)
-      .pipe(z.number().int().min(1, 'newest: at least 1').max(NEWEST_MAX, `newest: at most ${NEWEST_MAX}`))
-      .optional(),
+    newest: countParam('newest', NEWEST_MAX).optional(),
   })
   .refine((q) => !(q.newest && q.bbox), { path: ['newest'], message: 'newest cannot be combined with bbox' });
 export type PointsQuery = z.infer<typeof PointsQuery>;
