@@ -4,7 +4,8 @@
 // every request (the map worker's tile requests too) with when its answer ended, the main thread's long tasks, when
 // the map object exists (`window.__mapa`) and the first frame with a walk cluster — the probe of measurement 8.
 // The first load after start-up also builds the tile index. Settings: TIMELINE_DATA reuses (or seeds once) a data
-// directory, TIMELINE_DIST serves another build, TIMELINE_GL=1 also times every WebGL call and prints the slowest.
+// directory, TIMELINE_DIST serves another build, TIMELINE_GL=1 also times every WebGL call and prints the slowest,
+// TIMELINE_CHANGE=1 adds one pin before every load after the first (as measurement 8's load right after a change).
 import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -17,6 +18,7 @@ import { APP_PROBE } from './tiles.ts';
 const pins = Number(process.env.TIMELINE_PINS ?? 50_000);
 const runs = Number(process.env.TIMELINE_RUNS ?? 3);
 const timeGl = process.env.TIMELINE_GL === '1';
+const change = process.env.TIMELINE_CHANGE === '1';
 const tmp = process.env.TIMELINE_DATA ? null : mkdtempSync(join(tmpdir(), 'mapa-timeline-'));
 const dataDir = process.env.TIMELINE_DATA ?? join(tmp!, 'data');
 if (!existsSync(dataDir)) await seedPoints(dataDir, krakowPoints(pins));
@@ -73,6 +75,8 @@ const browser = await launchChromium();
 const origin = `http://${HOST}:${PORTS.app}`;
 try {
   for (let run = 0; run < runs; run++) {
+    // Written by a connection of its own while the server runs, as a second instance's approval would be.
+    if (change && run > 0) await seedPoints(dataDir, krakowPoints(1), { n: Date.now(), at: Date.now() });
     const context = await browser.newContext({ viewport: { width: 1280, height: 800 }, serviceWorkers: 'block' });
     const page = await context.newPage();
     const requests: { url: string; start: number; end: number }[] = [];
@@ -98,7 +102,8 @@ try {
         return [s, `${url.slice(0, 90)}  → ${Math.round(end - out.origin)}`];
       }),
     ];
-    console.log(`load ${run + 1}${run === 0 ? ' (first after start-up: builds the tile index)' : ''}`);
+    const why = run === 0 ? ' (first after start-up: builds the tile index)' : change ? ' (right after a change)' : '';
+    console.log(`load ${run + 1}${why}`);
     for (const [at, what] of rows.sort((a, b) => a[0] - b[0])) console.log(`${String(at).padStart(7)}  ${what}`);
     if (timeGl) {
       const slowest = Object.entries(out.gl).sort((a, b) => b[1][1] - a[1][1]);

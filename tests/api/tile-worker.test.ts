@@ -117,13 +117,16 @@ describe('the tile worker', () => {
       ['walk', {}, tileOf(17)],
       ['help', {}, tileOf(12)],
     ] as const) {
-      const [a, b] = await Promise.all([worker.build(layer, filters, NOW), inThread.build(layer, filters, NOW)]);
+      const [a, b] = await Promise.all([
+        worker.build(layer, filters, NOW).index,
+        inThread.build(layer, filters, NOW).index,
+      ]);
       expect(a.count).toBe(b.count);
       const [fromWorker, fromThread] = await Promise.all([a.tile(z, x, y), b.tile(z, x, y)]);
       expect(decode(fromWorker, layer)).toEqual(decode(fromThread, layer));
       expect(Buffer.from(fromWorker).equals(Buffer.from(fromThread))).toBe(true);
     }
-    const help = await worker.build('help', {}, NOW);
+    const help = await worker.build('help', {}, NOW).index;
     const drawn = decode(await help.tile(...tileOf(12)), 'help');
     expect(drawn).toHaveLength(1);
     // A private person: their cell, never their phone, in the worker's tiles as everywhere else.
@@ -138,7 +141,7 @@ describe('the tile worker', () => {
     cleanup.push(() => worker.close());
     const reader = openTileReader(source);
     cleanup.push(() => reader.close());
-    expect((await worker.build('walk', {}, NOW)).count).toBe(30);
+    expect(await worker.build('walk', {}, NOW).count).toBe(30);
     const before = await reader.all('walk');
 
     // A new pin, one erased, one moved and rejected back out of sight, one moved and still published.
@@ -177,7 +180,7 @@ describe('the tile worker', () => {
     expect(await reader.since('walk', before.version, 3)).toBeNull();
 
     const inThread = new InThreadBuilder((layer) => store.points.listForTiles(layer), DEFAULT_FRESHNESS);
-    const [a, b] = await Promise.all([worker.build('walk', {}, NOW), inThread.build('walk', {}, NOW)]);
+    const [a, b] = await Promise.all([worker.build('walk', {}, NOW).index, inThread.build('walk', {}, NOW).index]);
     expect(a.count).toBe(29);
     expect(b.count).toBe(29);
     for (const z of [10, 14, 17]) {
@@ -187,12 +190,43 @@ describe('the tile worker', () => {
     expect((await reader.all('walk')).rows).toEqual(await store.points.listForTiles('walk'));
   });
 
+  it('counts the pins before it clusters them, so the map can ask for tiles meanwhile', async () => {
+    const { store, source } = await database();
+    await seed(store);
+    const worker = new WorkerBuilder(source, DEFAULT_FRESHNESS);
+    cleanup.push(() => worker.close());
+    const build = worker.build('walk', {}, NOW);
+    const order: string[] = [];
+    void build.count.then((n) => order.push(`count ${n}`));
+    void build.index.then((b) => order.push(`index ${b.count}`));
+    await build.index;
+    await build.count;
+    expect(order).toEqual(['count 30', 'index 30']);
+  });
+
+  it("answers both layers' counts before it clusters either", async () => {
+    const { store, source } = await database();
+    await seed(store);
+    const worker = new WorkerBuilder(source, DEFAULT_FRESHNESS);
+    cleanup.push(() => worker.close());
+    // As a page load asks: both layers at once.
+    const builds = { walk: worker.build('walk', {}, NOW), help: worker.build('help', {}, NOW) };
+    const order: string[] = [];
+    for (const [layer, build] of Object.entries(builds)) {
+      void build.count.then(() => order.push(`${layer} count`));
+      void build.index.then(() => order.push(`${layer} index`));
+    }
+    await Promise.all([builds.walk.index, builds.help.index, builds.walk.count, builds.help.count]);
+    expect(order.slice(0, 2).sort()).toEqual(['help count', 'walk count']);
+    expect(order.slice(2).sort()).toEqual(['help index', 'walk index']);
+  });
+
   it('drops a retired index once the tiles being cut from it are done', async () => {
     const { store, source } = await database();
     await seed(store);
     const worker = new WorkerBuilder(source, DEFAULT_FRESHNESS);
     cleanup.push(() => worker.close());
-    const built = await worker.build('walk', {}, NOW);
+    const built = await worker.build('walk', {}, NOW).index;
     const cutting = built.tile(...tileOf(10));
     built.retire();
     expect((await cutting).length).toBeGreaterThan(0);
@@ -206,10 +240,12 @@ describe('the tile worker', () => {
     // No database there yet: the worker cannot open it and stops.
     const worker = new WorkerBuilder({ engine: 'sqlite', file }, DEFAULT_FRESHNESS);
     cleanup.push(() => worker.close());
-    await expect(worker.build('walk', {}, NOW)).rejects.toThrow(/tile worker crashed/);
+    const failed = worker.build('walk', {}, NOW);
+    await expect(failed.index).rejects.toThrow(/tile worker crashed/);
+    await expect(failed.count).rejects.toThrow(/tile worker crashed/);
     const store = sqliteStore(openDb(file));
     cleanup.push(() => store.close());
     await seed(store);
-    expect((await worker.build('walk', {}, NOW)).count).toBe(30);
+    expect(await worker.build('walk', {}, NOW).count).toBe(30);
   });
 });

@@ -91,17 +91,17 @@ function feature(p: TilePoint, layer: Layer, now: Date, limits: FreshnessLimits)
   return made;
 }
 
-/**
- * The layer's pins that the filters keep, clustered by supercluster — the library MapLibre's own GeoJSON clustering
- * uses, so tiles cluster as the GeoJSON layer did. `now` decides which help offers are still shown, and how.
- */
-export function buildIndex(
+/** One layer's pins as supercluster takes them, the filters applied: known before they are clustered. */
+export type ClusterInputs = ClusterInput<Props>[];
+
+/** The layer's pins that the filters keep, as features; `now` decides which help offers are still shown, and how. */
+export function selectPoints(
   rows: readonly TilePoint[],
   layer: Layer,
   filters: TileFilters,
   now: Date,
   limits: FreshnessLimits,
-): { index: ClusterIndex; count: number } {
+): ClusterInputs {
   const points: ClusterInput<Props>[] = [];
   for (const p of rows) {
     // The filters are the walk list's; the route refuses them for help.
@@ -109,6 +109,14 @@ export function buildIndex(
     const f = feature(p, layer, now, limits);
     if (f) points.push(f);
   }
+  return points;
+}
+
+/**
+ * The selected pins clustered by supercluster — the library MapLibre's own GeoJSON clustering uses, so tiles cluster
+ * as the GeoJSON layer did. The slow step: about 2 s at a million pins.
+ */
+export function clusterPoints(points: ClusterInputs, layer: Layer): ClusterIndex {
   const index: ClusterIndex = new Supercluster<Props, Props>({
     radius: CLUSTER_RADIUS_PX * SCALE,
     extent: EXTENT,
@@ -116,7 +124,7 @@ export function buildIndex(
     ...CLUSTER_COUNTS[layer],
   });
   index.load(points);
-  return { index, count: points.length };
+  return index;
 }
 
 /** One tile of the index, encoded as an uncompressed Mapbox Vector Tile with one layer named `layer`. */

@@ -1,7 +1,7 @@
 import type { FreshnessLimits } from '../../common/freshness.ts';
 import type { Layer } from '../../common/points.ts';
 import type { TilePoint } from '../store/point-rows.ts';
-import { buildIndex, cutTile } from './cluster-index.ts';
+import { clusterPoints, cutTile, selectPoints } from './cluster-index.ts';
 import type { TileEngine, TileFilters } from './engine.ts';
 
 /** Indexes kept at once (layers × filter combinations in use); a new version drops them all. */
@@ -15,10 +15,27 @@ export interface BuiltIndex {
   retire(): void;
 }
 
+/**
+ * An index being built, in two steps: the pins are read and selected (their number is then known), then clustered
+ * (at a million pins, seconds more). The map's first request asks only for the number; answered after the first
+ * step, the browser asks for its tiles while the second runs, instead of after it.
+ */
+export interface IndexBuild {
+  readonly count: Promise<number>;
+  readonly index: Promise<BuiltIndex>;
+}
+
 /** What builds a layer's cluster index at a moment: in this thread, or in the tile worker (tile-worker-client.ts). */
 export interface IndexBuilder {
-  build(layer: Layer, filters: TileFilters, now: Date): Promise<BuiltIndex>;
+  build(layer: Layer, filters: TileFilters, now: Date): IndexBuild;
   close(): Promise<void>;
+}
+
+/** The build's two promises, either of which may go unheard (a count nobody asked for): neither is unhandled. */
+export function indexBuild(count: Promise<number>, index: Promise<BuiltIndex>): IndexBuild {
+  count.catch(() => undefined);
+  index.catch(() => undefined);
+  return { count, index };
 }
 
 /**
@@ -32,9 +49,20 @@ export class InThreadBuilder implements IndexBuilder {
     private readonly limits: FreshnessLimits,
   ) {}
 
-  async build(layer: Layer, filters: TileFilters, now: Date): Promise<BuiltIndex> {
-    const { index, count } = buildIndex(await this.read(layer), layer, filters, now, this.limits);
-    return { count, tile: async (z, x, y) => cutTile(index, layer, z, x, y), retire: () => undefined };
+  build(layer: Layer, filters: TileFilters, now: Date): IndexBuild {
+    const points = this.read(layer).then((rows) => selectPoints(rows, layer, filters, now, this.limits));
+    const index = points.then((selected): BuiltIndex => {
+      const clustered = clusterPoints(selected, layer);
+      return {
+        count: selected.length,
+        tile: async (z, x, y) => cutTile(clustered, layer, z, x, y),
+        retire: () => undefined,
+      };
+    });
+    return indexBuild(
+      points.then((selected) => selected.length),
+      index,
+    );
   }
 
   async close(): Promise<void> {}
@@ -46,7 +74,7 @@ export class InThreadBuilder implements IndexBuilder {
  */
 export class ClusterTiles implements TileEngine {
   private version = -1;
-  private readonly indexes = new Map<string, Promise<BuiltIndex>>();
+  private readonly indexes = new Map<string, IndexBuild>();
 
   constructor(
     private readonly builder: IndexBuilder,
@@ -57,7 +85,7 @@ export class ClusterTiles implements TileEngine {
     const key = this.key(layer, filters);
     const built = this.index(version, key, layer, filters);
     try {
-      return await (await built).tile(z, x, y);
+      return await (await built.index).tile(z, x, y);
     } catch (e) {
       // An index whose worker crashed (or that cannot cut tiles) is built again by the next request.
       if (this.indexes.get(key) === built) this.retire(key);
@@ -65,9 +93,10 @@ export class ClusterTiles implements TileEngine {
     }
   }
 
-  async count(version: number, layer: Layer) {
-    // A layer counted is about to be drawn: from its tiles when big (this index), and a small one costs little.
-    return (await this.index(version, this.key(layer, {}), layer, {})).count;
+  count(version: number, layer: Layer): Promise<number> {
+    // A layer counted is about to be drawn: from its tiles when big (this index), and a small one costs little. The
+    // count comes before the index is clustered, so the browser's tile requests overlap the clustering.
+    return this.index(version, this.key(layer, {}), layer, {}).count;
   }
 
   close(): Promise<void> {
@@ -91,14 +120,14 @@ export class ClusterTiles implements TileEngine {
       built = this.builder.build(layer, filters, this.now());
       this.indexes.set(key, built);
       // A failed read must not stay cached as the answer for this version.
-      built.catch(() => this.indexes.get(key) === built && this.indexes.delete(key));
+      built.index.catch(() => this.indexes.get(key) === built && this.indexes.delete(key));
       if (this.indexes.size > MAX_INDEXES) this.retire(this.indexes.keys().next().value!);
     }
     return built;
   }
 
   private retire(key: string) {
-    this.indexes.get(key)?.then(
+    this.indexes.get(key)?.index.then(
       (b) => b.retire(),
       () => undefined,
     );

@@ -1,14 +1,20 @@
 import { Worker } from 'node:worker_threads';
 import type { FreshnessLimits } from '../../common/freshness.ts';
 import type { Layer } from '../../common/points.ts';
-import type { BuiltIndex, IndexBuilder } from './cluster-tiles.ts';
+import { indexBuild, type BuiltIndex, type IndexBuild, type IndexBuilder } from './cluster-tiles.ts';
 import type { TileFilters } from './engine.ts';
 import type { TileSource, WorkerReply, WorkerRequest, WorkerSetup } from './tile-worker.ts';
 
 const BOOT = new URL('./tile-worker-boot.mjs', import.meta.url);
 const ENTRY = new URL('./tile-worker.ts', import.meta.url).href;
 
-type Pending = { resolve: (reply: WorkerReply & { ok: true }) => void; reject: (e: Error) => void };
+type Answer = Exclude<WorkerReply & { ok: true }, { counted: number }>;
+type Pending = {
+  resolve: (reply: Answer) => void;
+  reject: (e: Error) => void;
+  /** A build's first answer, before its last. */
+  counted?: (count: number) => void;
+};
 
 /**
  * Builds cluster indexes and cuts tiles in the tile worker (tile-worker.ts), which reads the database through its
@@ -26,10 +32,15 @@ export class WorkerBuilder implements IndexBuilder {
     private readonly limits: FreshnessLimits,
   ) {}
 
-  async build(layer: Layer, filters: TileFilters, now: Date): Promise<BuiltIndex> {
-    const reply = await this.ask({ op: 'build', id: 0, layer, filters, now: now.getTime() });
-    if (!('index' in reply)) throw new Error('tile worker: a build answered without an index');
-    return this.handle(reply.index, reply.count);
+  build(layer: Layer, filters: TileFilters, now: Date): IndexBuild {
+    let counted: (count: number) => void = () => undefined;
+    const count = new Promise<number>((resolve) => (counted = resolve));
+    const index = this.ask({ op: 'build', id: 0, layer, filters, now: now.getTime() }, counted).then((reply) => {
+      if (!('index' in reply)) throw new Error('tile worker: a build answered without an index');
+      return this.handle(reply.index, reply.count);
+    });
+    // A build that fails before its pins are counted fails its count too; once counted, a count stays true.
+    return indexBuild(Promise.race([count, index.then((built) => built.count)]), index);
   }
 
   async close(): Promise<void> {
@@ -67,10 +78,10 @@ export class WorkerBuilder implements IndexBuilder {
     };
   }
 
-  private ask(request: Exclude<WorkerRequest, { op: 'drop' }>): Promise<WorkerReply & { ok: true }> {
+  private ask(request: Exclude<WorkerRequest, { op: 'drop' }>, counted?: (count: number) => void): Promise<Answer> {
     const id = this.nextId++;
     return new Promise((resolve, reject) => {
-      this.pending.set(id, { resolve, reject });
+      this.pending.set(id, { resolve, reject, counted });
       this.post({ ...request, id });
     });
   }
@@ -87,6 +98,7 @@ export class WorkerBuilder implements IndexBuilder {
     worker.unref();
     worker.on('message', (reply: WorkerReply) => {
       const waiting = this.pending.get(reply.id);
+      if (reply.ok && 'counted' in reply) return waiting?.counted?.(reply.counted);
       this.pending.delete(reply.id);
       if (reply.ok) waiting?.resolve(reply);
       else waiting?.reject(new Error(`tile worker: ${reply.message}`));
