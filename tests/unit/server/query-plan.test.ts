@@ -45,3 +45,13 @@ describe("a layer's pins for its map tiles", () => {
     expect(detail).not.toMatch(/TEMP B-TREE/);
   });
 });
+
+describe('the live pin counts per subarea', () => {
+  it('are counted from one range of the counts index, in its order, with no sort', () => {
+    const detail = plan(POINT_SQL.countsBySubarea);
+    // Not called covering: SQLite reads one row's JSON per group for the output, never one per pin (the kind it
+    // groups by comes from the index).
+    expect(detail).toMatch(/SEARCH points USING (COVERING )?INDEX points_counts \(status=\? AND subarea>\?\)/);
+    expect(detail).not.toMatch(/TEMP B-TREE/);
+  });
+});
