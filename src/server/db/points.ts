@@ -51,9 +51,11 @@ export const POINT_SQL = {
   // What a tile draws (store/point-rows.ts, TileRow): every column is in the covering index of migration 013, so
   // the read never touches the table, and the order is that index's.
   forTiles: `${TILE_SELECT} WHERE p.layer = ? AND p.status = 'published' ${ORDER}`,
-  // The same columns of the pins whose ids are in a JSON array (those changed since a tile index was built).
-  forTilesByIds: `${TILE_SELECT} WHERE p.id IN (SELECT value FROM json_each(?)) AND p.layer = ?
-    AND p.status = 'published'`,
+  // The same columns of the pins whose ids are in a JSON array (those changed since a tile index was built). Found
+  // by id: the unary + keeps SQLite from walking the whole layer's range of the tiles index instead (0.35 s at a
+  // million pins, for one changed pin).
+  forTilesByIds: `${TILE_SELECT} WHERE p.id IN (SELECT value FROM json_each(?)) AND +p.layer = ?
+    AND +p.status = 'published'`,
   byStatus: `${SELECT} WHERE p.status = ? ${ORDER}`,
   // rowid breaks ties within a millisecond. The expression matches migration 012's index.
   bySession: `${SELECT} WHERE ${SESSION} = ? AND p.status = ? ORDER BY p.created_at, p.rowid`,

@@ -44,6 +44,12 @@ describe("a layer's pins for its map tiles", () => {
     expect(detail).toMatch(/SEARCH p USING COVERING INDEX points_tiles \(layer=\? AND status=\?\)/);
     expect(detail).not.toMatch(/TEMP B-TREE/);
   });
+
+  it('after a change, only the changed pins are looked up, by id, not the whole layer', () => {
+    const detail = plan(POINT_SQL.forTilesByIds, '["bench000001"]', 'walk');
+    expect(detail).toMatch(/SEARCH p USING INDEX sqlite_autoindex_points_1 \(id=\?\)/);
+    expect(detail).not.toMatch(/points_tiles/);
+  });
 });
 
 describe('the live pin counts per subarea', () => {
