@@ -326,7 +326,18 @@ export function createApp(source: Store | Db, options: AppOptions = {}) {
     clearInterval(retryTimer);
     await tileEngine.close();
   };
-  return Object.assign(app, { retention: retentionJob, store, ready, tileEngine, close });
+  /**
+   * Reads both layers into the tile worker and clusters them, before any map asks: at a million pins that is seconds
+   * (docs/benchmark.md, measurement 8), which the first visitor after a restart would otherwise wait for. Later
+   * builds read only what changed since.
+   */
+  const warmTiles = () =>
+    Promise.all(
+      (['walk', 'help'] as const).map((layer) =>
+        tiles.info(layer).catch((e: Error) => console.error(`tiles: reading the ${layer} layer failed: ${e.message}`)),
+      ),
+    ).then(() => undefined);
+  return Object.assign(app, { retention: retentionJob, store, ready, tileEngine, warmTiles, close });
 }
 
 export type App = ReturnType<typeof createApp>;

@@ -128,6 +128,8 @@ async function start() {
   await app.ready;
   // Erases what its retention period has passed: now, then daily (README: Privacy rules).
   app.retention.start();
+  // In the tile worker's thread: the server answers meanwhile.
+  void app.warmTiles();
 
   const server = serve({ fetch: app.fetch, port: config.port }, (info) => {
     console.log(`Mapa Rewitalizacji: http://localhost:${info.port}/  (database ${where})`);

@@ -5,6 +5,7 @@ import { VectorTile } from '@mapbox/vector-tile';
 import { PbfReader } from 'pbf';
 import { TileInfo } from '../../src/common/tiles.ts';
 import { KRAKOW_BBOX } from '../../src/common/geo/bounds.ts';
+import { InThreadBuilder } from '../../src/server/tiles/cluster-tiles.ts';
 import {
   approve,
   createPoint,
@@ -220,6 +221,31 @@ describe('GET /api/tiles/<layer>.json', () => {
     const info = TileInfo.parse(await res.json());
     expect(info).toMatchObject({ count: 1, tiles: ['/api/tiles/walk/{z}/{x}/{y}.mvt'], maxzoom: 17 });
     expect((await app.request('/api/tiles/roads.json')).status).toBe(400);
+  });
+
+  it('warming up reads and clusters both layers before any map asks, and the first map uses those', async () => {
+    const built: string[] = [];
+    const { app, db, store } = fresh({
+      tileIndexes: (limits) => {
+        const inThread = new InThreadBuilder((layer) => store.points.listForTiles(layer), limits);
+        return {
+          build: (layer, filters, now) => {
+            built.push(`${layer} ${JSON.stringify(filters)}`);
+            return inThread.build(layer, filters, now);
+          },
+          close: () => inThread.close(),
+        };
+      },
+    });
+    const cookie = await moderatorCookie(app, db);
+    await publish(app, cookie, walkBody());
+    await app.warmTiles();
+    expect(built.sort()).toEqual(['help {}', 'walk {}']);
+    const info = TileInfo.parse(await (await app.request('/api/tiles/walk.json')).json());
+    expect(info.count).toBe(1);
+    const [x, y] = tileOf(KAZIMIERZ.lng, KAZIMIERZ.lat, 12);
+    expect(await features(app, 'walk', 12, x, y)).toHaveLength(1);
+    expect(built).toHaveLength(2);
   });
 });
 
