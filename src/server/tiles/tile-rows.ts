@@ -37,9 +37,33 @@ export function tileOrder(a: TilePoint, b: TilePoint): number {
   return a.id === b.id ? 0 : a.id < b.id ? -1 : 1;
 }
 
+/** The first index in `rows` (in tile order) whose row does not come before `row`. */
+function placeOf(rows: readonly TilePoint[], row: TilePoint): number {
+  let lo = 0;
+  let hi = rows.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if (tileOrder(rows[mid]!, row) < 0) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
 /** `rows` with the changed pins taken out and their current rows (if still published) put in their places. */
 export function applyDelta(rows: readonly TilePoint[], changed: ReadonlyMap<string, TilePoint | null>): TilePoint[] {
   const added = [...changed.values()].filter((row): row is TilePoint => row !== null).sort(tileOrder);
+  if (added.length === changed.size) {
+    // Every changed pin is still published (an approval, an edit). A pin's creation time never changes (no statement
+    // writes created_at after the insert), so its old row, if any, sits exactly where its new one goes: found by
+    // binary search instead of a pass over every pin (0.2 s at a million).
+    const out = rows.slice();
+    for (const row of added) {
+      const at = placeOf(out, row);
+      if (out[at]?.id === row.id) out[at] = row;
+      else out.splice(at, 0, row);
+    }
+    return out;
+  }
   const out: TilePoint[] = [];
   let next = 0;
   for (const row of rows) {
