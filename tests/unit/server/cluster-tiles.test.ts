@@ -7,33 +7,42 @@ import {
 } from '../../../src/server/tiles/cluster-tiles.ts';
 import type { Layer } from '../../../src/common/points.ts';
 
-/** A builder whose builds the test finishes by hand: counted first, clustered later, or failed. */
+/** One build the test finishes by hand: counted first, clustered later, or failed (both then reject). */
+interface Held {
+  layer: Layer;
+  count: (n: number) => void;
+  done: (b: BuiltIndex) => void;
+  fail: (e: Error) => void;
+}
+
+/** Promise.withResolvers, which Node 20 lacks. */
+function resolvers<T>() {
+  let resolve!: (value: T) => void;
+  let reject!: (e: Error) => void;
+  const promise = new Promise<T>((yes, no) => {
+    resolve = yes;
+    reject = no;
+  });
+  return { promise, resolve, reject };
+}
+
+/** A builder whose builds wait for the test. */
 class HeldBuilder implements IndexBuilder {
-  readonly builds: {
-    layer: Layer;
-    count: (n: number) => void;
-    done: (b: BuiltIndex) => void;
-    fail: (e: Error) => void;
-  }[] = [];
+  readonly builds: Held[] = [];
 
   build(layer: Layer) {
-    let count: (n: number) => void = () => undefined;
-    let done: (b: BuiltIndex) => void = () => undefined;
-    let fail: (e: Error) => void = () => undefined;
-    const counted = new Promise<number>((resolve, reject) => {
-      count = resolve;
-      fail = reject;
+    const count = resolvers<number>();
+    const index = resolvers<BuiltIndex>();
+    this.builds.push({
+      layer,
+      count: count.resolve,
+      done: index.resolve,
+      fail: (e) => {
+        count.reject(e);
+        index.reject(e);
+      },
     });
-    const index = new Promise<BuiltIndex>((resolve, reject) => {
-      done = resolve;
-      const failCount = fail;
-      fail = (e) => {
-        failCount(e);
-        reject(e);
-      };
-    });
-    this.builds.push({ layer, count, done, fail: (e) => fail(e) });
-    return indexBuild(counted, index);
+    return indexBuild(count.promise, index.promise);
   }
 
   async close() {}
