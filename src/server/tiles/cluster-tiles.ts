@@ -51,6 +51,8 @@ export class InThreadBuilder implements IndexBuilder {
 
   build(layer: Layer, filters: TileFilters, now: Date): IndexBuild {
     const points = this.read(layer).then((rows) => selectPoints(rows, layer, filters, now, this.limits));
+    // In this thread the count cannot come before the clustering, which holds the thread: tests and small maps.
+    const count = points.then((selected) => selected.length);
     const index = points.then((selected): BuiltIndex => {
       const clustered = clusterPoints(selected, layer);
       return {
@@ -59,10 +61,7 @@ export class InThreadBuilder implements IndexBuilder {
         retire: () => undefined,
       };
     });
-    return indexBuild(
-      points.then((selected) => selected.length),
-      index,
-    );
+    return indexBuild(count, index);
   }
 
   async close(): Promise<void> {}

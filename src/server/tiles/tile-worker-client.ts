@@ -33,7 +33,7 @@ export class WorkerBuilder implements IndexBuilder {
   ) {}
 
   build(layer: Layer, filters: TileFilters, now: Date): IndexBuild {
-    let counted: (count: number) => void = () => undefined;
+    let counted!: (count: number) => void;
     const count = new Promise<number>((resolve) => (counted = resolve));
     const index = this.ask({ op: 'build', id: 0, layer, filters, now: now.getTime() }, counted).then((reply) => {
       if (!('index' in reply)) throw new Error('tile worker: a build answered without an index');
